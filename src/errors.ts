@@ -1,0 +1,57 @@
+// Error catalogue: every error the VTN raises has a stable code, a plain message and what to do about it.
+
+/** OpenADR in-band response codes (requirements §1). */
+export const OADR_CODE = {
+  OK: 200,
+  OUT_OF_SEQUENCE: 450,
+  NOT_ALLOWED: 451,
+  INVALID_ID: 452,
+  NOT_RECOGNIZED: 453,
+  INVALID_DATA: 454,
+  COMPLIANCE_ERROR: 459,
+  SIGNAL_NOT_SUPPORTED: 460,
+  REPORT_NOT_SUPPORTED: 461,
+  TARGET_MISMATCH: 462,
+  NOT_REGISTERED_OR_AUTHORIZED: 463,
+  DEPLOYMENT_ERROR: 469,
+} as const;
+
+/** Stable codes of errors thrown by the programmatic API and configuration loading. */
+export const ERROR_CODES = {
+  // authoring events
+  E_EVENT_INVALID: 'An event field is missing or has the wrong type.',
+  E_SIGNAL_TYPE: 'The signal type does not fit the signal name (e.g. SIMPLE needs level).',
+  E_SIGNAL_NAME: 'Unknown signal name; custom names must start with x-.',
+  E_SIMPLE_PAYLOAD: 'A SIMPLE signal payload must be 0, 1, 2 or 3.',
+  E_INTERVAL_SUM: 'Interval durations must add up to the event duration.',
+  E_EVENT_OVERLAP: 'Two events may not overlap in time in the same market context.',
+  E_EVENT_TARGET: 'The event has no VEN to deliver to.',
+  E_EVENT_UNKNOWN: 'No event with that eventId exists.',
+  E_EVENT_DUPLICATE: 'An event with that eventId exists already.',
+  E_EVENT_CANCELLED: 'The event is cancelled and cannot be modified.',
+  E_VEN_UNKNOWN: 'No registered VEN has that venId.',
+  E_HANDLER_NAME: 'Unknown handler name.',
+  E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
+  // wire
+  E_DURATION: 'Not an ISO 8601 duration.',
+  E_DATETIME: 'Not an ISO 8601 date-time.',
+  E_XML: 'The body is not well-formed XML or not an OpenADR 2.0b payload.',
+  E_PAYLOAD: 'The OpenADR payload is missing a required field or has a malformed one.',
+  // configuration and state
+  E_CONFIG: 'The configuration file is invalid.',
+  E_STATE_LOCKED: 'Another VTN process holds the state file.',
+  E_STATE_CORRUPT: 'The state file cannot be read.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class VtnError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(hint ? `${message} — ${hint}` : message);
+    this.name = 'VtnError';
+    this.code = code;
+    this.hint = hint;
+  }
+}
