@@ -32,6 +32,7 @@ export const ERROR_CODES = {
   E_VEN_UNKNOWN: 'No registered VEN has that venId.',
   E_HANDLER_NAME: 'Unknown handler name.',
   E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
+  E_REPORT_REQUEST: 'A report request cannot be built: no data points, mixed reports, a bad interval or window, or no usable reportRequestID.',
   // wire
   E_DURATION: 'Not an ISO 8601 duration.',
   E_DATETIME: 'Not an ISO 8601 date-time.',
