@@ -24,6 +24,12 @@ export interface Store {
   readonly pending: Collection<PendingRecord>;
   /** Small named values (counters, versions). */
   readonly meta: Collection<unknown>;
+  /**
+   * The collection with this name, created empty on first use; later features (report subscriptions,
+   * decisions, telemetry index…) get their own without changing this interface. `collection('vens')`
+   * is the same object as `vens`.
+   */
+  collection<T>(name: string): Collection<T>;
   /** Load state; for a file store also take the single-process lock. Idempotent. */
   open(): Promise<void>;
   /** True once open() succeeded and until close(). Backs /readyz. */

@@ -1,0 +1,206 @@
+// The durable Store: all state in memory, every change appended to a journal before put() returns,
+// and a lowdb snapshot rewritten only at compaction (never per message, never on the poll path).
+import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { VtnError } from '../errors.js';
+import { BaseStore } from './base-store.js';
+import { readJournal } from './journal-reader.js';
+import { JournalWriter } from './journal-writer.js';
+import { SNAPSHOT_FORMAT, SnapshotFile, type SnapshotDocument } from './snapshot-file.js';
+import { acquireLock, releaseLock, type LockOwner } from './state-lock.js';
+import { consoleStoreLogger, type StoreLogger } from './store-logger.js';
+
+export interface FileStoreOptions {
+  /** Directory holding vtn.json, vtn.json.bak, vtn.journal and vtn.lock; created if missing. */
+  dataDir: string;
+  /** Compact after this many journal entries (default 10 000). */
+  compactEvery?: number;
+  /** Also compact this often when anything changed (default 60 000 ms; 0 = only by count, flush and close). */
+  compactIntervalMs?: number;
+  /** fsync every journal write and snapshot: survives power loss, not only a killed process (slower). */
+  fsync?: boolean;
+  logger?: StoreLogger;
+}
+
+/**
+ * Records are kept by reference: never mutate a stored object, put() a new one —
+ * the journal serialised the value at put time and a later in-place change would be lost on restart.
+ */
+export class FileStore extends BaseStore {
+  readonly dataDir: string;
+  readonly #compactEvery: number;
+  readonly #compactIntervalMs: number;
+  readonly #logger: StoreLogger;
+  readonly #lockPath: string;
+  readonly #previousJournalPath: string;
+  readonly #journal: JournalWriter;
+  readonly #snapshot: SnapshotFile;
+  #state: 'closed' | 'opening' | 'open' | 'closing' = 'closed';
+  #opening: Promise<void> | undefined;
+  #lock: LockOwner | undefined;
+  #timer: NodeJS.Timeout | undefined;
+  /** Journal entries not yet in the snapshot. */
+  #uncompacted = 0;
+  #compactScheduled = false;
+  #running: Promise<void> | undefined;
+  #queued: Promise<void> | undefined;
+
+  constructor(options: FileStoreOptions) {
+    super();
+    if (typeof options?.dataDir !== 'string' || options.dataDir === '') {
+      throw new VtnError('E_CONFIG', 'FileStore needs a dataDir (the directory for the state files)');
+    }
+    this.dataDir = resolve(options.dataDir);
+    this.#compactEvery = positiveInteger('compactEvery', options.compactEvery ?? 10_000, 1);
+    this.#compactIntervalMs = positiveInteger('compactIntervalMs', options.compactIntervalMs ?? 60_000, 0);
+    const fsync = options.fsync ?? false;
+    this.#logger = options.logger ?? consoleStoreLogger;
+    this.#lockPath = join(this.dataDir, 'vtn.lock');
+    this.#previousJournalPath = join(this.dataDir, 'vtn.journal.prev');
+    this.#journal = new JournalWriter(join(this.dataDir, 'vtn.journal'), { fsync });
+    this.#snapshot = new SnapshotFile(join(this.dataDir, 'vtn.json'), { fsync });
+  }
+
+  isReady(): boolean {
+    return this.#state === 'open';
+  }
+
+  open(): Promise<void> {
+    if (this.#state === 'open') return Promise.resolve();
+    if (this.#state === 'closing') {
+      return Promise.reject(new Error('FileStore is closing; open it again after close() resolves'));
+    }
+    if (this.#state === 'closed') this.#opening = this.#load();
+    return this.#opening as Promise<void>;
+  }
+
+  /** Writes the snapshot now (waiting for a running compaction first); the journal is empty afterwards. */
+  async flush(): Promise<void> {
+    if (this.#state === 'open' || this.#state === 'closing') await this.#compact();
+  }
+
+  async close(): Promise<void> {
+    if (this.#state === 'opening') await this.#opening?.catch(() => undefined);
+    if (this.#state !== 'open') return;
+    this.#state = 'closing';
+    clearInterval(this.#timer);
+    try {
+      await this.#compact();
+    } finally {
+      this.#journal.close();
+      if (this.#lock) releaseLock(this.#lockPath, this.#lock);
+      this.#lock = undefined;
+      this.#state = 'closed';
+    }
+  }
+
+  protected record(collection: string, key: string, value: unknown): void {
+    this.#journal.append(collection, key, value);
+    this.#uncompacted += 1;
+    if (this.#uncompacted >= this.#compactEvery) this.#scheduleCompaction();
+  }
+
+  async #load(): Promise<void> {
+    this.#state = 'opening';
+    try {
+      mkdirSync(this.dataDir, { recursive: true });
+      this.#lock = acquireLock(this.#lockPath, this.dataDir, this.#logger);
+      this.collections.clearAll();
+      // 1. snapshot, 2. journal left by an unfinished compaction, 3. current journal — last write wins.
+      const doc = await this.#snapshot.load();
+      for (const [name, records] of Object.entries(doc.collections)) {
+        const collection = this.collections.get(name);
+        for (const [key, value] of Object.entries(records)) collection.restore(key, value);
+      }
+      const entries = [
+        ...readJournal(this.#previousJournalPath, this.#logger),
+        ...readJournal(this.#journal.path, this.#logger),
+      ];
+      for (const entry of entries) this.collections.get(entry.c).restore(entry.k, entry.v);
+      this.#uncompacted = entries.length;
+      this.#journal.open();
+      this.#state = 'open';
+    } catch (e) {
+      this.#journal.close();
+      if (this.#lock) releaseLock(this.#lockPath, this.#lock);
+      this.#lock = undefined;
+      this.#state = 'closed';
+      throw e;
+    }
+    if (this.#compactIntervalMs > 0) {
+      this.#timer = setInterval(() => this.#compactInBackground(), this.#compactIntervalMs);
+      this.#timer.unref();
+    }
+    this.#logger.info(`State loaded from ${this.dataDir} (${this.#uncompacted} journal entries replayed)`);
+    if (this.#uncompacted >= this.#compactEvery) this.#scheduleCompaction();
+  }
+
+  #scheduleCompaction(): void {
+    if (this.#compactScheduled) return;
+    this.#compactScheduled = true;
+    // Out of the caller's put(): the reply is not delayed by building the snapshot.
+    setImmediate(() => {
+      this.#compactScheduled = false;
+      this.#compactInBackground();
+    });
+  }
+
+  #compactInBackground(): void {
+    if (this.#state !== 'open' || !this.#hasUncompacted()) return;
+    // Failures are logged in #compactNow; the journal keeps every change meanwhile.
+    this.#compact().catch(() => undefined);
+  }
+
+  /** Runs one compaction at a time; a request during a run gets one more run after it, shared by all waiters. */
+  #compact(): Promise<void> {
+    if (!this.#running) return this.#start();
+    this.#queued ??= this.#running.then(
+      () => this.#startQueued(),
+      () => this.#startQueued(),
+    );
+    return this.#queued;
+  }
+
+  #startQueued(): Promise<void> {
+    this.#queued = undefined;
+    return this.#start();
+  }
+
+  #start(): Promise<void> {
+    const run = this.#compactNow().finally(() => {
+      if (this.#running === run) this.#running = undefined;
+    });
+    this.#running = run;
+    return run;
+  }
+
+  async #compactNow(): Promise<void> {
+    if (!this.#hasUncompacted()) return;
+    // Synchronous part: later puts go to a fresh journal and the document is fixed at this instant.
+    this.#journal.rotateTo(this.#previousJournalPath);
+    this.#uncompacted = 0;
+    const doc: SnapshotDocument = {
+      format: SNAPSHOT_FORMAT,
+      savedAt: new Date().toISOString(),
+      collections: Object.fromEntries([...this.collections.all()].map((c) => [c.name, c.toObject()])),
+    };
+    try {
+      await this.#snapshot.save(doc);
+      unlinkSync(this.#previousJournalPath);
+    } catch (e) {
+      this.#logger.error(`Compaction of ${this.dataDir} failed (changes stay in the journal): ${(e as Error).message}`);
+      throw e;
+    }
+  }
+
+  #hasUncompacted(): boolean {
+    return this.#uncompacted > 0 || existsSync(this.#previousJournalPath);
+  }
+}
+
+function positiveInteger(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) {
+    throw new VtnError('E_CONFIG', `FileStore option ${name} must be an integer ≥ ${min}, got ${String(value)}`);
+  }
+  return value;
+}

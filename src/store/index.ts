@@ -1,0 +1,8 @@
+// The store module's public surface.
+export type { Collection, CollectionName, Store } from './store.js';
+export { COLLECTION_NAMES, deliveryKey, optKey } from './store.js';
+export type * from './records.js';
+export { MemoryStore } from './memory-store.js';
+export { FileStore, type FileStoreOptions } from './file-store.js';
+export { openStore, type OpenStoreOptions } from './open-store.js';
+export type { StoreLogger } from './store-logger.js';
