@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   E_HANDLER_NAME: 'Unknown handler name.',
   E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
   E_REPORT_REQUEST: 'A report request cannot be built: no data points, mixed reports, a bad interval or window, or no usable reportRequestID.',
+  E_TELEMETRY_QUERY: 'A telemetry query has a bad time bound, limit or aggregate function.',
   // wire
   E_DURATION: 'Not an ISO 8601 duration.',
   E_DATETIME: 'Not an ISO 8601 date-time.',
