@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// The `vtn` command. Each subcommand lives in its own module under src/commands/.
+import { Command } from 'commander';
+import { VtnError } from './errors.js';
+import { registerStartCommand } from './commands/start.js';
+
+const program = new Command('vtn')
+  .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
+  .showHelpAfterError();
+registerStartCommand(program);
+
+program.parseAsync(process.argv).catch((err: unknown) => {
+  if (err instanceof VtnError) {
+    console.error(`error ${err.code}: ${err.message}`);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

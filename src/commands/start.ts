@@ -1,0 +1,52 @@
+// `vtn start`: load config (file < env < flags), open the state, listen, and stop cleanly on SIGINT/SIGTERM.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { pino } from 'pino';
+import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
+import { createVtn } from '../create-vtn.js';
+
+interface StartFlags {
+  config?: string;
+  host?: string;
+  port?: string;
+  dataDir?: string;
+}
+
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('start the VTN (defaults: config/vtn.json, or the embedded one when absent)')
+    .option('-c, --config <file>', 'configuration file')
+    .option('--host <address>', 'listen address (env VTN_HOST)')
+    .option('--port <number>', 'listen port (env VTN_PORT)')
+    .option('--data-dir <dir>', 'state folder (env VTN_DATA_DIR)')
+    .action(async (flags: StartFlags) => {
+      const config = resolveConfig(flags);
+      const log = pino({ level: config.logLevel ?? 'info' });
+      const vtn = await createVtn({ ...config, logger: log });
+      if (config.openEnrollment) {
+        log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
+      }
+      const url = await vtn.listen();
+      console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
+      const stop = (signal: string) => {
+        log.info({ signal }, 'shutting down');
+        const timer = setTimeout(() => { log.error({}, 'shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
+        timer.unref();
+        vtn.close().then(() => process.exit(0), (err: unknown) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+}
+
+function resolveConfig(flags: StartFlags): VtnConfig {
+  const local = join(process.cwd(), 'config', 'vtn.json');
+  const path = flags.config ?? (existsSync(local) ? local : join(PACKAGE_ROOT, 'config', 'vtn.json'));
+  const config: VtnConfig = { ...loadConfig(path), ...envOverrides(process.env) };
+  if (flags.host) config.host = flags.host;
+  if (flags.port) config.port = parsePort(flags.port, '--port');
+  if (flags.dataDir) config.dataDir = flags.dataDir;
+  return config;
+}

@@ -1,0 +1,64 @@
+// Reads config/vtn.json, validates it against schemas/vtn-config.schema.json, applies env and flag overrides.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv } from 'ajv';
+import { VtnError } from '../errors.js';
+
+export interface VtnConfig {
+  vtnId?: string;
+  host?: string;
+  port?: number;
+  prefix?: string;
+  pollFreq?: string;
+  dataDir?: string;
+  inMemory?: boolean;
+  bodyLimit?: number;
+  defaultMarketContext?: string;
+  openEnrollment?: boolean;
+  cancelledRetention?: string;
+  intervalDtstart?: boolean;
+  logLevel?: string;
+}
+
+export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const CONFIG_SCHEMA_PATH = join(PACKAGE_ROOT, 'schemas', 'vtn-config.schema.json');
+
+export function loadConfig(path: string): VtnConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new VtnError('E_CONFIG', `Cannot read the configuration file ${path}: ${(err as Error).message}.`, 'Pass --config <file> or create config/vtn.json.');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new VtnError('E_CONFIG', `${path} is not valid JSON: ${(err as Error).message}.`, 'Fix the syntax (a missing comma or quote is the usual cause).');
+  }
+  const ajv = new Ajv({ allErrors: true, useDefaults: false });
+  const validate = ajv.compile<VtnConfig>(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')));
+  if (!validate(data)) {
+    const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);
+    throw new VtnError('E_CONFIG', `${path} is invalid: ${problems.join('; ')}.`, 'See schemas/vtn-config.schema.json for every field.');
+  }
+  return data;
+}
+
+/** Environment overrides: VTN_HOST, VTN_PORT, VTN_DATA_DIR. */
+export function envOverrides(env: NodeJS.ProcessEnv): Partial<VtnConfig> {
+  const out: Partial<VtnConfig> = {};
+  if (env.VTN_HOST) out.host = env.VTN_HOST;
+  if (env.VTN_PORT) out.port = parsePort(env.VTN_PORT, 'VTN_PORT');
+  if (env.VTN_DATA_DIR) out.dataDir = env.VTN_DATA_DIR;
+  return out;
+}
+
+export function parsePort(value: string, source: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new VtnError('E_CONFIG', `${source} must be a port number 0–65535, got "${value}".`);
+  }
+  return port;
+}

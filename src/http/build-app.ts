@@ -1,0 +1,28 @@
+// Builds the fastify instance with plugins in a fixed order; never listens (tests use inject or listen themselves).
+import Fastify, { type FastifyInstance, type FastifyBaseLogger } from 'fastify';
+import type { Vtn } from '../vtn/vtn.js';
+import { registerOpenAdrRoutes, type OpenAdrRouteOptions } from './openadr-routes.js';
+
+export interface AppOptions extends OpenAdrRouteOptions {
+  logger?: FastifyBaseLogger;
+}
+
+export function buildApp(vtn: Vtn, opts: AppOptions): FastifyInstance {
+  const app = Fastify({
+    ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
+    bodyLimit: opts.bodyLimit,
+    disableRequestLogging: true,
+    // OpenADR VENs poll on long-lived connections.
+    keepAliveTimeout: 65_000,
+  });
+  app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
+    const status = err.statusCode ?? 500;
+    if (status === 413) return reply.code(413).type('text/plain; charset=utf-8').send(`request body over the limit of ${opts.bodyLimit} bytes`);
+    if (status < 500) return reply.code(400).type('text/plain; charset=utf-8').send(err.message);
+    req.log.error({ err }, 'internal error while handling a request');
+    return reply.code(500).type('text/plain; charset=utf-8').send('internal error; see the VTN log');
+  });
+  app.setNotFoundHandler((req, reply) => reply.code(404).type('text/plain; charset=utf-8').send(`no route ${req.method} ${req.url}`));
+  registerOpenAdrRoutes(app, vtn, opts);
+  return app;
+}

@@ -1,0 +1,48 @@
+// A Vtn with its HTTP face: listen() and close() around the fastify app.
+import type { FastifyInstance } from 'fastify';
+import type { Logger as PinoLogger } from 'pino';
+import type { Store } from '../store/store.js';
+import type { Logger } from '../vtn/context.js';
+import { Vtn } from '../vtn/vtn.js';
+import { DEFAULTS, normalisePrefix, type VtnOptions } from '../vtn/vtn-options.js';
+import { buildApp } from './build-app.js';
+
+export class VtnServer extends Vtn {
+  readonly app: FastifyInstance;
+  readonly prefix: string;
+  #url: string | undefined;
+  #closing: Promise<void> | undefined;
+
+  constructor(options: VtnOptions, store: Store, log: Logger, pino?: PinoLogger) {
+    super(options, store, log);
+    this.prefix = normalisePrefix(options.prefix ?? DEFAULTS.prefix);
+    this.app = buildApp(this, { prefix: this.prefix, bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit, ...(pino ? { logger: pino } : {}) });
+  }
+
+  /** Base URL of the OpenADR services once listening (e.g. http://127.0.0.1:8080/OpenADR2/Simple/2.0b). */
+  get url(): string | undefined {
+    return this.#url;
+  }
+
+  async listen(): Promise<string> {
+    const host = this.options.host ?? DEFAULTS.host;
+    const port = this.options.port ?? DEFAULTS.port;
+    await this.app.listen({ host, port });
+    const address = this.app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const shownHost = host.includes(':') ? `[${host}]` : host;
+    this.#url = `http://${shownHost}:${actualPort}${this.prefix}`;
+    this.ctx.log.info({ url: this.#url, vtnId: this.ctx.settings.vtnId }, 'VTN listening');
+    return this.#url;
+  }
+
+  /** Stop accepting requests, finish in-flight ones, flush and release the state. Idempotent. */
+  close(): Promise<void> {
+    this.#closing ??= (async () => {
+      await this.app.close();
+      await this.ctx.store.close();
+      this.ctx.log.info({}, 'VTN stopped');
+    })();
+    return this.#closing;
+  }
+}

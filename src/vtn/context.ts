@@ -1,0 +1,42 @@
+// Everything a service module needs, passed explicitly so services stay small and testable.
+import type { Store } from '../store/store.js';
+import type { EventIndex } from './event-index.js';
+import type { HandlerRegistry } from './handlers.js';
+import type { OptListeners } from './opt-listeners.js';
+import type { PendingRenderer } from './poll.js';
+import type { PendingItem } from '../store/records.js';
+
+export interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  debug(obj: object | string, msg?: string): void;
+}
+
+export interface VtnSettings {
+  vtnId: string;
+  /** Poll frequency offered to VENs, ms. */
+  pollFreqMs: number;
+  defaultMarketContext: string;
+  /** Accept every registration when no onCreatePartyRegistration handler is installed. */
+  openEnrollment: boolean;
+  /** How long a cancelled event stays in a VEN's list when no acknowledgement is expected, ms. */
+  cancelledRetentionMs: number;
+  /** Compatibility: emit dtstart on every signal interval. */
+  intervalDtstart: boolean;
+}
+
+export interface VtnContext {
+  readonly store: Store;
+  readonly handlers: HandlerRegistry;
+  readonly settings: VtnSettings;
+  readonly log: Logger;
+  readonly index: EventIndex;
+  readonly optListeners: OptListeners;
+  /** Renderers for queued messages owned by optional modules (reports). */
+  readonly pendingRenderers: Map<PendingItem['kind'], PendingRenderer>;
+  now(): Date;
+  newId(): string;
+}
+
+export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };

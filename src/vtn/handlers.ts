@@ -1,0 +1,144 @@
+// The named decision/notification hooks a programmer (or the rules layer) installs with vtn.addHandler().
+import { VtnError } from '../errors.js';
+import type { OadrMessage, OptType, Target } from '../oadr/model.js';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** What a VEN told us when it asked to register, plus how it connected. */
+export interface RegistrationInfo {
+  venName?: string;
+  /** venID the VEN pre-allocated or already holds. */
+  venId?: string;
+  /** registrationID of an existing registration (re-registration). */
+  registrationId?: string;
+  profileName: string;
+  transportName: string;
+  transportAddress?: string;
+  httpPullModel: boolean;
+  xmlSignature: boolean;
+  reportOnly: boolean;
+  /** TLS client-certificate fingerprint, when the VEN connected over mutual TLS. */
+  fingerprint?: string;
+  requestId: string;
+}
+
+/** Accept with ids (any omitted id is generated), or refuse with an OpenADR code and a reason. */
+export type RegistrationDecision =
+  | { venId?: string; registrationId?: string; pollFreq?: number | string }
+  | { reject: true; code?: 452 | 463 | 469; reason?: string }
+  | [venId: string, registrationId: string]
+  | false
+  | null
+  | undefined;
+
+export interface VenInfo {
+  venId: string;
+  venName?: string;
+  fingerprint?: string;
+  registrationId?: string;
+}
+
+export interface OptInfo {
+  venId: string;
+  optId: string;
+  optType: OptType;
+  optReason: string;
+  marketContext?: string;
+  eventId?: string;
+  modificationNumber?: number;
+  schedule?: { dtstart: Date; duration: number }[];
+  target: Target;
+}
+
+/** Every hook the core calls. Report hooks are typed loosely here and refined by the reports module. */
+export interface Handlers {
+  onQueryRegistration: (info: { requestId: string; fingerprint?: string }) => MaybePromise<void>;
+  onCreatePartyRegistration: (info: RegistrationInfo) => MaybePromise<RegistrationDecision>;
+  onCancelPartyRegistration: (info: { venId: string; registrationId: string; initiatedBy: 'ven' | 'vtn' }) => MaybePromise<void>;
+  venLookup: (venId: string) => MaybePromise<VenInfo | Record<string, never> | null | undefined>;
+  onCreatedEvent: (venId: string, eventId: string, optType: OptType, modificationNumber: number) => MaybePromise<void>;
+  /** Return `false` (or a code) to refuse the opt; anything else accepts it. */
+  onCreateOpt: (info: OptInfo) => MaybePromise<void | boolean | { code: number; reason?: string }>;
+  onCancelOpt: (info: { venId: string; optId: string }) => MaybePromise<void>;
+  /** Replaces the built-in poll queue: return the message for this VEN, or undefined for "nothing". */
+  onPoll: (venId: string) => MaybePromise<OadrMessage | undefined | null>;
+  onRegisterReport: (...args: never[]) => unknown;
+  onRegisterReportFull: (...args: never[]) => unknown;
+  onUpdateReport: (...args: never[]) => unknown;
+  onCreatedReport: (...args: never[]) => unknown;
+}
+
+export type HandlerName = keyof Handlers;
+
+export const HANDLER_NAMES: readonly HandlerName[] = [
+  'onQueryRegistration', 'onCreatePartyRegistration', 'onCancelPartyRegistration', 'venLookup',
+  'onCreatedEvent', 'onCreateOpt', 'onCancelOpt', 'onPoll',
+  'onRegisterReport', 'onRegisterReportFull', 'onUpdateReport', 'onCreatedReport',
+];
+
+// OpenLEADR spells handlers in snake_case; accept those so code ported from Python keeps working.
+const SNAKE_ALIASES: Record<string, HandlerName> = Object.fromEntries(
+  HANDLER_NAMES.map((n) => [n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), n]),
+);
+
+export class HandlerRegistry {
+  #handlers = new Map<HandlerName, Handlers[HandlerName]>();
+
+  set<N extends HandlerName>(name: N | string, fn: Handlers[N]): HandlerName {
+    const canonical = resolveHandlerName(name);
+    if (typeof fn !== 'function') {
+      throw new VtnError('E_HANDLER_NAME', `Handler ${canonical} must be a function, got ${typeof fn}.`);
+    }
+    this.#handlers.set(canonical, fn);
+    return canonical;
+  }
+
+  get<N extends HandlerName>(name: N): Handlers[N] | undefined {
+    return this.#handlers.get(name) as Handlers[N] | undefined;
+  }
+
+  has(name: HandlerName): boolean {
+    return this.#handlers.has(name);
+  }
+
+  delete(name: HandlerName): void {
+    this.#handlers.delete(name);
+  }
+}
+
+export function resolveHandlerName(name: string): HandlerName {
+  if ((HANDLER_NAMES as readonly string[]).includes(name)) return name as HandlerName;
+  const alias = SNAKE_ALIASES[name];
+  if (alias) return alias;
+  const guess = closestName(name);
+  throw new VtnError(
+    'E_HANDLER_NAME',
+    `Unknown handler name "${name}".`,
+    `${guess ? `Did you mean ${guess}? ` : ''}Valid names: ${HANDLER_NAMES.join(', ')}.`,
+  );
+}
+
+function closestName(name: string): HandlerName | undefined {
+  const lower = name.toLowerCase().replace(/_/g, '');
+  let best: HandlerName | undefined;
+  let bestDist = 4;
+  for (const n of HANDLER_NAMES) {
+    const d = editDistance(lower, n.toLowerCase());
+    if (d < bestDist) [best, bestDist] = [n, d];
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

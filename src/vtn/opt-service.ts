@@ -1,0 +1,107 @@
+// EiOpt: VEN-created opt schedules and event-scoped opts, and how they combine with event responses (§6).
+import type { OadrCancelOpt, OadrCreateOpt, OadrMessage, OptType } from '../oadr/model.js';
+import type { EventRecord, OptRecord } from '../store/records.js';
+import { deliveryKey, optKey } from '../store/store.js';
+import type { VtnContext } from './context.js';
+import { notifyOpt } from './event-service.js';
+import type { OptInfo } from './handlers.js';
+import { eiResponse, errorReply } from './replies.js';
+
+export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<OadrMessage> {
+  const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, optId: msg.optId };
+  if (msg.event) {
+    const rec = ctx.store.events.get(msg.event.eventId);
+    if (!rec || !rec.venIds.includes(msg.venId)) return errorReply(msg.type, 452, `eventID ${msg.event.eventId} is not an event of VEN ${msg.venId}`, echo);
+    if (msg.event.modificationNumber > rec.modificationNumber) {
+      return errorReply(msg.type, 452, `event ${rec.eventId} has no modificationNumber ${msg.event.modificationNumber}`, echo);
+    }
+  } else if (!msg.schedule?.length) {
+    return errorReply(msg.type, 454, 'an opt needs either a qualifiedEventID or a vavailability schedule', echo);
+  }
+  const info: OptInfo = {
+    venId: msg.venId, optId: msg.optId, optType: msg.optType, optReason: msg.optReason,
+    ...(msg.marketContext ? { marketContext: msg.marketContext } : {}),
+    ...(msg.event ? { eventId: msg.event.eventId, modificationNumber: msg.event.modificationNumber } : {}),
+    ...(msg.schedule ? { schedule: msg.schedule } : {}),
+    target: msg.target,
+  };
+  const verdict = await ctx.handlers.get('onCreateOpt')?.(info);
+  if (verdict === false) return errorReply(msg.type, 451, 'opt refused by policy', echo);
+  if (verdict && typeof verdict === 'object') return errorReply(msg.type, verdict.code, verdict.reason ?? 'opt refused by policy', echo);
+
+  const record: OptRecord = {
+    optId: msg.optId, venId: msg.venId, optType: msg.optType, optReason: msg.optReason,
+    ...(msg.marketContext ? { marketContext: msg.marketContext } : {}),
+    ...(msg.schedule ? { schedule: msg.schedule.map((s) => ({ dtstart: s.dtstart.toISOString(), duration: s.duration })) } : {}),
+    ...(msg.event ? { eventId: msg.event.eventId, modificationNumber: msg.event.modificationNumber } : {}),
+    target: msg.target,
+    createdAt: ctx.now().toISOString(),
+  };
+  ctx.store.opts.put(optKey(msg.venId, msg.optId), record);
+  ctx.log.info({ venId: msg.venId, optId: msg.optId, optType: msg.optType, eventId: record.eventId, slots: record.schedule?.length ?? 0 }, 'opt created');
+  if (msg.event) await notifyOpt(ctx, msg.venId, msg.event.eventId, msg.optType, msg.event.modificationNumber);
+  return { type: 'oadrCreatedOpt', response: eiResponse(200, msg.requestId, 'OK'), optId: msg.optId };
+}
+
+export async function cancelOpt(ctx: VtnContext, msg: OadrCancelOpt): Promise<OadrMessage> {
+  const key = optKey(msg.venId, msg.optId);
+  const rec = ctx.store.opts.get(key);
+  if (!rec || rec.cancelledAt) {
+    return errorReply(msg.type, 452, `optID ${msg.optId} is unknown for VEN ${msg.venId}`, { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, optId: msg.optId });
+  }
+  ctx.store.opts.put(key, { ...rec, cancelledAt: ctx.now().toISOString() });
+  ctx.log.info({ venId: msg.venId, optId: msg.optId }, 'opt cancelled');
+  try {
+    await ctx.handlers.get('onCancelOpt')?.({ venId: msg.venId, optId: msg.optId });
+  } catch (err) {
+    ctx.log.error({ err, venId: msg.venId }, 'onCancelOpt handler failed');
+  }
+  return { type: 'oadrCanceledOpt', response: eiResponse(200, msg.requestId, 'OK'), optId: msg.optId };
+}
+
+/** Opts of a VEN that apply to an event: event-scoped ones, and schedules overlapping the event's time. */
+export function optsForEvent(ctx: VtnContext, venId: string, rec: EventRecord): OptRecord[] {
+  const start = Date.parse(rec.dtstart);
+  const end = rec.duration > 0 ? start + rec.duration : Number.POSITIVE_INFINITY;
+  const found: OptRecord[] = [];
+  for (const opt of ctx.store.opts.values()) {
+    if (opt.venId !== venId || opt.cancelledAt) continue;
+    if (opt.marketContext && opt.marketContext !== rec.marketContext && !opt.eventId) continue;
+    if (opt.eventId === rec.eventId) found.push(opt);
+    else if (!opt.eventId && opt.schedule?.some((s) => overlaps(Date.parse(s.dtstart), s.duration, start, end))) found.push(opt);
+  }
+  return found;
+}
+
+function overlaps(slotStart: number, slotDuration: number, start: number, end: number): boolean {
+  const slotEnd = slotDuration > 0 ? slotStart + slotDuration : Number.POSITIVE_INFINITY;
+  return slotStart < end && start < slotEnd;
+}
+
+export interface OptState {
+  venId: string;
+  /** What the VEN answered in oadrCreatedEvent, if anything. */
+  response?: OptType;
+  responseCode?: number;
+  /** What its EiOpt schedules or event-scoped opts say. */
+  scheduled?: OptType;
+  /** The state to act on: an EiOpt opt-in beats a later optOut response (certification case E1_1065). */
+  effective?: OptType;
+  deliveredModification?: number;
+}
+
+export function optStateFor(ctx: VtnContext, rec: EventRecord, venId: string): OptState {
+  const d = ctx.store.deliveries.get(deliveryKey(rec.eventId, venId));
+  const opts = optsForEvent(ctx, venId, rec).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  const scheduled = opts.at(-1)?.optType;
+  const response = d?.optType;
+  const effective = scheduled === 'optIn' ? 'optIn' : response ?? scheduled;
+  return {
+    venId,
+    ...(response ? { response } : {}),
+    ...(d?.responseCode !== undefined ? { responseCode: d.responseCode } : {}),
+    ...(scheduled ? { scheduled } : {}),
+    ...(effective ? { effective } : {}),
+    ...(d?.deliveredModification !== undefined ? { deliveredModification: d.deliveredModification } : {}),
+  };
+}

@@ -1,0 +1,70 @@
+// Options for createVtn(), their defaults, and normalisation into settings.
+import { parseDuration } from '../oadr/duration.js';
+import type { Store } from '../store/store.js';
+import type { Logger, VtnSettings } from './context.js';
+
+export interface VtnOptions {
+  /** Identifies this VTN to VENs; keep at least one uppercase letter (OpenLEADR VENs reject all-lowercase). */
+  vtnId?: string;
+  /** Address to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 8080, 0 picks a free one. */
+  port?: number;
+  /** Path prefix of the OpenADR services; default /OpenADR2/Simple/2.0b. */
+  prefix?: string;
+  /** Poll frequency requested from VENs, ms or ISO 8601; default PT10S. */
+  pollFreq?: number | string;
+  /** Folder of the state files (snapshot, journal, lock); default ./data. Ignored when `store` is given. */
+  dataDir?: string;
+  /** A ready-made store (e.g. `new MemoryStore()` in tests). */
+  store?: Store;
+  /** Keep everything in memory (nothing survives a restart). */
+  inMemory?: boolean;
+  /** Largest accepted request body in bytes; default 1 MiB. */
+  bodyLimit?: number;
+  /** market context used when an event names none; default oadr://unknown.context. */
+  defaultMarketContext?: string;
+  /** Accept every registration when no onCreatePartyRegistration handler is installed; default false. */
+  openEnrollment?: boolean;
+  /** How long a cancelled event without expected acknowledgement stays listed; ms or ISO; default PT1H. */
+  cancelledRetention?: number | string;
+  /** Compatibility for VEN libraries that expect dtstart on every interval; default false. */
+  intervalDtstart?: boolean;
+  /** A pino-compatible logger, `false` for silence; default: JSON logs at info level. */
+  logger?: Logger | false;
+  /** Clock, for tests and simulations. */
+  now?: () => Date;
+  /** ID generator; default crypto.randomUUID. */
+  newId?: () => string;
+}
+
+export const DEFAULTS = {
+  vtnId: 'VTN-1',
+  host: '127.0.0.1',
+  port: 8080,
+  prefix: '/OpenADR2/Simple/2.0b',
+  pollFreq: 'PT10S',
+  dataDir: 'data',
+  bodyLimit: 1024 * 1024,
+  defaultMarketContext: 'oadr://unknown.context',
+  cancelledRetention: 'PT1H',
+} as const;
+
+const toMs = (v: number | string): number => (typeof v === 'number' ? v : parseDuration(v));
+
+export function settingsFrom(o: VtnOptions): VtnSettings {
+  return {
+    vtnId: o.vtnId ?? DEFAULTS.vtnId,
+    pollFreqMs: toMs(o.pollFreq ?? DEFAULTS.pollFreq),
+    defaultMarketContext: o.defaultMarketContext ?? DEFAULTS.defaultMarketContext,
+    openEnrollment: o.openEnrollment ?? false,
+    cancelledRetentionMs: toMs(o.cancelledRetention ?? DEFAULTS.cancelledRetention),
+    intervalDtstart: o.intervalDtstart ?? false,
+  };
+}
+
+/** Path prefix without a trailing slash, with a leading one. */
+export function normalisePrefix(prefix: string): string {
+  const trimmed = prefix.replace(/\/+$/, '');
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
