@@ -176,15 +176,15 @@ export class FileStore extends BaseStore {
 
   async #compactNow(): Promise<void> {
     if (!this.#hasUncompacted()) return;
-    // Synchronous part: later puts go to a fresh journal and the document is fixed at this instant.
-    this.#journal.rotateTo(this.#previousJournalPath);
-    this.#uncompacted = 0;
-    const doc: SnapshotDocument = {
-      format: SNAPSHOT_FORMAT,
-      savedAt: new Date().toISOString(),
-      collections: Object.fromEntries([...this.collections.all()].map((c) => [c.name, c.toObject()])),
-    };
     try {
+      // Synchronous part: later puts go to a fresh journal and the document is fixed at this instant.
+      this.#journal.rotateTo(this.#previousJournalPath);
+      this.#uncompacted = 0;
+      const doc: SnapshotDocument = {
+        format: SNAPSHOT_FORMAT,
+        savedAt: new Date().toISOString(),
+        collections: Object.fromEntries([...this.collections.all()].map((c) => [c.name, c.toObject()])),
+      };
       await this.#snapshot.save(doc);
       unlinkSync(this.#previousJournalPath);
     } catch (e) {
