@@ -1,0 +1,66 @@
+// Canonical XML tree -> plain JSON (the shape the payload JSON Schemas describe and the mappers read).
+import type { XmlElement } from './xml-read.js';
+import { PayloadFieldError } from './wire-error.js';
+
+/** A leaf element is its text; an element with children or attributes is an object (`@attr`, `#text`, children). */
+export type JsonNode = string | JsonObject;
+export interface JsonObject {
+  [key: string]: JsonNode | JsonNode[] | undefined;
+}
+
+// eiTarget-typed elements: every child kind may repeat.
+const TARGET_LIKE = new Set(['ei:eiTarget', 'ei:reportDataSource', 'ei:reportSubject', 'oadr:oadrDeviceClass']);
+
+// parent>child pairs the XSD lets repeat; they always become arrays so one and many look the same.
+const REPEATABLE = new Set([
+  'oadr:oadrDistributeEvent>oadr:oadrEvent',
+  'ei:eiEventSignals>ei:eiEventSignal',
+  'strm:intervals>ei:interval',
+  'ei:interval>ei:signalPayload',
+  'ei:interval>oadr:oadrReportPayload',
+  'ei:eventResponses>ei:eventResponse',
+  'oadr:oadrRegisterReport>oadr:oadrReport',
+  'oadr:oadrUpdateReport>oadr:oadrReport',
+  'oadr:oadrReport>oadr:oadrReportDescription',
+  'oadr:oadrCreateReport>oadr:oadrReportRequest',
+  'oadr:oadrRegisteredReport>oadr:oadrReportRequest',
+  'ei:reportSpecifier>ei:specifierPayload',
+  'oadr:oadrCancelReport>ei:reportRequestID',
+  'oadr:oadrPendingReports>ei:reportRequestID',
+  'ei:eiEventBaseline>ei:resourceID',
+  'xcal:components>xcal:available',
+  'oadr:oadrProfiles>oadr:oadrProfile',
+  'oadr:oadrTransports>oadr:oadrTransport',
+  'oadr:oadrServiceSpecificInfo>oadr:oadrService',
+  'oadr:oadrService>oadr:oadrInfo',
+  'oadr:oadrExtensions>oadr:oadrExtension',
+  'oadr:oadrExtension>oadr:oadrInfo',
+  'ds:Signature>ds:Object',
+]);
+
+function isRepeatable(parent: string, child: string): boolean {
+  return TARGET_LIKE.has(parent) || REPEATABLE.has(`${parent}>${child}`);
+}
+
+/** Converts an element; a non-repeatable child that appears twice is a PayloadFieldError at its path. */
+export function toJsonForm(element: XmlElement, path = element.name): JsonNode {
+  const attrNames = Object.keys(element.attrs);
+  if (element.children.length === 0 && attrNames.length === 0) return element.text;
+  const out: JsonObject = {};
+  for (const name of attrNames) out[`@${name}`] = element.attrs[name];
+  if (element.text) out['#text'] = element.text;
+  const counts = new Map<string, number>();
+  for (const child of element.children) {
+    const index = counts.get(child.name) ?? 0;
+    counts.set(child.name, index + 1);
+    if (isRepeatable(element.name, child.name)) {
+      const list = (out[child.name] ??= []) as JsonNode[];
+      list.push(toJsonForm(child, `${path}/${child.name}[${index}]`));
+    } else if (index > 0) {
+      throw new PayloadFieldError(`${path}/${child.name}`, 'appears more than once');
+    } else {
+      out[child.name] = toJsonForm(child, `${path}/${child.name}`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+// Typed reads from the validated JSON form; conversion problems become PayloadFieldErrors naming the path.
+import { VtnError } from '../errors.js';
+import { parseDateTime } from './datetime.js';
+import { parseDuration } from './duration.js';
+import type { JsonNode, JsonObject } from './json-form.js';
+import { PayloadFieldError } from './wire-error.js';
+
+/** A JSON-form object with the path it was read from, for error messages. */
+export class Node {
+  constructor(
+    readonly value: JsonObject,
+    readonly path: string,
+  ) {}
+
+  static of(node: JsonNode | undefined, path: string): Node {
+    return new Node(typeof node === 'object' ? node : {}, path);
+  }
+
+  has(key: string): boolean {
+    return this.value[key] !== undefined;
+  }
+
+  /** A child element as a Node (an empty element reads as an empty Node). */
+  child(key: string): Node {
+    const v = this.value[key];
+    return Node.of(Array.isArray(v) ? v[0] : v, `${this.path}/${key}`);
+  }
+
+  /** Every occurrence of a (repeatable) child element. */
+  children(key: string): Node[] {
+    const v = this.value[key];
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    return list.map((item, i) => Node.of(item, `${this.path}/${key}[${i}]`));
+  }
+
+  /** Text of a child element; a missing required one is an error. */
+  text(key: string): string {
+    const t = this.optText(key);
+    if (t === undefined) throw new PayloadFieldError(`${this.path}/${key}`, 'is missing');
+    return t;
+  }
+
+  optText(key: string): string | undefined {
+    const v = this.value[key];
+    const first = Array.isArray(v) ? v[0] : v;
+    if (first === undefined) return undefined;
+    return typeof first === 'string' ? first : String(first['#text'] ?? '');
+  }
+
+  texts(key: string): string[] {
+    const v = this.value[key];
+    const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
+    return list.map((item) => (typeof item === 'string' ? item : String(item['#text'] ?? '')));
+  }
+
+  number(key: string): number {
+    return toNumber(this.text(key), `${this.path}/${key}`);
+  }
+
+  optNumber(key: string): number | undefined {
+    return this.has(key) ? this.number(key) : undefined;
+  }
+
+  boolean(key: string): boolean {
+    const t = this.text(key).trim();
+    if (t === 'true' || t === '1') return true;
+    if (t === 'false' || t === '0') return false;
+    throw new PayloadFieldError(`${this.path}/${key}`, `"${t}" is not a boolean`);
+  }
+
+  optBoolean(key: string): boolean | undefined {
+    return this.has(key) ? this.boolean(key) : undefined;
+  }
+
+  /** A date-time held directly as text (createdDateTime). */
+  dateTime(key: string): Date {
+    return convert(`${this.path}/${key}`, () => parseDateTime(this.text(key)));
+  }
+
+  optDateTime(key: string): Date | undefined {
+    return this.has(key) ? this.dateTime(key) : undefined;
+  }
+
+  /** A duration held directly as text (startafter, oadrMinPeriod). */
+  duration(key: string): number {
+    return convert(`${this.path}/${key}`, () => parseDuration(this.text(key)));
+  }
+
+  /** xcal:dtstart/xcal:date-time under this element. */
+  dtstart(key = 'xcal:dtstart'): Date {
+    return this.child(key).dateTime('xcal:date-time');
+  }
+
+  /** A DurationPropType wrapper (xcal:duration/xcal:duration) under this element. */
+  durationProp(key = 'xcal:duration'): number {
+    return this.child(key).duration('xcal:duration');
+  }
+
+  optDurationProp(key = 'xcal:duration'): number | undefined {
+    return this.has(key) ? this.durationProp(key) : undefined;
+  }
+}
+
+function convert<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof VtnError) throw new PayloadFieldError(path, err.message);
+    throw err;
+  }
+}
+
+/** xs:float / xs:unsignedInt text to number, with INF and NaN. */
+export function toNumber(text: string, path: string): number {
+  const t = text.trim();
+  if (t === 'INF' || t === '+INF') return Infinity;
+  if (t === '-INF') return -Infinity;
+  if (t === 'NaN') return NaN;
+  const n = t === '' ? NaN : Number(t);
+  if (Number.isNaN(n)) throw new PayloadFieldError(path, `"${text}" is not a number`);
+  return n;
+}
