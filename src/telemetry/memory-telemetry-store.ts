@@ -1,0 +1,46 @@
+// Telemetry held in memory only: for tests and for deployments that need no history across restarts.
+import { checkValues } from './check-values.js';
+import type { ReportValue } from './report-value.js';
+import { SeriesIndex } from './series-index.js';
+import {
+  DEFAULT_MAX_AGE_MS, DEFAULT_MAX_PER_SERIES,
+  type AggregateQuery, type RetentionOptions, type TelemetryQuery, type TelemetryStats, type TelemetryStore,
+} from './telemetry-store.js';
+
+export class MemoryTelemetryStore implements TelemetryStore {
+  readonly #index: SeriesIndex;
+
+  constructor(opts: RetentionOptions = {}) {
+    this.#index = new SeriesIndex({
+      maxAgeMs: opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
+      maxPerSeries: opts.maxPerSeries ?? DEFAULT_MAX_PER_SERIES,
+      now: opts.now ?? (() => new Date()),
+    });
+  }
+
+  async open(): Promise<void> {}
+
+  async close(): Promise<void> {}
+
+  append(values: readonly ReportValue[]): void {
+    checkValues(values);
+    for (const v of values) this.#index.add(v);
+    this.#index.pruneByAge();
+  }
+
+  query(q: TelemetryQuery): ReportValue[] {
+    return this.#index.query(q);
+  }
+
+  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined {
+    return this.#index.latest(venId, resourceId, measurement);
+  }
+
+  aggregate(q: AggregateQuery): number | undefined {
+    return this.#index.aggregate(q);
+  }
+
+  stats(): TelemetryStats {
+    return { series: this.#index.seriesCount, values: this.#index.valueCount, bytesOnDisk: 0 };
+  }
+}

@@ -1,0 +1,55 @@
+// The telemetry value store contract: report values live here, never in the main state document.
+import type { ReportValue } from './report-value.js';
+
+export type { ReportValue } from './report-value.js';
+
+/** Filters combine with AND; an absent filter matches everything. */
+export interface TelemetryQuery {
+  venId?: string;
+  resourceId?: string;
+  measurement?: string;
+  rId?: string;
+  /** Inclusive lower bound on value time. */
+  from?: Date;
+  /** Exclusive upper bound on value time. */
+  to?: Date;
+  /** Keep only the most recent `limit` matches (still returned oldest first). */
+  limit?: number;
+}
+
+export type AggregateFn = 'sum' | 'avg' | 'min' | 'max' | 'count';
+
+/** `count` counts every match; the others use numeric values only (status objects are skipped). */
+export type AggregateQuery = TelemetryQuery & { fn: AggregateFn };
+
+export interface TelemetryStats {
+  /** Distinct (venId, resourceId, measurement) series held. */
+  series: number;
+  values: number;
+  bytesOnDisk: number;
+}
+
+export interface TelemetryStore {
+  /** Durable when it returns (file store): call before replying oadrUpdatedReport. */
+  append(values: readonly ReportValue[]): void;
+  /** Matching values ordered by time, oldest first. */
+  query(q: TelemetryQuery): ReportValue[];
+  /** The value with the latest time for the VEN (and resource/measurement when given). */
+  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined;
+  /** undefined when nothing (numeric) matched. */
+  aggregate(q: AggregateQuery): number | undefined;
+  open(): Promise<void>;
+  close(): Promise<void>;
+  stats(): TelemetryStats;
+}
+
+export interface RetentionOptions {
+  /** Drop values whose time is older than now − maxAgeMs. Default 7 days. */
+  maxAgeMs?: number;
+  /** Keep at most this many of the newest values per series. Default 100,000. */
+  maxPerSeries?: number;
+  now?: () => Date;
+}
+
+export const DEFAULT_MAX_AGE_MS = 7 * 86_400_000;
+export const DEFAULT_MAX_PER_SERIES = 100_000;
