@@ -1,5 +1,5 @@
 // Builds the fastify instance with plugins in a fixed order; never listens (tests use inject or listen themselves).
-import Fastify, { type FastifyInstance, type FastifyBaseLogger } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyBaseLogger } from 'fastify';
 import type { Vtn } from '../vtn/vtn.js';
 import { registerOpenAdrRoutes, type OpenAdrRouteOptions } from './openadr-routes.js';
 
@@ -11,7 +11,8 @@ export function buildApp(vtn: Vtn, opts: AppOptions): FastifyInstance {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: opts.bodyLimit,
-    disableRequestLogging: true,
+    // One log line per OpenADR message is written by the route instead of fastify's request/response pair.
+    logController: new LogController({ disableRequestLogging: true }),
     // OpenADR VENs poll on long-lived connections.
     keepAliveTimeout: 65_000,
   });

@@ -17,6 +17,7 @@ import { OptListeners, type OptCallback } from './opt-listeners.js';
 import { optStateFor, type OptState } from './opt-service.js';
 import type { Connection } from './registration.js';
 import { rawEventToOptions } from './raw-event.js';
+import { acknowledgeReportMessage, registerReportWithoutRequests } from './report-service.js';
 import { addPending } from './ven-state.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 
@@ -59,6 +60,10 @@ export class Vtn {
       now,
       newId: options.newId ?? randomUUID,
     };
+    this.registerMessageHandler('oadrRegisteredReport', acknowledgeReportMessage);
+    this.registerMessageHandler('oadrCreatedReport', acknowledgeReportMessage);
+    this.registerMessageHandler('oadrCanceledReport', acknowledgeReportMessage);
+    this.registerMessageHandler('oadrRegisterReport', registerReportWithoutRequests);
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
       this.ctx.log.warn({ vtnId: this.ctx.settings.vtnId }, 'vtnId has no uppercase letter: OpenLEADR VENs treat it as invalid and opt out of every event');
     }
