@@ -5,6 +5,7 @@ import * as X from './ven-xml/index.js';
 import { parseReplyBody, type VenReply } from './ven-xml/reply-parse.js';
 import { payloadRequestIdOf, registrationIdOf, requestIdOf, responseCode, venIdOf } from './ven-xml/reply-extract.js';
 import { eventsOf } from './ven-xml/event-extract.js';
+import { expectValidOadr } from './xsd.js';
 
 export type { VenReply } from './ven-xml/reply-parse.js';
 export * from './ven-xml/reply-extract.js';
@@ -25,17 +26,6 @@ export interface TestVenOptions {
   timeoutMs?: number;
   /** Replaces the default check (expectValidOadr from test/helpers/xsd.ts); must reject on invalid XML. */
   validator?: (xml: string) => Promise<void>;
-}
-
-type ExpectValid = (xml: string) => Promise<void>;
-let sharedValidator: Promise<ExpectValid> | undefined;
-
-// Loaded lazily so the test VEN stays usable where the schema helper is not needed.
-function defaultValidator(): Promise<ExpectValid> {
-  const spec = './xsd.js';
-  sharedValidator ??= (import(/* @vite-ignore */ spec) as Promise<{ expectValidOadr: ExpectValid }>)
-    .then((m) => m.expectValidOadr);
-  return sharedValidator;
 }
 
 export class TestVen {
@@ -76,8 +66,7 @@ export class TestVen {
     const contentType = res.headers.get('content-type') ?? undefined;
     const reply: VenReply = { status: res.status, contentType, body, ...parseReplyBody(body) };
     if (this.validate && reply.doc !== undefined) {
-      const check = this.#validator ?? (await defaultValidator());
-      await check(body);
+      await (this.#validator ?? expectValidOadr)(body);
     }
     return reply;
   }
@@ -92,7 +81,7 @@ export class TestVen {
     return id;
   }
 
-  queryRegistration(requestId = this.newRequestId()): Promise<VenReply> {
+  async queryRegistration(requestId = this.newRequestId()): Promise<VenReply> {
     return this.post('EiRegisterParty', X.oadrQueryRegistration({ requestId }, this.#opts()));
   }
 
@@ -107,23 +96,23 @@ export class TestVen {
     return reply;
   }
 
-  poll(venId?: string): Promise<VenReply> {
+  async poll(venId?: string): Promise<VenReply> {
     return this.post('OadrPoll', X.oadrPoll({ venId: this.#requireVenId(venId) }, this.#opts()));
   }
 
-  requestEvent(opts: { replyLimit?: number; requestId?: string } = {}): Promise<VenReply> {
+  async requestEvent(opts: { replyLimit?: number; requestId?: string } = {}): Promise<VenReply> {
     const input = { requestId: opts.requestId ?? this.newRequestId(), venId: this.#requireVenId(), replyLimit: opts.replyLimit };
     return this.post('EiEvent', X.oadrRequestEvent(input, this.#opts()));
   }
 
   /** oadrCreatedEvent; the overall eiResponse echoes opts.requestId, else the first response's requestId. */
-  createdEvent(responses: X.EventResponseInput[], opts: Partial<X.ResponseInput> = {}): Promise<VenReply> {
+  async createdEvent(responses: X.EventResponseInput[], opts: Partial<X.ResponseInput> = {}): Promise<VenReply> {
     const response: X.ResponseInput = { requestId: responses[0]?.requestId ?? '', ...opts };
     return this.post('EiEvent', X.oadrCreatedEvent({ response, eventResponses: responses, venId: this.#requireVenId() }, this.#opts()));
   }
 
   /** Answers every event of a distribute with the same optType (or a per-event choice). */
-  respondToEvents(distribute: VenReply, optType: X.OptTypeInput | ((eventId: string) => X.OptTypeInput) = 'optIn'): Promise<VenReply> {
+  async respondToEvents(distribute: VenReply, optType: X.OptTypeInput | ((eventId: string) => X.OptTypeInput) = 'optIn'): Promise<VenReply> {
     const requestId = payloadRequestIdOf(distribute) ?? '';
     const responses = eventsOf(distribute).map((e) => ({
       eventId: e.eventId,
@@ -134,22 +123,22 @@ export class TestVen {
     return this.createdEvent(responses, { requestId });
   }
 
-  createOpt(input: Omit<X.CreateOptInput, 'requestId' | 'venId'> & { requestId?: string; venId?: string }): Promise<VenReply> {
+  async createOpt(input: Omit<X.CreateOptInput, 'requestId' | 'venId'> & { requestId?: string; venId?: string }): Promise<VenReply> {
     const full: X.CreateOptInput = { ...input, requestId: input.requestId ?? this.newRequestId(), venId: this.#requireVenId(input.venId) };
     return this.post('EiOpt', X.oadrCreateOpt(full, this.#opts()));
   }
 
-  cancelOpt(optId: string, requestId = this.newRequestId()): Promise<VenReply> {
+  async cancelOpt(optId: string, requestId = this.newRequestId()): Promise<VenReply> {
     return this.post('EiOpt', X.oadrCancelOpt({ requestId, optId, venId: this.#requireVenId() }, this.#opts()));
   }
 
-  cancelRegistration(registrationId = this.registrationId, requestId = this.newRequestId()): Promise<VenReply> {
+  async cancelRegistration(registrationId = this.registrationId, requestId = this.newRequestId()): Promise<VenReply> {
     if (registrationId === undefined) throw new Error(`TestVen ${this.venName}: no registrationID to cancel`);
     return this.post('EiRegisterParty', X.oadrCancelPartyRegistration({ requestId, registrationId, venId: this.venId }, this.#opts()));
   }
 
   /** Answers the VTN's oadrCancelPartyRegistration (a poll reply), echoing its requestID and registrationID. */
-  answerCanceledPartyRegistration(cancel: VenReply | { requestId: string; registrationId?: string }, code: string | number = 200): Promise<VenReply> {
+  async answerCanceledPartyRegistration(cancel: VenReply | { requestId: string; registrationId?: string }, code: string | number = 200): Promise<VenReply> {
     const echo = 'status' in cancel
       ? { requestId: requestIdOf(cancel) ?? '', registrationId: registrationIdOf(cancel) }
       : cancel;
@@ -159,7 +148,7 @@ export class TestVen {
   }
 
   /** oadrRegisterReport; default offers TELEMETRY_USAGE (power, energy, voltage) and TELEMETRY_STATUS. */
-  registerReports(
+  async registerReports(
     reports: X.ReportInput[] = [X.telemetryUsageMetadata(), X.telemetryStatusMetadata()],
     opts: { requestId?: string; reportRequestId?: string } = {},
   ): Promise<VenReply> {
@@ -168,32 +157,32 @@ export class TestVen {
   }
 
   /** Answers the VTN's oadrRegisterReport; pass the poll reply or its requestID. */
-  registeredReport(opts: { requestId: string | VenReply; code?: string | number; reportRequests?: X.ReportRequestInput[] }): Promise<VenReply> {
+  async registeredReport(opts: { requestId: string | VenReply; code?: string | number; reportRequests?: X.ReportRequestInput[] }): Promise<VenReply> {
     const requestId = typeof opts.requestId === 'string' ? opts.requestId : (requestIdOf(opts.requestId) ?? '');
     return this.post('EiReport', X.oadrRegisteredReport({
       response: { code: opts.code, requestId }, reportRequests: opts.reportRequests, venId: this.#requireVenId(),
     }, this.#opts()));
   }
 
-  createdReport(opts: { requestId: string; pendingReports: string[]; code?: string | number }): Promise<VenReply> {
+  async createdReport(opts: { requestId: string; pendingReports: string[]; code?: string | number }): Promise<VenReply> {
     return this.post('EiReport', X.oadrCreatedReport({
       response: { code: opts.code, requestId: opts.requestId }, pendingReports: opts.pendingReports, venId: this.#requireVenId(),
     }, this.#opts()));
   }
 
-  updateReport(reports: X.ReportInput[], opts: { requestId?: string } = {}): Promise<VenReply> {
+  async updateReport(reports: X.ReportInput[], opts: { requestId?: string } = {}): Promise<VenReply> {
     const input = { requestId: opts.requestId ?? this.newRequestId(), reports, venId: this.#requireVenId() };
     return this.post('EiReport', X.oadrUpdateReport(input, this.#opts()));
   }
 
-  canceledReport(opts: { requestId: string; pendingReports: string[]; code?: string | number }): Promise<VenReply> {
+  async canceledReport(opts: { requestId: string; pendingReports: string[]; code?: string | number }): Promise<VenReply> {
     return this.post('EiReport', X.oadrCanceledReport({
       response: { code: opts.code, requestId: opts.requestId }, pendingReports: opts.pendingReports, venId: this.#requireVenId(),
     }, this.#opts()));
   }
 
   /** A bare oadrResponse (e.g. to oadrRequestReregistration); the VTN answers 200 with an empty body. */
-  sendResponse(opts: { requestId: string; code?: string | number; description?: string; service?: OadrService }): Promise<VenReply> {
+  async sendResponse(opts: { requestId: string; code?: string | number; description?: string; service?: OadrService }): Promise<VenReply> {
     const xml = X.oadrResponse({
       response: { code: opts.code, description: opts.description, requestId: opts.requestId }, venId: this.venId,
     }, this.#opts());

@@ -1,12 +1,9 @@
 // Every VEN message, in every namespace style, is XSD-valid, keeps IDs verbatim and means the same thing.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as X from '../../helpers/ven-xml/index.js';
 import { parseReplyBody } from '../../helpers/ven-xml/reply-parse.js';
-import { loadValidator, type XsdResult } from './local-xsd.js';
+import { validateOadr as validate } from '../../helpers/xsd.js';
 import { REQUIRED_TYPES, sampleMessages } from './sample-messages.js';
-
-let validate: (xml: string) => Promise<XsdResult>;
-beforeAll(async () => { validate = await loadValidator(); });
 
 describe.each(X.STYLES)('style %s', (style) => {
   const messages = sampleMessages(style);
@@ -99,5 +96,61 @@ describe('bad input', () => {
     expect(() => X.oadrPoll({ venId: 'a\u0001b' })).toThrow(/cannot carry/);
     expect(() => X.oadrCancelOpt({ requestId: '1', optId: 'o', venId: 'v' })).not.toThrow();
     expect(() => X.oadrCreateOpt({ requestId: '1', optId: 'o', optType: 'optIn', optReason: 'economic', venId: 'v', createdDateTime: new Date('x') })).toThrow(/invalid Date/);
+  });
+});
+
+describe('content round-trips through a reader', () => {
+  const find = (type: string, name: string) =>
+    parseReplyBody(sampleMessages('standard').find((m) => m.payloadType === type && m.name === name)!.xml).payload;
+
+  it('update report carries readings with confidence/accuracy/quality and resource status', () => {
+    const payload = find('oadrUpdateReport', 'update report, resource status') as {
+      oadrReport: Array<{ intervals: { interval: Array<{ oadrReportPayload: unknown[] }> }; reportRequestID: string }>;
+    };
+    const [status, floats] = payload.oadrReport;
+    expect(floats!.reportRequestID).toBe('0042');
+    expect(floats!.intervals.interval[0]!.oadrReportPayload).toEqual([
+      { rID: '0012-powerReal', confidence: '95', accuracy: '0.5', payloadFloat: { value: '12.5' } },
+      { rID: '0012-voltage', payloadFloat: { value: '229.9' }, oadrDataQuality: 'Quality Good - Non Specific' },
+    ]);
+    expect(status!.intervals.interval[0]!.oadrReportPayload[0]).toEqual({
+      rID: '0012-status',
+      oadrPayloadResourceStatus: {
+        oadrOnline: 'true', oadrManualOverride: 'false',
+        oadrLoadControlState: { oadrCapacity: { oadrCurrent: '0.5', oadrNormal: '1' }, oadrSetPoint: { oadrMin: '18', oadrMax: '24', oadrCurrent: '21' } },
+      },
+    });
+  });
+
+  it('metadata offers power, energy and voltage with sampling rates, reportRequestID 0', () => {
+    const payload = find('oadrRegisterReport', 'register report, usage + status') as {
+      oadrReport: Array<{ reportRequestID: string; reportName: string; oadrReportDescription: Array<Record<string, unknown>> }>;
+    };
+    const usage = payload.oadrReport[0]!;
+    expect([usage.reportRequestID, usage.reportName]).toEqual(['0', 'METADATA_TELEMETRY_USAGE']);
+    expect(usage.oadrReportDescription.map((d) => Object.keys(d).find((k) => ['powerReal', 'energyReal', 'voltage'].includes(k))))
+      .toEqual(['powerReal', 'energyReal', 'voltage']);
+    expect(usage.oadrReportDescription[0]).toMatchObject({
+      rID: '0012-powerReal', reportType: 'usage', readingType: 'Direct Read',
+      powerReal: { itemUnits: 'W', siScaleCode: 'k', powerAttributes: { hertz: '50', voltage: '230', ac: 'true' } },
+      oadrSamplingRate: { oadrMinPeriod: 'PT10S', oadrMaxPeriod: 'PT15M', oadrOnChange: 'false' },
+    });
+  });
+
+  it('registration and opt carry every field given', () => {
+    expect(find('oadrCreatePartyRegistration', 'create registration, full')).toMatchObject({
+      requestID: '0012', registrationID: '0099', venID: '0012', oadrProfileName: '2.0b', oadrTransportName: 'simpleHttp',
+      oadrTransportAddress: 'http://ven.example:8080/', oadrReportOnly: 'true', oadrXmlSignature: 'true',
+      oadrVenName: 'ven-0012', oadrHttpPullModel: 'false',
+    });
+    expect(find('oadrCreateOpt', 'create opt, schedule form')).toMatchObject({
+      optID: 'opt-sched', optType: 'optIn', optReason: 'x-schedule', venID: '0012', createdDateTime: '2026-11-05T10:00:00.000Z',
+      vavailability: { components: { available: [
+        { properties: { dtstart: { 'date-time': '2026-11-05T10:00:00.000Z' }, duration: { duration: 'PT4H' } } },
+        { properties: { dtstart: { 'date-time': '2026-11-06T08:00:00Z' }, duration: { duration: 'P7D' } } },
+      ] } },
+      eiTarget: { endDeviceAsset: [{ mrid: 'Thermostat' }], groupID: ['g1'], venID: ['0012'] },
+      oadrDeviceClass: { endDeviceAsset: [{ mrid: 'Thermostat' }] },
+    });
   });
 });
