@@ -97,6 +97,30 @@ function buildElement(qname: string, node: OrderedNode, parentScope: Scope): Xml
   return element;
 }
 
+// One parser per depth limit, built on first use: parsing needs no per-request setup.
+const parsers = new Map<number, XMLParser>();
+
+function parserFor(maxDepth: number): XMLParser {
+  let parser = parsers.get(maxDepth);
+  if (!parser) {
+    parser = new XMLParser({
+      preserveOrder: true,
+      ignoreAttributes: false,
+      attributeNamePrefix: ATTR_PREFIX,
+      parseTagValue: false,
+      parseAttributeValue: false,
+      processEntities: false,
+      trimValues: true,
+      cdataPropName: '#cdata',
+      ignoreDeclaration: true,
+      ignorePiTags: true,
+      maxNestedTags: maxDepth + 1,
+    });
+    parsers.set(maxDepth, parser);
+  }
+  return parser;
+}
+
 /** Reads untrusted XML into a namespace-resolved tree; throws OadrWireError E_XML with a plain reason. */
 export function readXml(xml: string, limits: XmlLimits = {}): XmlElement {
   guardXml(xml, limits);
@@ -104,19 +128,7 @@ export function readXml(xml: string, limits: XmlLimits = {}): XmlElement {
   if (check !== true) {
     throw new OadrWireError('E_XML', `not well-formed XML at line ${check.err.line}, column ${check.err.col}: ${check.err.msg}`);
   }
-  const parser = new XMLParser({
-    preserveOrder: true,
-    ignoreAttributes: false,
-    attributeNamePrefix: ATTR_PREFIX,
-    parseTagValue: false,
-    parseAttributeValue: false,
-    processEntities: false,
-    trimValues: true,
-    cdataPropName: '#cdata',
-    ignoreDeclaration: true,
-    ignorePiTags: true,
-    maxNestedTags: (limits.maxDepth ?? DEFAULT_MAX_DEPTH) + 1,
-  });
+  const parser = parserFor(limits.maxDepth ?? DEFAULT_MAX_DEPTH);
   let nodes: OrderedNode[];
   try {
     nodes = parser.parse(xml) as OrderedNode[];
