@@ -43,13 +43,14 @@ export function distributeIsDue(ctx: VtnContext, venId: string, listed: Listed[]
     delivery?.deliveredModification !== rec.modificationNumber || delivery.deliveredStatus !== status);
 }
 
-export function buildDistribute(ctx: VtnContext, listed: Listed[], now: Date, requestId: string): OadrDistributeEvent {
+export function buildDistribute(ctx: VtnContext, venId: string, listed: Listed[], now: Date, requestId: string): OadrDistributeEvent {
   return {
     type: 'oadrDistributeEvent',
     response: eiResponse(200, requestId, 'OK'),
     requestId,
     vtnId: ctx.settings.vtnId,
-    events: listed.map(({ rec }) => toWireEvent(rec, now)),
+    // At most one venID per eiTarget: each VEN sees itself as the target of a shared event.
+    events: listed.map(({ rec }) => toWireEvent(rec, now, venId)),
   };
 }
 

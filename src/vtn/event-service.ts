@@ -10,7 +10,7 @@ export function requestEvent(ctx: VtnContext, msg: OadrRequestEvent): OadrMessag
   const now = ctx.now();
   let listed = listEventsFor(ctx, msg.venId, now);
   if (msg.replyLimit !== undefined && msg.replyLimit > 0) listed = listed.slice(0, msg.replyLimit);
-  const reply = buildDistribute(ctx, listed, now, msg.requestId);
+  const reply = buildDistribute(ctx, msg.venId, listed, now, msg.requestId);
   markDelivered(ctx, msg.venId, listed);
   return reply;
 }

@@ -23,7 +23,7 @@ export async function poll(ctx: VtnContext, msg: OadrPoll): Promise<OadrMessage>
   const now = ctx.now();
   const listed = listEventsFor(ctx, venId, now);
   if (distributeIsDue(ctx, venId, listed)) {
-    const reply = buildDistribute(ctx, listed, now, ctx.newId());
+    const reply = buildDistribute(ctx, venId, listed, now, ctx.newId());
     markDelivered(ctx, venId, listed);
     return reply;
   }

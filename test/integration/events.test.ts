@@ -167,12 +167,13 @@ describe('§4 events', () => {
     expect(targeted!.targetGroupIds).toEqual(['feeder-7']);
   });
 
-  it('two events overlapping in one market context are refused (A_Ex_0530); other contexts and back-to-back events are fine', async () => {
+  it('two events overlapping in one market context for the same VEN are refused (A_Ex_0530); other contexts, other VENs and back-to-back events are fine', async () => {
     const f = await setup();
-    simpleEvent(f, ['v1'], { inMs: HOUR, marketContext: 'http://mc/a' });
+    simpleEvent(f, ['v1', 'v2'], { inMs: HOUR, marketContext: 'http://mc/a' });
     expect(() => simpleEvent(f, ['v2'], { inMs: HOUR + 30 * MIN, marketContext: 'http://mc/a' })).toThrow(expect.objectContaining({ code: 'E_EVENT_OVERLAP' }));
     expect(() => simpleEvent(f, ['v2'], { inMs: HOUR + 30 * MIN, marketContext: 'http://mc/b' })).not.toThrow();
-    expect(() => simpleEvent(f, ['v2'], { inMs: 2 * HOUR, marketContext: 'http://mc/a' })).not.toThrow();
+    expect(() => simpleEvent(f, ['v3'], { inMs: HOUR + 30 * MIN, marketContext: 'http://mc/a' })).not.toThrow();
+    expect(() => simpleEvent(f, ['v1'], { inMs: 2 * HOUR, marketContext: 'http://mc/a' })).not.toThrow();
   });
 
   it('oadrResponseRequired always/never is delivered; with never the VTN expects no oadrCreatedEvent and drops a cancelled event after the retention time', async () => {

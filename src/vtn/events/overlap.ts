@@ -1,4 +1,5 @@
-// Refuses two live events overlapping in time in one market context (requirements §4, case A_Ex_0530).
+// Refuses two live events overlapping in time in one market context for the same VEN (requirements §4, case A_Ex_0530).
+// Events for disjoint sets of VENs may overlap: one program commonly runs for several groups at once.
 import { VtnError } from '../../errors.js';
 import type { EventRecord } from '../../store/records.js';
 import { eventStatus } from './event-status.js';
@@ -9,11 +10,13 @@ function rangeOf(rec: EventRecord): [number, number] {
   return [start, rec.duration === 0 ? Number.POSITIVE_INFINITY : start + rec.duration];
 }
 
-/** The first existing event that is not cancelled or completed, shares the market context and overlaps in time. */
+/** The first live existing event that shares a VEN and the market context with the candidate and overlaps in time. */
 export function findOverlap(candidate: EventRecord, existing: Iterable<EventRecord>, now: Date): EventRecord | undefined {
   const [start, end] = rangeOf(candidate);
+  const audience = new Set(candidate.venIds);
   for (const other of existing) {
     if (other.eventId === candidate.eventId || other.marketContext !== candidate.marketContext) continue;
+    if (!other.venIds.some((v) => audience.has(v))) continue;
     const status = eventStatus(other, now);
     if (status === 'cancelled' || status === 'completed') continue;
     const [otherStart, otherEnd] = rangeOf(other);
