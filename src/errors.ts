@@ -39,6 +39,13 @@ export const ERROR_CODES = {
   E_DATETIME: 'Not an ISO 8601 date-time.',
   E_XML: 'The body is not well-formed XML or not an OpenADR 2.0b payload.',
   E_PAYLOAD: 'The OpenADR payload is missing a required field or has a malformed one.',
+  // schedules (recurring programs)
+  E_SCHEDULE_CRON: 'A cron expression is malformed (five fields: minute hour day-of-month month day-of-week).',
+  E_SCHEDULE_TIMEZONE: 'Unknown IANA time zone name.',
+  E_SCHEDULE_FILE: 'A schedule or holiday calendar file is unreadable, not JSON, or does not match its schema.',
+  E_SCHEDULE_REFERENCE: 'A schedule names a template, group, program or calendar that does not exist.',
+  E_SCHEDULE_TIME: 'A schedule date, time or event timing is invalid (e.g. the event would start before it is announced).',
+  E_SCHEDULE_OVERLAP: 'Occurrences of schedules would overlap in one market context for the same VENs.',
   // configuration and state
   E_CONFIG: 'The configuration file is invalid.',
   E_STATE_LOCKED: 'Another VTN process holds the state file.',
