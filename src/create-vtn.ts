@@ -5,6 +5,10 @@ import { VtnServer } from './http/vtn-server.js';
 import type { Logger } from './vtn/context.js';
 import { silentLogger } from './vtn/context.js';
 import { DEFAULTS, type VtnOptions } from './vtn/vtn-options.js';
+import { parseDuration } from './oadr/duration.js';
+import { FileTelemetryStore } from './telemetry/file-telemetry-store.js';
+import { MemoryTelemetryStore } from './telemetry/memory-telemetry-store.js';
+import type { TelemetryStore } from './telemetry/telemetry-store.js';
 
 export async function createVtn(options: VtnOptions = {}): Promise<VtnServer> {
   const pinoLogger = options.logger === undefined ? pino({ level: process.env.VTN_LOG_LEVEL ?? 'info' }) : undefined;
@@ -14,5 +18,22 @@ export async function createVtn(options: VtnOptions = {}): Promise<VtnServer> {
     logger: log,
   }));
   if (options.store && !options.store.isReady()) await options.store.open();
-  return new VtnServer(options, store, log, pinoLogger);
+  const telemetry = options.telemetry ?? (await openTelemetry(options));
+  return new VtnServer({ ...options, telemetry }, store, log, pinoLogger);
+}
+
+/** Report values live beside the state, in hourly segment files under <dataDir>/telemetry. */
+async function openTelemetry(options: VtnOptions): Promise<TelemetryStore> {
+  const retention = options.telemetryRetention ?? {};
+  const maxAge = retention.maxAge;
+  const opts = {
+    ...(maxAge !== undefined ? { maxAgeMs: typeof maxAge === 'number' ? maxAge : parseDuration(maxAge) } : {}),
+    ...(retention.maxPerSeries !== undefined ? { maxPerSeries: retention.maxPerSeries } : {}),
+    ...(options.now ? { now: options.now } : {}),
+  };
+  const telemetry = options.inMemory || (options.store && options.dataDir === undefined)
+    ? new MemoryTelemetryStore(opts)
+    : new FileTelemetryStore({ ...opts, dataDir: options.dataDir ?? DEFAULTS.dataDir });
+  await telemetry.open();
+  return telemetry;
 }

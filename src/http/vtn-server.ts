@@ -40,7 +40,7 @@ export class VtnServer extends Vtn {
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.app.close();
-      await this.ctx.store.close();
+      await this.closeState();
       this.ctx.log.info({}, 'VTN stopped');
     })();
     return this.#closing;

@@ -5,6 +5,8 @@ import type { HandlerRegistry } from './handlers.js';
 import type { OptListeners } from './opt-listeners.js';
 import type { PendingRenderer } from './poll.js';
 import type { PendingItem } from '../store/records.js';
+import type { TelemetryStore } from '../telemetry/telemetry-store.js';
+import type { ReportCallbacks } from './reports/report-callbacks.js';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -35,6 +37,10 @@ export interface VtnContext {
   readonly optListeners: OptListeners;
   /** Renderers for queued messages owned by optional modules (reports). */
   readonly pendingRenderers: Map<PendingItem['kind'], PendingRenderer>;
+  /** Where report values go (never the main state document). */
+  readonly telemetry: TelemetryStore;
+  /** Per-subscription value callbacks given by report decisions (code, so in memory only). */
+  readonly reportCallbacks: ReportCallbacks;
   now(): Date;
   newId(): string;
 }

@@ -1,6 +1,7 @@
 // The named decision/notification hooks a programmer (or the rules layer) installs with vtn.addHandler().
 import { VtnError } from '../errors.js';
-import type { OadrMessage, OptType, Target } from '../oadr/model.js';
+import type { OadrMessage, OadrUpdateReport, OptType, Target } from '../oadr/model.js';
+import type { OnRegisterReport, OnRegisterReportFull, ReportValue } from './reports/handler-types.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -62,10 +63,15 @@ export interface Handlers {
   onCancelOpt: (info: { venId: string; optId: string }) => MaybePromise<void>;
   /** Replaces the built-in poll queue: return the message for this VEN, or undefined for "nothing". */
   onPoll: (venId: string) => MaybePromise<OadrMessage | undefined | null>;
-  onRegisterReport: (...args: never[]) => unknown;
-  onRegisterReportFull: (...args: never[]) => unknown;
-  onUpdateReport: (...args: never[]) => unknown;
-  onCreatedReport: (...args: never[]) => unknown;
+  /** Compact report decision, per offered data point (OpenLEADR's on_register_report). */
+  onRegisterReport: OnRegisterReport;
+  /** Full report decision, per offered report with all its data points. */
+  onRegisterReportFull: OnRegisterReportFull;
+  /** The raw oadrUpdateReport, after its values are stored. */
+  onUpdateReport: (report: OadrUpdateReport, venId: string) => MaybePromise<void>;
+  /** Stored values of one report request, labelled with resource and measurement. */
+  onTelemetry: (values: ReportValue[], info: { venId: string; reportRequestId: string; reportName: string }) => MaybePromise<void>;
+  onCreatedReport: (info: { venId: string; pendingReports: string[] }) => MaybePromise<void>;
 }
 
 export type HandlerName = keyof Handlers;
@@ -73,7 +79,7 @@ export type HandlerName = keyof Handlers;
 export const HANDLER_NAMES: readonly HandlerName[] = [
   'onQueryRegistration', 'onCreatePartyRegistration', 'onCancelPartyRegistration', 'venLookup',
   'onCreatedEvent', 'onCreateOpt', 'onCancelOpt', 'onPoll',
-  'onRegisterReport', 'onRegisterReportFull', 'onUpdateReport', 'onCreatedReport',
+  'onRegisterReport', 'onRegisterReportFull', 'onUpdateReport', 'onTelemetry', 'onCreatedReport',
 ];
 
 // OpenLEADR spells handlers in snake_case; accept those so code ported from Python keeps working.

@@ -1,6 +1,7 @@
 // Options for createVtn(), their defaults, and normalisation into settings.
 import { parseDuration } from '../oadr/duration.js';
 import type { Store } from '../store/store.js';
+import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
 
 export interface VtnOptions {
@@ -18,6 +19,10 @@ export interface VtnOptions {
   dataDir?: string;
   /** A ready-made store (e.g. `new MemoryStore()` in tests). */
   store?: Store;
+  /** A ready-made, opened telemetry store for report values; createVtn opens one under dataDir/telemetry. */
+  telemetry?: TelemetryStore;
+  /** How long report values are kept (ms or ISO 8601; default P7D) and how many per series (default 100,000). */
+  telemetryRetention?: { maxAge?: number | string; maxPerSeries?: number };
   /** Keep everything in memory (nothing survives a restart). */
   inMemory?: boolean;
   /** Largest accepted request body in bytes; default 1 MiB. */

@@ -17,7 +17,14 @@ import { OptListeners, type OptCallback } from './opt-listeners.js';
 import { optStateFor, type OptState } from './opt-service.js';
 import type { Connection } from './registration.js';
 import { rawEventToOptions } from './raw-event.js';
-import { acknowledgeReportMessage, registerReportWithoutRequests } from './report-service.js';
+import { installReportService } from './reports/report-service.js';
+import { ReportCallbacks } from './reports/report-callbacks.js';
+import { cancelReport, requestReport, type RequestReportOptions } from './reports/request-report.js';
+import { offerRecords, subscriptions } from './reports/report-records.js';
+import type { ReportSubscription } from './reports/report-subscription.js';
+import type { ReportOffer } from './reports/offers.js';
+import type { TelemetryStore } from '../telemetry/telemetry-store.js';
+import { MemoryTelemetryStore } from '../telemetry/memory-telemetry-store.js';
 import { addPending } from './ven-state.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 
@@ -57,13 +64,12 @@ export class Vtn {
       index: new EventIndex(store),
       optListeners: new OptListeners(),
       pendingRenderers: new Map(),
+      telemetry: options.telemetry ?? new MemoryTelemetryStore(),
+      reportCallbacks: new ReportCallbacks(),
       now,
       newId: options.newId ?? randomUUID,
     };
-    this.registerMessageHandler('oadrRegisteredReport', acknowledgeReportMessage);
-    this.registerMessageHandler('oadrCreatedReport', acknowledgeReportMessage);
-    this.registerMessageHandler('oadrCanceledReport', acknowledgeReportMessage);
-    this.registerMessageHandler('oadrRegisterReport', registerReportWithoutRequests);
+    installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
       this.ctx.log.warn({ vtnId: this.ctx.settings.vtnId }, 'vtnId has no uppercase letter: OpenLEADR VENs treat it as invalid and opt out of every event');
     }
@@ -192,6 +198,36 @@ export class Vtn {
     const ven = this.#mustGetVen(venId);
     addPending(this.ctx, venId, { kind: 'cancelRegistration', registrationId: ven.registrationId });
     this.ctx.log.info({ venId }, 'registration cancellation queued');
+  }
+
+  /** Flush and release the state and the telemetry store (called by close()). */
+  async closeState(): Promise<void> {
+    await this.ctx.telemetry.close();
+    await this.ctx.store.close();
+  }
+
+  /** Report values received from VENs (query, latest, aggregate). */
+  get telemetry(): TelemetryStore {
+    return this.ctx.telemetry;
+  }
+
+  /** Ask a VEN for a report later: one-shot, periodic or a history window (oadrCreateReport on its next poll). */
+  requestReport(options: RequestReportOptions): { reportRequestId: string } {
+    return requestReport(this.ctx, options);
+  }
+
+  /** Stop a report (oadrCancelReport on the next poll, or inside the next oadrUpdatedReport). */
+  cancelReport(reportRequestId: string, options: { reportToFollow?: boolean } = {}): void {
+    cancelReport(this.ctx, reportRequestId, options.reportToFollow ?? false);
+  }
+
+  listReportSubscriptions(venId?: string): ReportSubscription[] {
+    return [...subscriptions(this.ctx).values()].filter((s) => !venId || s.venId === venId);
+  }
+
+  /** The data points a VEN offered in its latest report registration. */
+  reportOffers(venId: string): ReportOffer[] {
+    return offerRecords(this.ctx).get(venId)?.offers ?? [];
   }
 
   #mustGetEvent(eventId: string): EventRecord {

@@ -1,0 +1,106 @@
+// Reports the VTN asks for later (oadrCreateReport on poll) and cancels (oadrCancelReport on poll or
+// piggy-backed in oadrUpdatedReport, whichever reaches the VEN first).
+import { VtnError } from '../../errors.js';
+import type { OadrCancelReport, OadrMessage } from '../../oadr/model.js';
+import type { PendingItem } from '../../store/records.js';
+import type { VtnContext } from '../context.js';
+import { addPending, takePending } from '../ven-state.js';
+import { buildHistoryRequest, buildOneShotRequest, buildPeriodicRequest } from './build-requests.js';
+import type { IntervalSpec, ReportCallback } from './handler-types.js';
+import type { ReportOffer } from './offers.js';
+import { offerRecords, requestOf, subscriptions, updateSubscription } from './report-records.js';
+
+export interface RequestReportOptions {
+  venId: string;
+  /** Which offered report: by reportSpecifierID, or by name (TELEMETRY_USAGE, HISTORY_USAGE …). */
+  reportSpecifierId?: string;
+  reportName?: string;
+  /** Data points to include; default every rID of that report. */
+  rIds?: string[];
+  /** oneShot: current values once; periodic: telemetry from `start` for `duration`; history: a past window. */
+  kind: 'oneShot' | 'periodic' | 'history';
+  samplingInterval?: IntervalSpec;
+  reportingInterval?: IntervalSpec;
+  granularity?: IntervalSpec;
+  start?: Date | string;
+  duration?: IntervalSpec;
+  callback?: ReportCallback;
+}
+
+export function requestReport(ctx: VtnContext, o: RequestReportOptions): { reportRequestId: string } {
+  const offers = pickOffers(ctx, o);
+  const subs = subscriptions(ctx);
+  const base = { offers, now: ctx.now(), newId: ctx.newId, isIdTaken: (id: string) => subs.has(id), ...(o.callback ? { callback: o.callback } : {}) };
+  const start = o.start === undefined ? undefined : new Date(o.start);
+  const plan = o.kind === 'oneShot'
+    ? buildOneShotRequest(base)
+    : o.kind === 'periodic'
+      ? buildPeriodicRequest({ ...base, samplingInterval: o.samplingInterval ?? offers[0]!.minSamplingMs ?? 60_000, ...(o.reportingInterval !== undefined ? { reportingInterval: o.reportingInterval } : {}), ...(start ? { start } : {}), ...(o.duration !== undefined ? { duration: o.duration } : {}) })
+      : buildHistoryRequest({ ...base, start: requireStart(start), duration: o.duration ?? missing('duration'), ...(o.granularity !== undefined ? { granularity: o.granularity } : {}) });
+  subs.put(plan.subscription.reportRequestId, plan.subscription);
+  ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks);
+  addPending(ctx, o.venId, { kind: 'createReport', reportRequestIds: [plan.subscription.reportRequestId] });
+  ctx.log.info({ venId: o.venId, reportRequestId: plan.subscription.reportRequestId, kind: o.kind, report: plan.subscription.reportName, notes: plan.notes }, 'report requested');
+  return { reportRequestId: plan.subscription.reportRequestId };
+}
+
+export function cancelReport(ctx: VtnContext, reportRequestId: string, reportToFollow = false): void {
+  const sub = subscriptions(ctx).get(reportRequestId);
+  if (!sub) throw new VtnError('E_REPORT_REQUEST', `No report request ${reportRequestId}.`, 'List them with vtn.listReportSubscriptions().');
+  if (sub.state === 'cancelled') return;
+  addPending(ctx, sub.venId, { kind: 'cancelReport', reportRequestIds: [reportRequestId], reportToFollow });
+  ctx.log.info({ venId: sub.venId, reportRequestId, reportToFollow }, 'report cancellation queued');
+}
+
+function pickOffers(ctx: VtnContext, o: RequestReportOptions): ReportOffer[] {
+  if (!ctx.store.vens.has(o.venId)) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${o.venId}.`);
+  const all = offerRecords(ctx).get(o.venId)?.offers ?? [];
+  const wanted = o.reportName?.replace(/^METADATA_/, '');
+  const ofReport = all.filter((x) => (o.reportSpecifierId ? x.reportSpecifierId === o.reportSpecifierId : x.reportName.replace(/^METADATA_/, '') === wanted));
+  const chosen = o.rIds ? ofReport.filter((x) => o.rIds!.includes(x.rId)) : ofReport;
+  if (!chosen.length) {
+    const offered = [...new Set(all.map((x) => `${x.reportSpecifierId} (${x.reportName})`))].join(', ') || 'none';
+    throw new VtnError('E_REPORT_REQUEST', `VEN ${o.venId} offers no matching report data points.`, `It offers: ${offered}.`);
+  }
+  // One request covers one report: use the report of the first match.
+  return chosen.filter((x) => x.reportSpecifierId === chosen[0]!.reportSpecifierId);
+}
+
+const requireStart = (d: Date | undefined): Date => d ?? missing('start');
+function missing(field: string): never {
+  throw new VtnError('E_REPORT_REQUEST', `A history report request needs ${field}.`, 'Give start and duration of the window to report.');
+}
+
+/** Poll renderers for the two queued report messages. */
+export function renderCreateReport(ctx: VtnContext, venId: string, item: PendingItem): OadrMessage | undefined {
+  if (item.kind !== 'createReport') return undefined;
+  const subs = subscriptions(ctx);
+  const reportRequests = item.reportRequestIds.flatMap((id) => {
+    const sub = subs.get(id);
+    return sub && sub.state !== 'cancelled' ? [requestOf(sub)] : [];
+  });
+  if (!reportRequests.length) return undefined;
+  return { type: 'oadrCreateReport', requestId: ctx.newId(), reportRequests, venId };
+}
+
+export function renderCancelReport(ctx: VtnContext, venId: string, item: PendingItem): OadrMessage | undefined {
+  if (item.kind !== 'cancelReport') return undefined;
+  markCancelled(ctx, item.reportRequestIds);
+  return { type: 'oadrCancelReport', requestId: ctx.newId(), reportRequestIds: item.reportRequestIds, reportToFollow: item.reportToFollow, venId };
+}
+
+/** A queued cancel rides along in oadrUpdatedReport when the VEN reports before it polls. */
+export function takePiggybackCancel(ctx: VtnContext, venId: string): OadrCancelReport | undefined {
+  const item = takePending(ctx, venId, (i) => i.kind === 'cancelReport');
+  if (!item || item.kind !== 'cancelReport') return undefined;
+  markCancelled(ctx, item.reportRequestIds);
+  return { type: 'oadrCancelReport', requestId: ctx.newId(), reportRequestIds: item.reportRequestIds, reportToFollow: item.reportToFollow, venId };
+}
+
+function markCancelled(ctx: VtnContext, ids: readonly string[]): void {
+  const at = ctx.now().toISOString();
+  for (const id of ids) {
+    updateSubscription(ctx, id, { state: 'cancelled', cancelledAt: at });
+    ctx.reportCallbacks.delete(id);
+  }
+}
