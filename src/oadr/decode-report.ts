@@ -8,14 +8,15 @@ import type {
 } from './model.js';
 import type { Node } from './json-read.js';
 
-const LOAD_CONTROL_KINDS = ['oadrCapacity', 'oadrLevelOffset', 'oadrPercentOffset', 'oadrSetPoint'] as const;
+// Wire element → model key, in schema order.
+const LOAD_CONTROL_KINDS = [['oadrCapacity', 'capacity'], ['oadrLevelOffset', 'levelOffset'], ['oadrPercentOffset', 'percentOffset'], ['oadrSetPoint', 'setPoint']] as const;
 
 function decodeResourceStatus(node: Node): ResourceStatus {
   const status: ResourceStatus = { online: node.boolean('oadr:oadrOnline'), manualOverride: node.boolean('oadr:oadrManualOverride') };
   if (node.has('oadr:oadrLoadControlState')) {
     const stateNode = node.child('oadr:oadrLoadControlState');
     const state: NonNullable<ResourceStatus['loadControlState']> = {};
-    for (const kind of LOAD_CONTROL_KINDS) {
+    for (const [kind, key] of LOAD_CONTROL_KINDS) {
       if (!stateNode.has(`oadr:${kind}`)) continue;
       const s = stateNode.child(`oadr:${kind}`);
       const entry: { min?: number; max?: number; current: number; normal?: number } = { current: s.number('oadr:oadrCurrent') };
@@ -23,7 +24,7 @@ function decodeResourceStatus(node: Node): ResourceStatus {
       if (min !== undefined) entry.min = min;
       if (max !== undefined) entry.max = max;
       if (normal !== undefined) entry.normal = normal;
-      state[kind] = entry;
+      state[key] = entry;
     }
     status.loadControlState = state;
   }

@@ -9,7 +9,7 @@ import type {
 } from './model.js';
 import { boolText, floatText, leaf, optLeaf, wrap } from './xml-write.js';
 
-const LOAD_CONTROL_ORDER = ['oadrCapacity', 'oadrLevelOffset', 'oadrPercentOffset', 'oadrSetPoint'];
+const LOAD_CONTROL_ORDER = [['oadrCapacity', 'capacity'], ['oadrLevelOffset', 'levelOffset'], ['oadrPercentOffset', 'percentOffset'], ['oadrSetPoint', 'setPoint']] as const;
 
 function optFloat(name: string, n: number | undefined): string {
   return n === undefined ? '' : leaf(name, floatText(n));
@@ -18,8 +18,8 @@ function optFloat(name: string, n: number | undefined): string {
 function resourceStatusXml(s: ResourceStatus): string {
   let state = '';
   if (s.loadControlState) {
-    for (const kind of LOAD_CONTROL_ORDER) {
-      const v = s.loadControlState[kind];
+    for (const [kind, key] of LOAD_CONTROL_ORDER) {
+      const v = s.loadControlState[key];
       if (!v) continue;
       state += wrap(`oadr:${kind}`, optFloat('oadr:oadrMin', v.min) + optFloat('oadr:oadrMax', v.max) +
         leaf('oadr:oadrCurrent', floatText(v.current)) + optFloat('oadr:oadrNormal', v.normal));

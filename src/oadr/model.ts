@@ -154,10 +154,13 @@ export interface ReportDescription {
   samplingRate?: SamplingRate;
 }
 
+/** oadrLoadControlState members, named without the oadr prefix (oadrLevelOffset → levelOffset). */
+export type LoadControlKind = 'capacity' | 'levelOffset' | 'percentOffset' | 'setPoint';
+
 export interface ResourceStatus {
   online: boolean;
   manualOverride: boolean;
-  loadControlState?: Record<string, { min?: number; max?: number; current: number; normal?: number }>;
+  loadControlState?: Partial<Record<LoadControlKind, { min?: number; max?: number; current: number; normal?: number }>>;
 }
 
 /** One value in a report interval: a float or a resource status. */

@@ -67,7 +67,7 @@ const statusReport: OadrReport = {
           value: {
             online: true,
             manualOverride: false,
-            loadControlState: { oadrLevelOffset: { min: -2, max: 2, current: 1, normal: 0 }, oadrSetPoint: { current: 21.5 } },
+            loadControlState: { levelOffset: { min: -2, max: 2, current: 1, normal: 0 }, setPoint: { current: 21.5 } },
           },
           dataQuality: 'Quality Good - Non Specific',
         },
