@@ -19,6 +19,7 @@ export interface VtnConfig {
   cancelledRetention?: string;
   intervalDtstart?: boolean;
   logLevel?: string;
+  telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
 }
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
