@@ -166,6 +166,17 @@ describe('§5 reports', () => {
     expect(registerReportOf(poll).reports).toEqual([]);
   });
 
+  it('retention is configurable by count per series and by age', async () => {
+    const f = await setup({ telemetryRetention: { maxPerSeries: 5, maxAge: 'PT1H' } });
+    const { ven, usage } = await subscribedVen(f);
+    const base = f.clock.now().getTime();
+    const intervals = Array.from({ length: 10 }, (_, i) => ({ dtstart: new Date(base - 9 * 60_000 + i * 60_000), duration: 'PT1M', payloads: [{ rId: 'powerReal', value: i }] }));
+    await ven.updateReport([{ reportRequestId: usage.reportRequestId, reportSpecifierId: 'TELEMETRY_USAGE', reportName: 'TELEMETRY_USAGE', intervals }]);
+    expect(f.vtn.telemetry.query({ venId: ven.venId! }).map((v) => v.value)).toEqual([5, 6, 7, 8, 9]);
+    f.clock.advance(2 * 3_600_000);
+    expect(f.vtn.telemetry.query({ venId: ven.venId! })).toEqual([]);
+  });
+
   it('callbacks returned by the compact decision receive the values of their data point', async () => {
     const f = await setup();
     const got: number[] = [];
