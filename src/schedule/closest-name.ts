@@ -1,0 +1,32 @@
+// "Did you mean …?" for names a schedule refers to (templates, groups, calendars).
+
+/** The known name closest to `wanted` by edit distance, when it is close enough to be a likely typo. */
+export function closestName(wanted: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
+  for (const name of known) {
+    const d = editDistance(wanted.toLowerCase(), name.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+/** Suggestion text naming the closest known name, or listing what exists. */
+export function suggestName(kind: string, wanted: string, known: Iterable<string>): string {
+  const names = [...known];
+  const close = closestName(wanted, names);
+  if (close) return `did you mean "${close}"?`;
+  return names.length ? `known ${kind}s: ${names.slice(0, 10).join(', ')}` : `no ${kind}s are defined yet`;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = row;
+  }
+  return prev[b.length]!;
+}
