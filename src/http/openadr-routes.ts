@@ -83,6 +83,7 @@ function sendText(reply: FastifyReply, status: number, text: string) {
 
 function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string, venId: string | undefined, code: number, started: number, replyType?: string) {
   const line = { service, type, venId, code, replyType, ms: Math.round((performance.now() - started) * 100) / 100, reqId: req.id };
+  vtn.messages.notify(line);
   // Polls are the bulk of traffic: keep them out of the info log unless they carry something.
   if (type === 'oadrPoll' && replyType === 'oadrResponse' && code === 200) vtn.ctx.log.debug(line, 'openadr message');
   else vtn.ctx.log.info(line, 'openadr message');

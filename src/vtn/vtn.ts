@@ -26,6 +26,7 @@ import type { ReportOffer } from './reports/offers.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import { MemoryTelemetryStore } from '../telemetry/memory-telemetry-store.js';
 import { addPending } from './ven-state.js';
+import { MessageObservers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 
 export interface AddEventCallbacks {
@@ -52,6 +53,8 @@ export class Vtn {
   readonly ctx: VtnContext;
   readonly options: VtnOptions;
   #messageHandlers = new Map<string, MessageHandler>();
+  /** Told about every OpenADR message handled (the HTTP layer reports them). */
+  readonly messages = new MessageObservers();
 
   constructor(options: VtnOptions, store: Store, log: Logger) {
     this.options = options;
@@ -83,6 +86,11 @@ export class Vtn {
   addHandler<N extends HandlerName>(name: N | string, fn: Handlers[N]): void {
     const canonical = this.ctx.handlers.set(name, fn);
     if (canonical === 'onPoll') this.ctx.log.info({}, 'custom onPoll installed: the built-in message queue is bypassed');
+  }
+
+  /** Subscribe to every handled OpenADR message (type, venId, response code, duration); returns an unsubscribe. */
+  onMessage(observer: MessageObserver): () => void {
+    return this.messages.add(observer);
   }
 
   /** Extension point for optional services (EiReport): handle `type` with `handler`. */
