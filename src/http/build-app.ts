@@ -8,14 +8,17 @@ export interface AppOptions extends OpenAdrRouteOptions {
 }
 
 export function buildApp(vtn: Vtn, opts: AppOptions): FastifyInstance {
-  const app = Fastify({
+  const base = {
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     bodyLimit: opts.bodyLimit,
     // One log line per OpenADR message is written by the route instead of fastify's request/response pair.
     logController: new LogController({ disableRequestLogging: true }),
     // OpenADR VENs poll on long-lived connections.
     keepAliveTimeout: 65_000,
-  });
+  };
+  // With TLS the server is https (mutual TLS); the routes are typed against the plain server, which they do not touch.
+  const https = opts.security?.https;
+  const app = (https ? Fastify({ ...base, https }) : Fastify(base)) as unknown as FastifyInstance;
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, req, reply) => {
     const status = err.statusCode ?? 500;
     if (status === 413) return reply.code(413).type('text/plain; charset=utf-8').send(`request body over the limit of ${opts.bodyLimit} bytes`);

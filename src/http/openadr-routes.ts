@@ -1,7 +1,10 @@
 // OpenADR over simple HTTP: POST <prefix>/<Service>, XML in, XML out; bad input is a 400, never a 500.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decodeOadrPayload, encodeOadrPayload, OadrWireError } from '../oadr/index.js';
+import { decodeOadrPayload, encodeOadrPayload, OadrWireError, type DecodedPayload } from '../oadr/index.js';
 import { OADR_SERVICES, type OadrMessage, type OadrService } from '../oadr/model.js';
+import type { MessageSecurity } from '../security/message-security.js';
+import { SignatureError } from '../security/xmldsig/signature-error.js';
+import { requestIdOf } from '../vtn/dispatcher.js';
 import { errorReply } from '../vtn/replies.js';
 import type { Vtn } from '../vtn/vtn.js';
 
@@ -10,8 +13,8 @@ const XML_TYPE = 'application/xml; charset=utf-8';
 export interface OpenAdrRouteOptions {
   prefix: string;
   bodyLimit: number;
-  /** Finds the TLS client-certificate fingerprint of a request, when TLS is on. */
-  fingerprintOf?: (req: FastifyRequest) => string | undefined;
+  /** Client identity (TLS or trusted proxy), inbound signature checks and reply signing. */
+  security?: MessageSecurity;
 }
 
 export function registerOpenAdrRoutes(app: FastifyInstance, vtn: Vtn, opts: OpenAdrRouteOptions): void {
@@ -46,35 +49,60 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   if (!body.trim()) return sendText(reply, 400, 'the request body is empty; send an oadrPayload');
 
   // 1. decode (namespace-aware, hostile input refused)
-  let msg: OadrMessage;
+  let decoded: DecodedPayload;
   try {
-    msg = decodeOadrPayload(body, { maxBytes: opts.bodyLimit }).message;
+    decoded = decodeOadrPayload(body, { maxBytes: opts.bodyLimit });
   } catch (err) {
     if (!(err instanceof OadrWireError)) throw err;
     if (err.code === 'E_PAYLOAD' && err.messageType) {
       // A recognisable message with bad content: answer in-band so the VEN learns what was wrong.
       const bad = errorReply(err.messageType, 454, err.reason, { requestId: err.requestId, venId: err.venId, vtnId: vtn.ctx.settings.vtnId });
       logMessage(vtn, req, service, err.messageType, err.venId, 454, started);
-      return sendXml(reply, vtn, bad);
+      return sendXml(reply, vtn, bad, opts);
     }
     logMessage(vtn, req, service, err.messageType ?? 'invalid', err.venId, 400, started);
     return sendText(reply, 400, err.reason);
   }
-  // 2. identify (TLS fingerprint when available) and 3. dispatch to the service
-  const fingerprint = opts.fingerprintOf?.(req);
-  const answer = await vtn.dispatch(service, msg, fingerprint ? { fingerprint } : {});
+  let msg = decoded.message;
   const venId = 'venId' in msg ? msg.venId : undefined;
+  // 2. identify: the verified client certificate, or a trusted proxy's header
+  const identity = opts.security?.identify?.(req);
+  if (identity && !identity.fingerprint) {
+    vtn.ctx.log.warn({ service, type: msg.type, venId, peer: req.socket.remoteAddress, reason: identity.missing }, 'request without client identity refused');
+    logMessage(vtn, req, service, msg.type, venId, 403, started);
+    return sendText(reply, 403, `a client certificate is required: ${identity.missing}`);
+  }
+  let fingerprint = identity?.fingerprint;
+  // 3. signature: required from VENs registered with oadrXmlSignature; from here on only the signed bytes count
+  if (opts.security) {
+    try {
+      const sender = venId ? vtn.ctx.store.vens.get(venId) : undefined;
+      const checked = opts.security.inbound.check(body, decoded, sender, fingerprint);
+      msg = checked.message;
+      fingerprint ??= checked.signerFingerprint;
+    } catch (err) {
+      if (!(err instanceof SignatureError)) throw err;
+      vtn.ctx.log.warn({ service, type: msg.type, venId, failure: err.failure, reason: err.message }, 'XML signature refused');
+      logMessage(vtn, req, service, msg.type, venId, 463, started);
+      const refusal = errorReply(msg.type, 463, `XML signature ${err.failure}: ${err.message}`, { requestId: requestIdOf(msg), venId, vtnId: vtn.ctx.settings.vtnId });
+      return sendXml(reply, vtn, refusal, opts);
+    }
+  }
+  // 4. dispatch to the service
+  const answer = await vtn.dispatch(service, msg, fingerprint ? { fingerprint } : {});
   if (!answer) {
     logMessage(vtn, req, service, msg.type, venId, 200, started);
     return reply.code(200).send('');
   }
   logMessage(vtn, req, service, msg.type, venId, 'response' in answer && answer.response ? answer.response.responseCode : 200, started, answer.type);
-  return sendXml(reply, vtn, answer);
+  return sendXml(reply, vtn, answer, opts);
 }
 
-function sendXml(reply: FastifyReply, vtn: Vtn, msg: OadrMessage) {
+function sendXml(reply: FastifyReply, vtn: Vtn, msg: OadrMessage, opts: OpenAdrRouteOptions) {
   const xml = encodeOadrPayload(msg, { intervalDtstart: vtn.ctx.settings.intervalDtstart });
-  return reply.code(200).header('content-type', XML_TYPE).send(xml);
+  // 5. sign every reply when signing is configured
+  const body = opts.security?.sign ? opts.security.sign(xml) : xml;
+  return reply.code(200).header('content-type', XML_TYPE).send(body);
 }
 
 function sendText(reply: FastifyReply, status: number, text: string) {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../vtn/context.js';
+import { createMessageSecurity } from '../security/message-security.js';
 import { Vtn } from '../vtn/vtn.js';
 import { DEFAULTS, normalisePrefix, type VtnOptions } from '../vtn/vtn-options.js';
 import { buildApp } from './build-app.js';
@@ -11,12 +12,24 @@ export class VtnServer extends Vtn {
   readonly app: FastifyInstance;
   readonly prefix: string;
   #url: string | undefined;
+  readonly #scheme: 'http' | 'https';
+  readonly #signing: boolean;
   #closing: Promise<void> | undefined;
 
   constructor(options: VtnOptions, store: Store, log: Logger, pino?: PinoLogger) {
     super(options, store, log);
     this.prefix = normalisePrefix(options.prefix ?? DEFAULTS.prefix);
-    this.app = buildApp(this, { prefix: this.prefix, bodyLimit: options.bodyLimit ?? DEFAULTS.bodyLimit, ...(pino ? { logger: pino } : {}) });
+    const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
+    // Throws E_CONFIG for half-set TLS or signing: the VTN never falls back to plain HTTP silently.
+    const security = createMessageSecurity({
+      bodyLimit,
+      ...(options.tls ? { tls: options.tls } : {}),
+      ...(options.signing ? { signing: options.signing } : {}),
+      ...(options.trustedProxy ? { trustedProxy: options.trustedProxy } : {}),
+    }, { now: this.ctx.now, log: this.ctx.log });
+    this.#scheme = security.https ? 'https' : 'http';
+    this.#signing = Boolean(security.sign);
+    this.app = buildApp(this, { prefix: this.prefix, bodyLimit, security, ...(pino ? { logger: pino } : {}) });
   }
 
   /** Base URL of the OpenADR services once listening (e.g. http://127.0.0.1:8080/OpenADR2/Simple/2.0b). */
@@ -31,8 +44,8 @@ export class VtnServer extends Vtn {
     const address = this.app.server.address();
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
-    this.#url = `http://${shownHost}:${actualPort}${this.prefix}`;
-    this.ctx.log.info({ url: this.#url, vtnId: this.ctx.settings.vtnId }, 'VTN listening');
+    this.#url = `${this.#scheme}://${shownHost}:${actualPort}${this.prefix}`;
+    this.ctx.log.info({ url: this.#url, vtnId: this.ctx.settings.vtnId, mutualTls: this.#scheme === 'https', signing: this.#signing }, 'VTN listening');
     return this.#url;
   }
 

@@ -3,6 +3,7 @@ import { parseDuration } from '../oadr/duration.js';
 import type { Store } from '../store/store.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
+import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
   /** Identifies this VTN to VENs; keep at least one uppercase letter (OpenLEADR VENs reject all-lowercase). */
@@ -41,6 +42,12 @@ export interface VtnOptions {
   now?: () => Date;
   /** ID generator; default crypto.randomUUID. */
   newId?: () => string;
+  /** Mutual TLS (https with required client certificates); plain HTTP when absent. */
+  tls?: TlsSettings;
+  /** Sign every reply and set the replay window for signed VEN messages. */
+  signing?: SigningSettings;
+  /** A TLS-terminating proxy that passes the client certificate (or its fingerprint) in a header. */
+  trustedProxy?: TrustedProxySettings;
 }
 
 export const DEFAULTS = {

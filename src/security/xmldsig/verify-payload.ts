@@ -1,0 +1,91 @@
+// Verifies an incoming signed oadrPayload and returns what was actually signed: the payload and ReplayProtect bytes.
+import { X509Certificate } from 'node:crypto';
+import { SignedXml } from 'xml-crypto';
+import { parseDateTime } from '../../oadr/datetime.js';
+import { OADR_NS } from '../../oadr/model.js';
+import { readXml, type XmlElement } from '../../oadr/xml-read.js';
+import { certificateFingerprint } from '../fingerprint.js';
+import { C14N_10, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
+import { namespaceDeclarations, nextElementStart, startTagEnd, standaloneElement } from './element-span.js';
+import { checkSignatureShape } from './signature-shape.js';
+import { SignatureError } from './signature-error.js';
+
+export interface VerifiedPayload {
+  /** An oadrPayload document built only from the canonical bytes of the signed oadrSignedObject. */
+  payloadXml: string;
+  signerFingerprint: string;
+  timestamp: Date;
+  nonce: string;
+}
+
+export interface VerifyOptions {
+  /** The fingerprint the signer certificate must have; omit only to learn it (first registration without TLS). */
+  expectedFingerprint?: string;
+  maxBytes?: number;
+}
+
+export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): VerifiedPayload {
+  // 1. shape and algorithms, on our own hardened parse (DOCTYPE refused, depth and size bounded)
+  const limits = opts.maxBytes ? { maxBytes: opts.maxBytes } : {};
+  const shape = checkSignatureShape(readXml(xml, limits));
+
+  // 2. signer certificate pinned to the VEN's fingerprint
+  let cert: X509Certificate;
+  try {
+    cert = new X509Certificate(Buffer.from(shape.certificate, 'base64'));
+  } catch {
+    throw new SignatureError('certificate', 'the KeyInfo certificate is not a readable X.509 certificate');
+  }
+  const signerFingerprint = certificateFingerprint(cert);
+  if (opts.expectedFingerprint !== undefined && signerFingerprint !== opts.expectedFingerprint) {
+    throw new SignatureError('certificate', `the message is signed by certificate ${signerFingerprint}, not by the VEN's registered certificate ${opts.expectedFingerprint}`);
+  }
+
+  // 3. cryptographic check over the raw bytes
+  const rootStart = nextElementStart(xml, 0);
+  const signatureStart = nextElementStart(xml, startTagEnd(xml, rootStart));
+  const verifier = new SignedXml({ publicCert: cert.toString() });
+  let valid = false;
+  let why = '';
+  try {
+    verifier.loadSignature(standaloneElement(xml, signatureStart, namespaceDeclarations(xml, rootStart)));
+    valid = verifier.checkSignature(xml);
+    if (!valid) why = verifier.getReferences().map((r) => r.validationError?.message).filter(Boolean).join('; ');
+  } catch (err) {
+    why = (err as Error).message;
+  }
+  if (!valid) throw new SignatureError('invalid', `the XML signature does not verify${why ? `: ${why.replace(/ [A-Za-z0-9+/=]{40,}/g, ' …')}` : ''}`);
+
+  // 4. only what was signed is used from here on
+  const refs = verifier.getReferences();
+  const signed = verifier.getSignedReferences();
+  if (refs.length !== 2 || signed.length !== 2 || refs[0]?.uri !== `#${SIGNED_OBJECT_ID}`) {
+    throw new SignatureError('structure', 'the verified signature does not cover exactly the payload and the ReplayProtect object');
+  }
+  for (const ref of refs) {
+    if (ref.digestAlgorithm !== SHA256 || ref.transforms.length !== 1 || ref.transforms[0] !== C14N_10) {
+      throw new SignatureError('algorithm', `reference ${ref.uri} uses algorithms other than C14N 1.0 and SHA-256`);
+    }
+  }
+  const payloadXml = `<oadr:oadrPayload xmlns:oadr="${OADR_NS.oadr}">${signed[0]}</oadr:oadrPayload>`;
+  const { timestamp, nonce } = readReplayProtect(readXml(signed[1]!, limits));
+  return { payloadXml, signerFingerprint, timestamp, nonce };
+}
+
+function readReplayProtect(object: XmlElement): { timestamp: Date; nonce: string } {
+  let found: XmlElement | undefined;
+  const visit = (e: XmlElement) => {
+    if (e.name === 'dsp:ReplayProtect') found = e;
+    e.children.forEach(visit);
+  };
+  visit(object);
+  const text = (name: string) => found?.children.find((c) => c.name === name)?.text ?? '';
+  const stamp = text('dsp:timestamp');
+  const nonce = text('dsp:nonce');
+  if (!found || !stamp || !nonce) throw new SignatureError('structure', 'the signed dsp:ReplayProtect needs a dsp:timestamp and a dsp:nonce');
+  try {
+    return { timestamp: parseDateTime(stamp), nonce };
+  } catch {
+    throw new SignatureError('timestamp', `the ReplayProtect timestamp "${stamp}" is not an ISO 8601 date-time`);
+  }
+}
