@@ -4,6 +4,7 @@ import { parseDuration } from '../oadr/duration.js';
 import { parseCron, type CronSpec } from './cron-expression.js';
 import { suggestName } from './closest-name.js';
 import type { EventTemplate, TemplateMap } from './event-templates.js';
+import { checkCondition } from './fire-condition.js';
 import { compareLocalDates, parseLocalDate, parseLocalTime } from './local-date.js';
 import type { CalendarMap, CatchUpPolicy, EventTiming, IntervalSpec, OnRemovePolicy, Schedule, ScheduleEntry } from './schedule-types.js';
 import { checkTimeZone } from './time-zone.js';
@@ -15,6 +16,8 @@ export interface PointerProblem {
   code: ErrorCode;
   message: string;
   suggestion?: string;
+  /** Warnings do not stop the schedule from loading. */
+  warning?: boolean;
 }
 
 export interface CompileContext {
@@ -58,10 +61,11 @@ export function compileSchedule(e: ScheduleEntry, ctx: CompileContext): { schedu
     template = ctx.templates.get(ev.template);
     if (!template) refProblem('/event/template', `no event template named "${ev.template}"`, `${suggestName('template', ev.template, ctx.templates.keys())} (templates are in config/templates.json)`);
   }
-  checkTargets(e, ctx, refProblem);
+  checkTargets(e, ctx, problems, refProblem);
+  if (e.condition !== undefined) at('/condition', () => checkCondition(e.condition!));
   const timing = at('/event', () => timingOf(e));
   const eventDurationMs = at('/event', () => durationOf(e, template));
-  if (problems.length || !cron || !timing || eventDurationMs === undefined || !timezone) return { problems };
+  if (problems.some((p) => !p.warning) || !cron || !timing || eventDurationMs === undefined || !timezone) return { problems };
   const schedule: Schedule = {
     id: e.name, file: ctx.file, pointer: ctx.pointer, enabled: e.enabled ?? true, cron: cron as CronSpec, timezone,
     exceptDates: new Set(e.exceptDates ?? []), calendars: [...(e.skipCalendars ?? [])],
@@ -76,13 +80,16 @@ export function compileSchedule(e: ScheduleEntry, ctx: CompileContext): { schedu
   return { schedule, problems };
 }
 
-function checkTargets(e: ScheduleEntry, ctx: CompileContext, refProblem: (path: string, message: string, suggestion: string) => void): void {
+function checkTargets(e: ScheduleEntry, ctx: CompileContext, problems: PointerProblem[], refProblem: (path: string, message: string, suggestion: string) => void): void {
   const names = catalogueNames(ctx.catalogue);
   const kinds = [['groups', 'group', names.groups], ['programs', 'program', names.programs], ['resources', 'resource', names.resources]] as const;
   for (const [field, kind, known] of kinds) {
     (e.event.targets[field] ?? []).forEach((name, i) => {
-      if (!ctx.catalogue.present) refProblem(`/event/targets/${field}/${i}`, `${kind} "${name}" cannot be resolved: there is no VEN catalogue (config/vens.json)`, 'create config/vens.json listing the VENs with their groups and programs, or target venIds');
-      else if (!known.has(name)) refProblem(`/event/targets/${field}/${i}`, `no VEN in config/vens.json is in ${kind} "${name}"`, suggestName(kind, name, known));
+      if (!ctx.catalogue.present) {
+        problems.push({ pointer: `${ctx.pointer}/event/targets/${field}/${i}`, code: 'E_SCHEDULE_REFERENCE', warning: true,
+          message: `${kind} "${name}" cannot be resolved yet: there is no VEN catalogue (config/vens.json), so occurrences reach no VEN`,
+          suggestion: 'create config/vens.json listing the VENs with their groups and programs, or target venIds' });
+      } else if (!known.has(name)) refProblem(`/event/targets/${field}/${i}`, `no VEN in config/vens.json is in ${kind} "${name}"`, suggestName(kind, name, known));
     });
   }
 }

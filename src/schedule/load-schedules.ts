@@ -1,0 +1,83 @@
+// Loads every schedule file with its calendars, templates and VEN catalogue into one checked set (all or nothing).
+import { basename, relative } from 'node:path';
+import { VtnError } from '../errors.js';
+import { compileSchedule } from './compile-schedule.js';
+import { readTemplates, type TemplateMap } from './event-templates.js';
+import { parseLocalDate } from './local-date.js';
+import { jsonFilesIn, readValidated, type Problem, type SchedulePaths } from './schedule-files.js';
+import type { CalendarFile, CalendarMap, HolidayCalendar, Schedule, ScheduleFile } from './schedule-types.js';
+import { readVenCatalogue, type VenCatalogue } from './ven-catalogue.js';
+
+export interface ScheduleSet {
+  schedules: Schedule[];
+  calendars: CalendarMap;
+  templates: TemplateMap;
+  catalogue: VenCatalogue;
+}
+
+export interface LoadResult {
+  /** Present when there is no error (warnings allowed). */
+  set?: ScheduleSet;
+  problems: Problem[];
+}
+
+/** Reads and checks everything; any error means no set, so a reload keeps the last good one. */
+export function loadSchedules(paths: SchedulePaths): LoadResult {
+  const problems: Problem[] = [];
+  const at = (file: string) => relative(paths.root, file) || file;
+  const fileProblem = (file: string, err: unknown): Problem => ({
+    file: at(file), line: 1, column: 1, code: err instanceof VtnError ? err.code : 'E_SCHEDULE_FILE', message: (err as Error).message, severity: 'error',
+  });
+  const calendars = loadCalendars(paths, problems);
+  let templates: TemplateMap = new Map();
+  let catalogue: VenCatalogue = { present: false, vens: [] };
+  try { templates = readTemplates(paths.templatesFile); } catch (err) { problems.push(fileProblem(paths.templatesFile, err)); }
+  try { catalogue = readVenCatalogue(paths.catalogueFile); } catch (err) { problems.push(fileProblem(paths.catalogueFile, err)); }
+
+  const schedules: Schedule[] = [];
+  const seen = new Map<string, string>();
+  for (const path of paths.scheduleFiles) {
+    const read = readValidated<ScheduleFile>(path, 'scheduleFile', paths.root);
+    problems.push(...read.problems);
+    if (!read.data) continue;
+    const defaults = { catchUp: read.data.catchUp ?? 'create-if-still-relevant', onRemove: read.data.onRemove ?? 'keep' } as const;
+    read.data.schedules.forEach((entry, i) => {
+      const pointer = `/schedules/${i}`;
+      const { schedule, problems: found } = compileSchedule(entry, { file: at(path), pointer, defaults, calendars, templates, catalogue });
+      for (const p of found) problems.push({ file: at(path), ...read.positionOf(p.pointer), code: p.code, message: `schedule "${entry.name}": ${p.message}`, severity: p.warning ? 'warning' : 'error', ...(p.suggestion ? { suggestion: p.suggestion } : {}) });
+      const earlier = seen.get(entry.name);
+      if (earlier) {
+        problems.push({ file: at(path), ...read.positionOf(`${pointer}/name`), code: 'E_SCHEDULE_FILE', message: `schedule name "${entry.name}" is used twice (first in ${earlier})`, suggestion: 'give every schedule a unique name: it identifies the events it created', severity: 'error' });
+      }
+      seen.set(entry.name, at(path));
+      if (schedule) schedules.push(schedule);
+    });
+  }
+  const failed = problems.some((p) => p.severity === 'error');
+  return failed ? { problems } : { set: { schedules, calendars, templates, catalogue }, problems };
+}
+
+function loadCalendars(paths: SchedulePaths, problems: Problem[]): CalendarMap {
+  const out = new Map<string, HolidayCalendar>();
+  for (const path of jsonFilesIn(paths.calendarDir)) {
+    const read = readValidated<CalendarFile>(path, 'calendarFile', paths.root);
+    problems.push(...read.problems);
+    if (!read.data) continue;
+    const file = relative(paths.root, path);
+    const dates = new Map<string, string>();
+    read.data.dates.forEach((d, i) => {
+      const date = typeof d === 'string' ? d : d.date;
+      try {
+        parseLocalDate(date, 'date');
+        dates.set(date, typeof d === 'string' ? read.data!.name : d.name ?? read.data!.name);
+      } catch (err) {
+        problems.push({ file, ...read.positionOf(`/dates/${i}`), code: 'E_SCHEDULE_TIME', message: (err as VtnError).message, severity: 'error' });
+      }
+    });
+    if (read.data.name !== basename(path, '.json')) {
+      problems.push({ file, ...read.positionOf('/name'), code: 'E_SCHEDULE_FILE', message: `calendar name "${read.data.name}" differs from its file name`, suggestion: `schedules refer to it as "${read.data.name}"; rename one of them to avoid confusion`, severity: 'warning' });
+    }
+    out.set(read.data.name, { name: read.data.name, file, dates });
+  }
+  return out;
+}
