@@ -1,9 +1,9 @@
 // Which events a VEN must hear about now, whether that differs from what it last heard, and recording delivery.
-import type { OadrDistributeEvent, EventStatus } from '../oadr/model.js';
+import type { OadrDistributeEvent, OadrEvent, EventStatus, Target } from '../oadr/model.js';
 import type { DeliveryRecord, EventRecord } from '../store/records.js';
 import { deliveryKey } from '../store/store.js';
 import type { VtnContext } from './context.js';
-import { eventStatus, orderEvents, toWireEvent } from './events/index.js';
+import { currentIntervalIndex, eventStatus, orderEvents, toWireEvent } from './events/index.js';
 import { eiResponse } from './replies.js';
 
 interface Listed {
@@ -27,6 +27,7 @@ export function listEventsFor(ctx: VtnContext, venId: string, now: Date): Listed
     if (status === 'cancelled' && expiredCancellation(ctx, rec, delivery, now)) continue;
     listed.push({ rec, status, delivery });
   }
+  if (listed.length < 2) return listed;
   const order = new Map(orderEvents(listed.map((l) => l.rec), now).map((r, i) => [r.eventId, i]));
   return listed.sort((a, b) => order.get(a.rec.eventId)! - order.get(b.rec.eventId)!);
 }
@@ -50,8 +51,50 @@ export function buildDistribute(ctx: VtnContext, venId: string, listed: Listed[]
     requestId,
     vtnId: ctx.settings.vtnId,
     // At most one venID per eiTarget: each VEN sees itself as the target of a shared event.
-    events: listed.map(({ rec }) => toWireEvent(rec, now, venId)),
+    events: listed.map(({ rec }) => wireEventFor(rec, now, venId)),
   };
+}
+
+/** The wire form of one event, shared by every VEN until the event or its status/current interval changes. */
+interface SharedWireEvent {
+  /** Status and current interval of each signal: what besides the record makes the wire form differ. */
+  key: string;
+  event: OadrEvent;
+  /** Per target (event first, then each signal's): its venIds as a set, for narrowing without scanning. */
+  audiences: (Set<string> | undefined)[];
+}
+
+// Records are never mutated (a change puts a new object), so keying by the record object invalidates by itself.
+const sharedWireEvents = new WeakMap<EventRecord, SharedWireEvent>();
+
+/**
+ * Same result as toWireEvent(rec, now, venId), but the event is built once per version and status and only
+ * the targets are narrowed per VEN: a 10,000-VEN event is not cloned 10,000 times during a fan-out.
+ */
+function wireEventFor(rec: EventRecord, now: Date, venId: string): OadrEvent {
+  const key = `${eventStatus(rec, now)}|${rec.signals.map((s) => currentIntervalIndex(s, rec, now) ?? '-').join(',')}`;
+  let shared = sharedWireEvents.get(rec);
+  if (!shared || shared.key !== key) {
+    const event = toWireEvent(rec, now);
+    const audiences = [event.target, ...event.signals.map((s) => s.target)].map((t) => (t?.venIds && t.venIds.length > 1 ? new Set(t.venIds) : undefined));
+    shared = { key, event, audiences };
+    sharedWireEvents.set(rec, shared);
+  }
+  const { event, audiences } = shared;
+  // createdDateTime is the send time; everything else comes from the shared form (the encoder only reads it).
+  return {
+    ...event,
+    descriptor: { ...event.descriptor, createdDateTime: new Date(now.getTime()) },
+    target: narrow(event.target, audiences[0], venId),
+    signals: audiences.slice(1).some(Boolean)
+      ? event.signals.map((s, i) => (s.target ? { ...s, target: narrow(s.target, audiences[i + 1], venId) } : s))
+      : event.signals,
+  };
+}
+
+/** At most one venID per eiTarget: a VEN in a shared target sees only itself (requirements §4). */
+function narrow(target: Target, audience: Set<string> | undefined, venId: string): Target {
+  return audience?.has(venId) ? { ...target, venIds: [venId] } : target;
 }
 
 /** Record that the VEN received this list; finished events it has now seen in their final state retire. */

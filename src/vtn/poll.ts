@@ -17,7 +17,9 @@ export async function poll(ctx: VtnContext, msg: OadrPoll): Promise<OadrMessage>
   const custom = ctx.handlers.get('onPoll');
   if (custom) return (await custom(venId)) ?? okResponse('', venId);
 
-  const first = takePending(ctx, venId, (i) => i.kind === 'registerReport');
+  // Most polls find nothing queued: one lookup instead of five queue scans.
+  const queued = ctx.store.pending.has(venId);
+  const first = queued ? takePending(ctx, venId, (i) => i.kind === 'registerReport') : undefined;
   if (first) return render(ctx, venId, first);
 
   const now = ctx.now();
@@ -27,7 +29,7 @@ export async function poll(ctx: VtnContext, msg: OadrPoll): Promise<OadrMessage>
     markDelivered(ctx, venId, listed);
     return reply;
   }
-  for (const kind of AFTER_DISTRIBUTE) {
+  for (const kind of queued ? AFTER_DISTRIBUTE : []) {
     const item = takePending(ctx, venId, (i) => i.kind === kind);
     if (item) return render(ctx, venId, item);
   }

@@ -1,0 +1,65 @@
+// Seeds a FileStore with registered VENs, far-future events and their deliveries, so a benchmark starts from
+// a realistic fleet without thousands of HTTP registrations. The VTN then loads it like any other state.
+import { FileStore } from '../store/index.js';
+import type { DeliveryRecord, VenRecord } from '../store/records.js';
+import { deliveryKey } from '../store/store.js';
+import { buildEventRecord } from '../vtn/events/index.js';
+
+export interface SeedOptions {
+  dataDir: string;
+  vens: number;
+  events: number;
+  /** Clock of the seeded records; events start a year after it. */
+  now: Date;
+}
+
+export interface SeededState {
+  venIds: string[];
+  eventIds: string[];
+}
+
+const DAY = 86_400_000;
+
+export const benchVenId = (i: number): string => `ven-${String(i).padStart(6, '0')}`;
+
+/** Writes the state and closes the store (which compacts it into vtn.json). */
+export async function seedState(opts: SeedOptions): Promise<SeededState> {
+  if (opts.vens < 1 || opts.events < 0 || opts.events > opts.vens) {
+    throw new Error(`seedState: need 1 ≤ vens and 0 ≤ events ≤ vens, got vens=${opts.vens} events=${opts.events}`);
+  }
+  const store = new FileStore({ dataDir: opts.dataDir, compactIntervalMs: 0, compactEvery: 1_000_000, logger: quiet });
+  await store.open();
+  const venIds = Array.from({ length: opts.vens }, (_, i) => benchVenId(i + 1));
+  for (const venId of venIds) store.vens.put(venId, venRecord(venId, opts.now));
+  const eventIds: string[] = [];
+  // Each event goes to an equal slice of the fleet, so every VEN has an event it has already been sent.
+  const perEvent = opts.events ? Math.floor(opts.vens / opts.events) : 0;
+  let serial = 0;
+  for (let e = 0; e < opts.events; e++) {
+    const audience = venIds.slice(e * perEvent, (e + 1) * perEvent);
+    const rec = buildEventRecord({
+      eventId: `seed-event-${e + 1}`,
+      venIds: audience,
+      signalName: 'SIMPLE',
+      signalType: 'level',
+      intervals: [{ dtstart: new Date(opts.now.getTime() + 365 * DAY + e * 3_600_000), duration: 'PT1H', payload: 1 }],
+    }, { now: opts.now, newId: () => `seed-${++serial}`, defaultMarketContext: 'oadr://bench.context' });
+    store.events.put(rec.eventId, rec);
+    eventIds.push(rec.eventId);
+    for (const venId of audience) {
+      const delivery: DeliveryRecord = { eventId: rec.eventId, venId, deliveredModification: 0, deliveredStatus: 'far' };
+      store.deliveries.put(deliveryKey(rec.eventId, venId), delivery);
+    }
+  }
+  await store.close();
+  return { venIds, eventIds };
+}
+
+function venRecord(venId: string, now: Date): VenRecord {
+  return {
+    venId, venName: `name-${venId}`, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp',
+    httpPullModel: true, xmlSignature: false, reportOnly: false, pollFreqMs: 10_000, registeredAt: now.toISOString(),
+  };
+}
+
+const quiet = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,46 @@
+// The VTN under load, in its own process: opens a data directory, listens on an ephemeral loopback port and
+// takes commands (add an event, count acknowledgements, report memory) from the benchmark runner over IPC.
+import { pino } from 'pino';
+import { createVtn } from '../create-vtn.js';
+import { serveIpc } from './child-ipc.js';
+
+export interface VtnChildReady { url: string; baseUrl: string; prefix: string; startMs: number; pid: number }
+
+const [dataDir, logLevel = 'silent'] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel]');
+
+const started = performance.now();
+// Logs go to the child's stdout, which the runner discards: the cost of writing them is still paid.
+const vtn = await createVtn({
+  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true,
+  logger: logLevel === 'silent' ? false : pino({ level: logLevel }),
+});
+const url = await vtn.listen();
+const ready: VtnChildReady = { url, baseUrl: url.slice(0, url.length - vtn.prefix.length), prefix: vtn.prefix, startMs: performance.now() - started, pid: process.pid };
+
+serveIpc({
+  /** One event for the given VENs, starting in an hour (far from every seeded event). */
+  addEvent: (args: { venIds: string[] }) => {
+    const t = performance.now();
+    const handle = vtn.addEvent({
+      venIds: args.venIds, signalName: 'SIMPLE', signalType: 'level', marketContext: 'oadr://bench.fanout',
+      intervals: [{ dtstart: new Date(Date.now() + 3_600_000), duration: 'PT1H', payload: 2 }],
+    });
+    return { eventId: handle.eventId, addMs: performance.now() - t };
+  },
+  /** How many VENs the VTN has recorded an opt response from, for this event. */
+  countResponses: (args: { eventId: string }) => {
+    let n = 0;
+    for (const d of vtn.store.deliveries.values()) if (d.eventId === args.eventId && d.optType !== undefined) n++;
+    return n;
+  },
+  /** A periodic TELEMETRY_USAGE subscription per VEN (each must have offered it already). */
+  requestTelemetry: (args: { venIds: string[] }) => args.venIds.map((venId) => ({
+    venId, ...vtn.requestReport({ venId, reportName: 'TELEMETRY_USAGE', kind: 'periodic', samplingInterval: 'PT1S' }),
+  })),
+  telemetryValues: () => vtn.telemetry.stats().values,
+  memory: () => process.memoryUsage(),
+  venCount: () => vtn.store.vens.size,
+}, ready, () => {
+  vtn.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
+});
