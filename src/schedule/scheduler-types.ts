@@ -34,6 +34,8 @@ export interface SchedulerOptions {
   graceMs?: number;
   /** How far back catch-up looks after downtime; default 7 days. */
   maxCatchUpMs?: number;
+  /** Drive tick() from a node-cron minute task after start(); default true. Tests set false and call tick(now). */
+  cron?: boolean;
 }
 
 export interface TickReport {

@@ -24,6 +24,7 @@ export class Scheduler {
   #graceMs: number;
   #maxCatchUpMs: number;
   #task: ScheduledTask | undefined;
+  #useCron: boolean;
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(o: SchedulerOptions) {
@@ -35,6 +36,7 @@ export class Scheduler {
     this.#facts = o.facts;
     this.#graceMs = o.graceMs ?? 2 * MINUTE;
     this.#maxCatchUpMs = o.maxCatchUpMs ?? 7 * 24 * 60 * MINUTE;
+    this.#useCron = o.cron ?? true;
   }
 
   get set(): ScheduleSet {
@@ -43,7 +45,7 @@ export class Scheduler {
 
   /** Catch up now, then tick every minute (node-cron). */
   start(): Promise<TickReport> {
-    this.#task ??= cronSchedule('* * * * *', () => this.tick().then(() => undefined, (err: unknown) => this.#log.error({ err }, 'schedule tick failed')), { name: 'vtn-schedules', noOverlap: true });
+    if (this.#useCron) this.#task ??= cronSchedule('* * * * *', () => this.tick().then(() => undefined, (err: unknown) => this.#log.error({ err }, 'schedule tick failed')), { name: 'vtn-schedules', noOverlap: true });
     this.#log.info({ schedules: this.#set.schedules.map((s) => s.id) }, 'scheduler started');
     return this.tick();
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { occurrencesBetween } from '../../../src/schedule/occurrences.js';
 import { NO_CALENDARS, schedule } from './schedule-fixture.js';
 
-const fires = (cron: string, timezone: string, from: string, to: string, event = {}) =>
+const fires = (cron: string, timezone: string, from: string, to: string, event: { startAt?: string } = {}) =>
   occurrencesBetween(schedule({ cron, timezone, event }), NO_CALENDARS, new Date(from), new Date(to));
 
 describe.each([

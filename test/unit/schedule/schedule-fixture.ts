@@ -10,7 +10,7 @@ export function calendar(name: string, dates: Record<string, string>): CalendarM
 }
 
 /** A schedule with sensible defaults: noon every day in New York, a one-hour event for ven-1 at fire time. */
-export function schedule(over: Partial<ScheduleEntry> & { event?: Partial<ScheduleEntry['event']> } = {}, calendars: CalendarMap = NO_CALENDARS): Schedule {
+export function schedule(over: Omit<Partial<ScheduleEntry>, 'event'> & { event?: Partial<ScheduleEntry['event']> } = {}, calendars: CalendarMap = NO_CALENDARS): Schedule {
   const entry: ScheduleEntry = {
     name: 'test', cron: '0 12 * * *', timezone: 'America/New_York',
     ...over,

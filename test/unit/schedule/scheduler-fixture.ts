@@ -26,7 +26,7 @@ export class RecordingLogger implements Logger {
   }
 }
 
-export function entry(over: Partial<ScheduleEntry> & { event?: Partial<ScheduleEntry['event']> } = {}): ScheduleEntry {
+export function entry(over: Omit<Partial<ScheduleEntry>, 'event'> & { event?: Partial<ScheduleEntry['event']> } = {}): ScheduleEntry {
   return {
     name: 'peak', cron: '0 12 * * *', timezone: 'America/New_York', ...over,
     event: { signalName: 'SIMPLE', signalType: 'level', intervals: [{ duration: 'PT2H', payload: 1 }], startAt: '16:00', marketContext: 'http://mc/peak', targets: { venIds: ['ven-1'] }, ...over.event },

@@ -145,6 +145,23 @@ describe('Scheduler.tick', () => {
     expect(mild.skipped).toEqual([{ key: 'peak@2026-07-02T16:00:00.000Z', reason: 'the schedule condition is false' }]);
   });
 
+  it('an event found by its origin is never created again, even when the occurrence record and last tick are lost', async () => {
+    const clock = new TestClock('2026-07-01T15:00:00Z');
+    const vtn = await makeVtn(clock);
+    const scheduler = makeScheduler(vtn, clock, scheduleSet([entry()]));
+    await scheduler.tick();
+    clock.set('2026-07-01T16:00:30Z');
+    const { eventId } = (await scheduler.tick()).created[0]!;
+    occurrenceRecords(vtn.store).delete('peak@2026-07-01T16:00:00.000Z');
+    vtn.store.meta.delete('schedule.lastTick');
+    const again = makeScheduler(vtn, clock, scheduleSet([entry()]), { maxCatchUpMs: 3 * H });
+    clock.set('2026-07-01T16:05:00Z');
+    vtn.store.meta.put('schedule.lastTick', '2026-07-01T15:00:00.000Z');
+    expect((await again.tick()).created).toEqual([]);
+    expect(occurrenceRecords(vtn.store).get('peak@2026-07-01T16:00:00.000Z')).toMatchObject({ outcome: 'created', eventId, reason: 'found by origin' });
+    expect(vtn.listEvents()).toHaveLength(1);
+  });
+
   it('start() catches up immediately and stop() ends the node-cron task', async () => {
     const clock = new TestClock('2026-07-01T10:00:00Z');
     const vtn = await makeVtn(clock);

@@ -1,0 +1,92 @@
+// Hot reload: watch the schedule files (and the calendars, templates and catalogue they use), debounce,
+// load and check everything, then swap; on any error keep the last good set and say why.
+import { watch, type FSWatcher } from 'node:fs';
+import { basename } from 'node:path';
+import { silentLogger, type Logger } from '../vtn/context.js';
+import { loadSchedules } from './load-schedules.js';
+import type { Problem, SchedulePaths } from './schedule-files.js';
+import type { Scheduler } from './scheduler.js';
+
+export interface ReloadStatus {
+  /** False when the last attempt failed; the previous set is still running. */
+  ok: boolean;
+  at: string;
+  schedules: string[];
+  problems: Problem[];
+  cancelled: string[];
+}
+
+export interface ReloaderOptions {
+  /** Recomputed on each reload so new files under rules/schedules/ are picked up. */
+  paths: () => SchedulePaths;
+  scheduler: Scheduler;
+  log?: Logger;
+  debounceMs?: number;
+}
+
+const WATCHED = new Set(['schedules.json', 'templates.json', 'vens.json']);
+
+export class ScheduleReloader {
+  #o: ReloaderOptions;
+  #log: Logger;
+  #watchers: FSWatcher[] = [];
+  #timer: NodeJS.Timeout | undefined;
+  #status: ReloadStatus | undefined;
+  #running: Promise<ReloadStatus> | undefined;
+
+  constructor(o: ReloaderOptions) {
+    this.#o = o;
+    this.#log = o.log ?? silentLogger;
+  }
+
+  status(): ReloadStatus | undefined {
+    return this.#status;
+  }
+
+  /** Start watching the folders that exist now. */
+  watch(): void {
+    for (const dir of this.#o.paths().watchDirs) {
+      const w = watch(dir, (_event, name) => {
+        const file = name ? basename(name.toString()) : '';
+        if (file.endsWith('.json') && (WATCHED.has(file) || !dir.endsWith('config'))) this.#schedule();
+      });
+      w.on('error', (err) => this.#log.error({ err, dir }, 'schedule watcher failed'));
+      this.#watchers.push(w);
+    }
+  }
+
+  /** Load, check and swap now. Never throws: problems are in the returned status and the log. */
+  async reload(): Promise<ReloadStatus> {
+    await this.#running?.catch(() => undefined);
+    this.#running = this.#reload();
+    return this.#running;
+  }
+
+  async close(): Promise<void> {
+    clearTimeout(this.#timer);
+    for (const w of this.#watchers.splice(0)) w.close();
+    await this.#running?.catch(() => undefined);
+  }
+
+  #schedule(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => void this.reload(), this.#o.debounceMs ?? 300);
+  }
+
+  async #reload(): Promise<ReloadStatus> {
+    const at = new Date().toISOString();
+    const result = loadSchedules(this.#o.paths());
+    for (const p of result.problems) {
+      this.#log[p.severity === 'error' ? 'error' : 'warn']({ file: p.file, line: p.line, column: p.column, code: p.code, suggestion: p.suggestion }, p.message);
+    }
+    if (!result.set) {
+      const kept = this.#o.scheduler.set.schedules.map((s) => s.id);
+      this.#log.error({ errors: result.problems.filter((p) => p.severity === 'error').length, kept }, 'schedule reload refused: the last good schedules keep running');
+      this.#status = { ok: false, at, schedules: kept, problems: result.problems, cancelled: [] };
+      return this.#status;
+    }
+    const { cancelled } = await this.#o.scheduler.replace(result.set);
+    this.#status = { ok: true, at, schedules: result.set.schedules.map((s) => s.id), problems: result.problems, cancelled };
+    return this.#status;
+  }
+}
