@@ -3,11 +3,15 @@
 import { Command } from 'commander';
 import { VtnError } from './errors.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerFingerprintCommand } from './commands/fingerprint.js';
+import { registerCertsCommand } from './commands/certs.js';
 
 const program = new Command('vtn')
   .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
   .showHelpAfterError();
 registerStartCommand(program);
+registerFingerprintCommand(program);
+registerCertsCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof VtnError) {

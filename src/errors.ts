@@ -48,6 +48,7 @@ export const ERROR_CODES = {
   E_SCHEDULE_OVERLAP: 'Occurrences of schedules would overlap in one market context for the same VENs.',
   // configuration and state
   E_CONFIG: 'The configuration file is invalid.',
+  E_POLICY: 'A policy file (rules, catalogue, templates) is invalid; the message lists each problem as file:line:column CODE message.',
   E_STATE_LOCKED: 'Another VTN process holds the state file.',
   E_STATE_CORRUPT: 'The state file cannot be read.',
 } as const;

@@ -1,10 +1,11 @@
 // `vtn start`: load config (file < env < flags), open the state, listen, and stop cleanly on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { pino } from 'pino';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
+import { installPolicy, type PolicyHandle } from '../rules/index.js';
 
 interface StartFlags {
   config?: string;
@@ -22,10 +23,26 @@ export function registerStartCommand(program: Command): void {
     .option('--port <number>', 'listen port (env VTN_PORT)')
     .option('--data-dir <dir>', 'state folder (env VTN_DATA_DIR)')
     .action(async (flags: StartFlags) => {
-      const config = resolveConfig(flags);
+      const { config, path } = resolveConfig(flags);
       const log = pino({ level: config.logLevel ?? 'info' });
       const vtn = await createVtn({ ...config, logger: log });
-      if (config.openEnrollment) {
+      // Policy folders are relative to the project folder: the one holding the config file's folder.
+      const project = dirname(dirname(resolve(path)));
+      const rulesDir = resolve(project, config.policyDir ?? 'rules');
+      let policy: PolicyHandle | undefined;
+      if (existsSync(rulesDir)) {
+        try {
+          policy = installPolicy(vtn, { rulesDir, configDir: resolve(project, config.catalogueDir ?? 'config'), baseDir: project, watch: config.watchPolicy ?? true });
+        } catch (err) {
+          await vtn.close();
+          throw err;
+        }
+        const s = policy.status();
+        log.info({ rulesDir, version: s.version, files: s.files, rules: s.rules, watching: config.watchPolicy ?? true }, 'policy loaded');
+      } else {
+        log.info({ rulesDir }, 'no rules folder: no policy installed');
+      }
+      if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
       const url = await vtn.listen();
@@ -41,12 +58,12 @@ export function registerStartCommand(program: Command): void {
     });
 }
 
-function resolveConfig(flags: StartFlags): VtnConfig {
+function resolveConfig(flags: StartFlags): { config: VtnConfig; path: string } {
   const local = join(process.cwd(), 'config', 'vtn.json');
   const path = flags.config ?? (existsSync(local) ? local : join(PACKAGE_ROOT, 'config', 'vtn.json'));
   const config: VtnConfig = { ...loadConfig(path), ...envOverrides(process.env) };
   if (flags.host) config.host = flags.host;
   if (flags.port) config.port = parsePort(flags.port, '--port');
   if (flags.dataDir) config.dataDir = flags.dataDir;
-  return config;
+  return { config, path };
 }

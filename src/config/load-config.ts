@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { VtnError } from '../errors.js';
+import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnConfig {
   vtnId?: string;
@@ -20,6 +21,12 @@ export interface VtnConfig {
   intervalDtstart?: boolean;
   logLevel?: string;
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
+  /** Mutual TLS; file paths are relative to the working directory. */
+  tls?: TlsSettings;
+  /** XML signatures on replies and the replay window for signed VEN messages. */
+  signing?: SigningSettings;
+  /** A TLS-terminating proxy passing the client certificate in a header. */
+  trustedProxy?: TrustedProxySettings;
 }
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

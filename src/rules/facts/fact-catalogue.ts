@@ -1,0 +1,114 @@
+// Every fact a rule may read, per trigger: the single source for `vtn check`, the schema examples and the README.
+
+export type Trigger = 'registration' | 'reportSubscription' | 'telemetry' | 'opt';
+export const TRIGGERS: readonly Trigger[] = ['registration', 'reportSubscription', 'telemetry', 'opt'];
+
+export interface FactSpec {
+  name: string;
+  /** What the value is, in the analyst's words. */
+  description: string;
+  /** Parameters the fact takes (`params` in the condition); required unless marked optional with `?`. */
+  params?: string[];
+}
+
+const f = (name: string, description: string, params?: string[]): FactSpec => ({ name, description, ...(params ? { params } : {}) });
+
+const CALENDAR: FactSpec[] = [
+  f('time.weekday', 'day of the week in the policy timezone: monday … sunday'),
+  f('time.weekend', 'true on saturday and sunday'),
+  f('time.hour', 'hour of the day 0–23 in the policy timezone'),
+  f('time.minute', 'minute of the hour 0–59'),
+  f('time.month', 'month 1–12'),
+  f('time.date', 'the local date as YYYY-MM-DD'),
+  f('time.holiday', 'true when the local date is in calendar.holidays of config/programs.json'),
+];
+
+const CATALOGUE: FactSpec[] = [
+  f('catalogue.known', 'true when config/vens.json has an entry for this VEN (by venId, else venName)'),
+  f('catalogue.entry', 'the VEN\'s catalogue entry (use path, e.g. "$.programs"), or null'),
+  f('catalogue.groups', 'the groups of the VEN\'s catalogue entry ([] when unknown)'),
+  f('catalogue.programs', 'the programs of the VEN\'s catalogue entry ([] when unknown)'),
+];
+
+const VEN_IDENTITY: FactSpec[] = [
+  f('ven.id', 'the VEN\'s venID (at registration: the one it pre-allocated or holds, if any)'),
+  f('ven.name', 'the VEN\'s venName'),
+];
+
+export const FACTS: Record<Trigger, FactSpec[]> = {
+  registration: [
+    ...VEN_IDENTITY,
+    f('ven.fingerprint', 'TLS client-certificate fingerprint (last 10 bytes of SHA-256, AA:BB:…), or null without mutual TLS'),
+    f('ven.registrationId', 'registrationID of an existing registration (re-registration), or null'),
+    f('ven.reRegistration', 'true when the VEN re-registers with its registrationID'),
+    f('ven.transportAddress', 'the transport address the VEN gave, or null'),
+    f('ven.reportOnly', 'the VEN\'s report-only flag'),
+    f('ven.xmlSignature', 'the VEN\'s XML-signature flag'),
+    f('ven.profile', 'the profile it asked for, e.g. 2.0b'),
+    ...CATALOGUE,
+    f('certificate.present', 'true when the VEN connected with a client certificate'),
+    f('certificate.matchesCatalogue', 'true when the catalogue entry has a fingerprint equal to the presented one'),
+    f('certificate.knownElsewhere', 'true when the presented fingerprint belongs to a different catalogue entry'),
+    ...CALENDAR,
+  ],
+  reportSubscription: [
+    ...VEN_IDENTITY,
+    ...CATALOGUE,
+    f('report.name', 'the report offered, without METADATA_: TELEMETRY_USAGE, TELEMETRY_STATUS, HISTORY_USAGE …'),
+    f('report.specifierId', 'the VEN\'s reportSpecifierID'),
+    f('report.type', 'the data point\'s reportType: usage, demand, x-resourceStatus …'),
+    f('dataPoint.rId', 'the data point\'s rID'),
+    f('dataPoint.measurement', 'itemBase kind: powerReal, energyReal, voltage …, or null (status points)'),
+    f('dataPoint.resourceId', 'the resource the data point describes, or null'),
+    f('dataPoint.unit', 'unit, e.g. W, Wh, V, or null'),
+    f('dataPoint.scale', 'siScaleCode, e.g. k, M, none, or null'),
+    f('dataPoint.minSamplingSeconds', 'shortest sampling period the VEN offers, seconds, or null'),
+    f('dataPoint.maxSamplingSeconds', 'longest sampling period the VEN offers, seconds, or null'),
+    f('dataPoint.onChange', 'true when the VEN reports on change'),
+    ...CALENDAR,
+  ],
+  telemetry: [
+    ...VEN_IDENTITY,
+    ...CATALOGUE,
+    f('report.name', 'the report the values belong to, e.g. TELEMETRY_USAGE'),
+    f('report.requestId', 'the reportRequestID'),
+    f('values', 'the values just received: [{ rId, resourceId, measurement, value, time }]'),
+    f('ven.latest', 'this VEN\'s latest value (a number, or a status object)', ['measurement?', 'resourceId?']),
+    f('ven.sum', 'sum of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?']),
+    f('ven.average', 'average of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?']),
+    f('ven.max', 'largest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?']),
+    f('ven.min', 'smallest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?']),
+    f('group.sum', 'the group\'s total: each registered member VEN\'s average over the window, added up (null without values)', ['group', 'measurement', 'window']),
+    f('group.average', 'average of all numeric values of the group\'s VENs over the window', ['group', 'measurement', 'window']),
+    f('group.max', 'largest value of any VEN of the group over the window', ['group', 'measurement', 'window']),
+    f('group.min', 'smallest value of any VEN of the group over the window', ['group', 'measurement', 'window']),
+    f('group.count', 'how many values the group\'s VENs sent over the window', ['group', 'measurement', 'window']),
+    f('group.vens', 'how many registered VENs are in the group', ['group']),
+    f('group.activeEvents', 'events not yet completed or cancelled (far, near or active) delivered to a VEN of the group', ['group', 'signalName?']),
+    ...CALENDAR,
+  ],
+  opt: [
+    ...VEN_IDENTITY,
+    ...CATALOGUE,
+    f('opt.type', 'optIn or optOut'),
+    f('opt.source', 'createdEvent (an oadrCreatedEvent response) or createOpt (an EiOpt message)'),
+    f('opt.reason', 'the EiOpt optReason, or null for a createdEvent response'),
+    f('opt.scheduled', 'true for an EiOpt availability schedule (no eventID)'),
+    f('event.id', 'the eventID the opt is about, or null for a schedule'),
+    f('event.marketContext', 'the event\'s market context, or null'),
+    f('event.signalName', 'the event\'s first signal name, or null'),
+    f('event.status', 'far, near, active, completed or cancelled, or null'),
+    f('event.rule', 'the name of the rule that created the event, or null'),
+    f('event.vens', 'how many VENs the event is delivered to'),
+    f('event.optOutShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optOut', ['group?']),
+    f('event.optInShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optIn', ['group?']),
+    ...CALENDAR,
+  ],
+};
+
+export function factSpec(trigger: Trigger, name: string): FactSpec | undefined {
+  return FACTS[trigger].find((s) => s.name === name);
+}
+
+export const requiredParams = (spec: FactSpec): string[] => (spec.params ?? []).filter((p) => !p.endsWith('?'));
+export const allParams = (spec: FactSpec): string[] => (spec.params ?? []).map((p) => p.replace(/\?$/, ''));

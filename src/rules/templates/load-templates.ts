@@ -1,0 +1,34 @@
+// Reads config/templates.json into a name → template map, with every problem at its line:column.
+import { readFileSync } from 'node:fs';
+import { VtnError } from '../../errors.js';
+import { Catalogue } from '../catalogue/catalogue.js';
+import { parseJsonSource, type JsonSource } from '../files/json-source.js';
+import { formatProblem, hasErrors, type Problem } from '../files/problem.js';
+import { validateAgainstSchema } from '../schemas/schema-validator.js';
+import { checkTemplates } from './check-templates.js';
+import type { EventTemplate, TemplatesFile } from './event-template.js';
+
+export type TemplateSet = ReadonlyMap<string, EventTemplate>;
+
+/** Templates of a parsed file (empty map when it has errors) and the problems found. */
+export function readTemplates(src: JsonSource, catalogue: Catalogue = new Catalogue()): { templates: TemplateSet; problems: Problem[] } {
+  const problems = [...src.problems, ...validateAgainstSchema(src, 'templates')];
+  if (!hasErrors(problems)) problems.push(...checkTemplates(src, catalogue));
+  const templates = new Map<string, EventTemplate>();
+  if (!hasErrors(problems)) for (const t of (src.data as TemplatesFile).templates) templates.set(t.name, t);
+  return { templates, problems };
+}
+
+/** Loads a templates file; throws E_POLICY listing every problem (file:line:column CODE message). */
+export function loadTemplatesFile(path: string, catalogue?: Catalogue): TemplateSet {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new VtnError('E_POLICY', `cannot read ${path}: ${(e as Error).message}`);
+  }
+  const { templates, problems } = readTemplates(parseJsonSource(path, text), catalogue);
+  if (hasErrors(problems)) throw new VtnError('E_POLICY', `${path} is invalid:\n${problems.map(formatProblem).join('\n')}`);
+  return templates;
+}
+
