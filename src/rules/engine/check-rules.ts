@@ -6,7 +6,7 @@ import { didYouMean } from '../files/closest-match.js';
 import { positionOf, type JsonPath, type JsonSource } from '../files/json-source.js';
 import type { Problem, PolicyProblemCode, Severity } from '../files/problem.js';
 import { FACTS, allParams, factSpec, requiredParams } from '../facts/fact-catalogue.js';
-import type { TemplateSet } from '../templates/index.js';
+import type { EventTemplate, TemplateSet } from '../templates/index.js';
 import { isFactCondition, type Condition, type CreateEventSpec, type RuleFile } from './rule-types.js';
 
 export interface RuleCheckContext {
@@ -14,6 +14,13 @@ export interface RuleCheckContext {
   templates: TemplateSet;
   /** Rule names seen in earlier files, with their file. */
   seenNames: Map<string, string>;
+}
+
+/** A template's own length: its duration, else the sum of its intervals when all are timed. */
+function templateLength(t: EventTemplate): number | undefined {
+  if (t.duration !== undefined) return parseDuration(t.duration);
+  const timed = t.signal.intervals.every((iv) => iv.duration !== undefined);
+  return timed ? t.signal.intervals.reduce((s, iv) => s + parseDuration(iv.duration!), 0) : undefined;
 }
 
 export function checkRuleFile(src: JsonSource, ctx: RuleCheckContext): Problem[] {
@@ -67,7 +74,7 @@ export function checkRuleFile(src: JsonSource, ctx: RuleCheckContext): Problem[]
     }
     spec.targets.groups?.forEach((g, i) => { if (!ctx.catalogue.groups().has(g)) unknownGroup(g, [...path, 'targets', 'groups', i]); });
     const start = spec.startIn !== undefined ? checkDuration(spec.startIn, [...path, 'startIn']) : 0;
-    const duration = spec.duration !== undefined ? checkDuration(spec.duration, [...path, 'duration']) : template?.duration ? parseDuration(template.duration) : undefined;
+    const duration = spec.duration !== undefined ? checkDuration(spec.duration, [...path, 'duration']) : template ? templateLength(template) : undefined;
     if (template?.signal.name === 'SIMPLE' && spec.level !== undefined && ![0, 1, 2, 3].includes(spec.level)) {
       add([...path, 'level'], 'P_SIMPLE_PAYLOAD', `SIMPLE level ${spec.level} is out of range`, 'use 0, 1, 2 or 3');
     }

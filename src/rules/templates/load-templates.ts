@@ -10,12 +10,14 @@ import type { EventTemplate, TemplatesFile } from './event-template.js';
 
 export type TemplateSet = ReadonlyMap<string, EventTemplate>;
 
-/** Templates of a parsed file (empty map when it has errors) and the problems found. */
+/** Templates of a parsed file and the problems found (use the templates only when there is no error). */
 export function readTemplates(src: JsonSource, catalogue: Catalogue = new Catalogue()): { templates: TemplateSet; problems: Problem[] } {
   const problems = [...src.problems, ...validateAgainstSchema(src, 'templates')];
   if (!hasErrors(problems)) problems.push(...checkTemplates(src, catalogue));
   const templates = new Map<string, EventTemplate>();
-  if (!hasErrors(problems)) for (const t of (src.data as TemplatesFile).templates) templates.set(t.name, t);
+  // Filled even when a template is invalid, so rules naming it are not also reported as "unknown template".
+  const list = (src.data as Partial<TemplatesFile> | undefined)?.templates;
+  if (Array.isArray(list)) for (const t of list) if (typeof t?.name === 'string') templates.set(t.name, t);
   return { templates, problems };
 }
 
