@@ -3,6 +3,8 @@
 import { Command } from 'commander';
 import { VtnError } from './errors.js';
 import { registerStartCommand } from './commands/start.js';
+import { registerSimulateCommand } from './commands/simulate.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerFingerprintCommand } from './commands/fingerprint.js';
 import { registerCertsCommand } from './commands/certs.js';
 
@@ -10,6 +12,8 @@ const program = new Command('vtn')
   .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
   .showHelpAfterError();
 registerStartCommand(program);
+registerSimulateCommand(program);
+registerInitCommand(program);
 registerFingerprintCommand(program);
 registerCertsCommand(program);
 

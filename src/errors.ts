@@ -51,6 +51,9 @@ export const ERROR_CODES = {
   E_POLICY: 'A policy file (rules, catalogue, templates) is invalid; the message lists each problem as file:line:column CODE message.',
   E_STATE_LOCKED: 'Another VTN process holds the state file.',
   E_STATE_CORRUPT: 'The state file cannot be read.',
+  // operator tools
+  E_SIMULATE: 'A `vtn simulate` option is invalid (URL, VEN count, duration, opt policy).',
+  E_INIT: '`vtn init` cannot scaffold: a file exists already (use --force) or the folder cannot be written.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
