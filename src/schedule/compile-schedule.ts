@@ -3,10 +3,10 @@ import { VtnError, type ErrorCode } from '../errors.js';
 import { parseDuration } from '../oadr/duration.js';
 import { parseCron, type CronSpec } from './cron-expression.js';
 import { suggestName } from './closest-name.js';
-import type { EventTemplate, TemplateMap } from './event-templates.js';
+import type { EventTemplate, TemplateMap } from './policy-templates.js';
 import { checkCondition } from './fire-condition.js';
 import { compareLocalDates, parseLocalDate, parseLocalTime } from './local-date.js';
-import type { CalendarMap, CatchUpPolicy, EventTiming, IntervalSpec, OnRemovePolicy, Schedule, ScheduleEntry } from './schedule-types.js';
+import type { CalendarMap, CatchUpPolicy, EventTiming, OnRemovePolicy, Schedule, ScheduleEntry } from './schedule-types.js';
 import { checkTimeZone } from './time-zone.js';
 import { catalogueNames, type VenCatalogue } from './ven-catalogue.js';
 
@@ -108,7 +108,8 @@ function timingOf(e: ScheduleEntry): EventTiming {
 }
 
 function durationOf(e: ScheduleEntry, template: EventTemplate | undefined): number {
-  const sum = (intervals: IntervalSpec[] | undefined) => intervals?.reduce((total, iv) => total + parseDuration(iv.duration), 0);
+  // A template interval may leave its duration out (it then lasts the whole event): no sum without all of them.
+  const sum = (intervals: { duration?: string }[] | undefined) => (intervals?.every((iv) => iv.duration !== undefined) ? intervals.reduce((total, iv) => total + parseDuration(iv.duration!), 0) : undefined);
   const ms = e.event.duration !== undefined ? parseDuration(e.event.duration)
     : sum(e.event.intervals) ?? (template?.duration !== undefined ? parseDuration(template.duration) : sum(template?.signal?.intervals));
   if (ms === undefined) {

@@ -17,6 +17,7 @@ export function defaultCreateOccurrence(vtn: SchedulerVtn, log: Logger): CreateO
       return { skip: `its targets reach no registered VEN (${targets.described.join('; ')})` };
     }
     const template = s.event.template === undefined ? undefined : set.templates.get(s.event.template);
-    return vtn.addEvent(occurrenceEventOptions(s, occ, template, targets)).eventId;
+    const program = template?.program === undefined ? undefined : set.programs.get(template.program);
+    return vtn.addEvent(occurrenceEventOptions(s, occ, template, program, targets)).eventId;
   };
 }

@@ -2,7 +2,8 @@
 import { basename, relative } from 'node:path';
 import { VtnError } from '../errors.js';
 import { compileSchedule } from './compile-schedule.js';
-import { readTemplates, type TemplateMap } from './event-templates.js';
+import { readPolicyTemplates, type TemplateMap } from './policy-templates.js';
+import type { Program } from '../rules/catalogue/catalogue.js';
 import { parseLocalDate } from './local-date.js';
 import { jsonFilesIn, readValidated, type Problem, type SchedulePaths } from './schedule-files.js';
 import type { CalendarFile, CalendarMap, HolidayCalendar, Schedule, ScheduleFile } from './schedule-types.js';
@@ -12,6 +13,8 @@ export interface ScheduleSet {
   schedules: Schedule[];
   calendars: CalendarMap;
   templates: TemplateMap;
+  /** Programs of config/programs.json: a template's program gives its market context and defaults. */
+  programs: ReadonlyMap<string, Program>;
   catalogue: VenCatalogue;
 }
 
@@ -30,8 +33,13 @@ export function loadSchedules(paths: SchedulePaths): LoadResult {
   });
   const calendars = loadCalendars(paths, problems);
   let templates: TemplateMap = new Map();
+  let programs: ReadonlyMap<string, Program> = new Map();
   let catalogue: VenCatalogue = { present: false, vens: [] };
-  try { templates = readTemplates(paths.templatesFile); } catch (err) { problems.push(fileProblem(paths.templatesFile, err)); }
+  try {
+    const read = readPolicyTemplates(paths.templatesFile, paths.programsFile, paths.catalogueFile);
+    ({ templates, programs } = read);
+    if (read.templatesBroken) problems.push({ ...fileProblem(paths.templatesFile, new Error('the templates file has errors, so schedules cannot use its templates')), severity: 'warning', suggestion: 'run `vtn check` for the details' });
+  } catch (err) { problems.push(fileProblem(paths.templatesFile, err)); }
   try { catalogue = readVenCatalogue(paths.catalogueFile); } catch (err) { problems.push(fileProblem(paths.catalogueFile, err)); }
 
   const schedules: Schedule[] = [];
@@ -54,7 +62,7 @@ export function loadSchedules(paths: SchedulePaths): LoadResult {
     });
   }
   const failed = problems.some((p) => p.severity === 'error');
-  return failed ? { problems } : { set: { schedules, calendars, templates, catalogue }, problems };
+  return failed ? { problems } : { set: { schedules, calendars, templates, programs, catalogue }, problems };
 }
 
 function loadCalendars(paths: SchedulePaths, problems: Problem[]): CalendarMap {

@@ -1,8 +1,11 @@
-// Builds the addEvent options of one occurrence: template fields, overridden by inline ones, at the occurrence's start.
+// Builds the addEvent options of one occurrence: the named template filled in by the rules layer's
+// templateToEventOptions, then the schedule's inline fields on top (inline wins).
 import { parseDuration } from '../oadr/duration.js';
+import type { Program } from '../rules/catalogue/catalogue.js';
+import { templateToEventOptions } from '../rules/templates/index.js';
 import type { AddEventOptions } from '../vtn/events/index.js';
-import type { EventTemplate } from './event-templates.js';
 import type { Occurrence } from './occurrences.js';
+import type { EventTemplate } from './policy-templates.js';
 import type { ResolvedTargets } from './resolve-targets.js';
 import type { IntervalSpec, Schedule } from './schedule-types.js';
 
@@ -13,29 +16,21 @@ export function originOf(occ: Occurrence): Record<string, string> {
   return { schedule: occ.scheduleId, fireTime: occ.fireTime.toISOString() };
 }
 
-export function occurrenceEventOptions(s: Schedule, occ: Occurrence, template: EventTemplate | undefined, targets: ResolvedTargets): AddEventOptions {
+export function occurrenceEventOptions(s: Schedule, occ: Occurrence, template: EventTemplate | undefined, program: Program | undefined, targets: ResolvedTargets): AddEventOptions {
   const ev = s.event;
-  const opts: AddEventOptions = {
-    venIds: targets.venIds,
-    dtstart: occ.eventStart,
-    duration: s.eventDurationMs,
-    intervals: intervalsOf(ev.intervals ?? template?.signal?.intervals ?? [], s.eventDurationMs),
-    origin: originOf(occ),
-  };
-  const signalName = ev.signalName ?? template?.signal?.name;
-  const signalType = ev.signalType ?? template?.signal?.type;
-  if (signalName !== undefined) opts.signalName = signalName;
-  if (signalType !== undefined) opts.signalType = signalType;
+  const opts: AddEventOptions = template
+    ? templateToEventOptions(template, { start: occ.eventStart, duration: s.eventDurationMs, venIds: targets.venIds, origin: originOf(occ), ...(program ? { program } : {}) })
+    : { venIds: targets.venIds, dtstart: occ.eventStart, duration: s.eventDurationMs, origin: originOf(occ) };
+  if (ev.intervals || !template) opts.intervals = intervalsOf(ev.intervals ?? [], s.eventDurationMs);
+  if (ev.signalName !== undefined) opts.signalName = ev.signalName;
+  if (ev.signalType !== undefined) opts.signalType = ev.signalType;
   if (targets.resourceIds.length) opts.targets = [{ resourceIds: targets.resourceIds }];
   const fields = opts as Record<string, unknown>;
-  for (const key of PASS_THROUGH) {
-    const value = ev[key] ?? template?.[key];
-    if (value !== undefined) fields[key] = value;
-  }
+  for (const key of PASS_THROUGH) if (ev[key] !== undefined) fields[key] = ev[key];
   return opts;
 }
 
-/** A single interval is stretched to the event's duration (a template's one-hour level, run for two hours). */
+/** A single interval is stretched to the event's duration (a one-hour level, run for two hours). */
 function intervalsOf(intervals: IntervalSpec[], durationMs: number): { duration: number; payload: number }[] {
   const out = intervals.map((iv) => ({ duration: parseDuration(iv.duration), payload: iv.payload }));
   if (out.length === 1) out[0]!.duration = durationMs;

@@ -13,6 +13,7 @@ export interface SchedulePaths {
   watchDirs: string[];
   calendarDir: string;
   templatesFile: string;
+  programsFile: string;
   catalogueFile: string;
   /** Paths in messages are shown relative to this. */
   root: string;
@@ -43,6 +44,7 @@ export function schedulePaths(root: string): SchedulePaths {
     watchDirs: [join(root, 'config'), rulesDir, join(root, 'config', 'calendars')].filter((d) => existsSync(d)),
     calendarDir: join(root, 'config', 'calendars'),
     templatesFile: join(root, 'config', 'templates.json'),
+    programsFile: join(root, 'config', 'programs.json'),
     catalogueFile: join(root, 'config', 'vens.json'),
   };
 }

@@ -24,7 +24,7 @@ export interface ReloaderOptions {
   debounceMs?: number;
 }
 
-const WATCHED = new Set(['schedules.json', 'templates.json', 'vens.json']);
+const WATCHED = new Set(['schedules.json', 'templates.json', 'programs.json', 'vens.json']);
 
 export class ScheduleReloader {
   #o: ReloaderOptions;

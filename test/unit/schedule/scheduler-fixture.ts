@@ -45,7 +45,7 @@ export function scheduleSet(entries: ScheduleEntry[], calendars: CalendarMap = n
     if (!schedule) throw new Error(JSON.stringify(problems));
     return schedule;
   });
-  return { schedules, calendars, templates: new Map(), catalogue };
+  return { schedules, calendars, templates: new Map(), programs: new Map(), catalogue };
 }
 
 export function registerVen(vtn: Vtn, venId: string, venName = venId): void {
