@@ -7,6 +7,7 @@ import { registerSimulateCommand } from './commands/simulate.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerFingerprintCommand } from './commands/fingerprint.js';
 import { registerCertsCommand } from './commands/certs.js';
+import { registerScheduleCommand } from './commands/schedule.js';
 
 const program = new Command('vtn')
   .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
@@ -16,6 +17,7 @@ registerSimulateCommand(program);
 registerInitCommand(program);
 registerFingerprintCommand(program);
 registerCertsCommand(program);
+registerScheduleCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof VtnError) {

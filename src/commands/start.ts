@@ -6,6 +6,7 @@ import { pino } from 'pino';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
 import { installPolicy, type PolicyHandle } from '../rules/index.js';
+import { installScheduler } from '../schedule/install-scheduler.js';
 
 interface StartFlags {
   config?: string;
@@ -42,6 +43,8 @@ export function registerStartCommand(program: Command): void {
       } else {
         log.info({ rulesDir }, 'no rules folder: no policy installed');
       }
+      // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
+      const schedules = await installScheduler(vtn, { root: project, log }).catch(async (err: unknown) => { await vtn.close(); throw err; });
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
@@ -51,7 +54,7 @@ export function registerStartCommand(program: Command): void {
         log.info({ signal }, 'shutting down');
         const timer = setTimeout(() => { log.error({}, 'shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
         timer.unref();
-        vtn.close().then(() => process.exit(0), (err: unknown) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
+        (schedules?.close() ?? Promise.resolve()).then(() => vtn.close()).then(() => process.exit(0), (err: unknown) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
