@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
-import { installPolicy, type PolicyHandle } from '../rules/index.js';
+import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
+import { AdminServer, installGracefulShutdown, rulesStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
+import { createLogger } from '../logging/create-logger.js';
 import { installScheduler } from '../schedule/install-scheduler.js';
 
 interface StartFlags {
@@ -25,8 +26,13 @@ export function registerStartCommand(program: Command): void {
     .option('--data-dir <dir>', 'state folder (env VTN_DATA_DIR)')
     .action(async (flags: StartFlags) => {
       const { config, path } = resolveConfig(flags);
-      const log = pino({ level: config.logLevel ?? 'info' });
+      const log = createLogger({ level: config.logLevel ?? 'info' });
       const vtn = await createVtn({ ...config, logger: log });
+      // Stop steps run in this order on SIGTERM/SIGINT; layers installed below add theirs.
+      const stopSteps: ShutdownStep[] = [];
+      const admin = config.admin?.enabled === false ? undefined
+        : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
+      if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
       // Policy folders are relative to the project folder: the one holding the config file's folder.
       const project = dirname(dirname(resolve(path)));
       const rulesDir = resolve(project, config.policyDir ?? 'rules');
@@ -39,25 +45,24 @@ export function registerStartCommand(program: Command): void {
           throw err;
         }
         const s = policy.status();
+        const handle = policy;
+        admin?.attach({ policy: rulesStatusSource(handle), templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill)) });
+        stopSteps.push({ name: 'policy watcher', run: () => handle.close() });
         log.info({ rulesDir, version: s.version, files: s.files, rules: s.rules, watching: config.watchPolicy ?? true }, 'policy loaded');
       } else {
         log.info({ rulesDir }, 'no rules folder: no policy installed');
       }
       // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
       const schedules = await installScheduler(vtn, { root: project, log }).catch(async (err: unknown) => { await vtn.close(); throw err; });
+      if (schedules) stopSteps.push({ name: 'scheduler', run: () => schedules.close() });
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
       const url = await vtn.listen();
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
-      const stop = (signal: string) => {
-        log.info({ signal }, 'shutting down');
-        const timer = setTimeout(() => { log.error({}, 'shutdown took over 10 s; exiting'); process.exit(1); }, 10_000);
-        timer.unref();
-        (schedules?.close() ?? Promise.resolve()).then(() => vtn.close()).then(() => process.exit(0), (err: unknown) => { log.error({ err }, 'shutdown failed'); process.exit(1); });
-      };
-      process.once('SIGINT', () => stop('SIGINT'));
-      process.once('SIGTERM', () => stop('SIGTERM'));
+      if (admin) console.log(`admin API at ${await admin.listen()}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`);
+      // The OpenADR server goes last: it finishes in-flight VEN requests, then flushes and releases the state.
+      installGracefulShutdown({ log, steps: () => [...stopSteps, { name: 'OpenADR server and state', run: () => vtn.close() }] });
     });
 }
 

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { VtnError } from '../errors.js';
+import type { AdminConfig } from '../admin/admin-options.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnConfig {
@@ -20,7 +21,15 @@ export interface VtnConfig {
   cancelledRetention?: string;
   intervalDtstart?: boolean;
   logLevel?: string;
+  /** Folder of the rule files, relative to the project folder; default rules. */
+  policyDir?: string;
+  /** Folder of vens.json, programs.json, templates.json, relative to the project folder; default config. */
+  catalogueDir?: string;
+  /** Reload the policy when its files change; default true. */
+  watchPolicy?: boolean;
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
+  /** The operator API (admin REST, OpenAPI, /healthz, /readyz, /metrics) on its own address. */
+  admin?: AdminConfig;
   /** Mutual TLS; file paths are relative to the working directory. */
   tls?: TlsSettings;
   /** XML signatures on replies and the replay window for signed VEN messages. */

@@ -1,0 +1,84 @@
+// Events: list and filter, create inline or from a template, modify, cancel, per-VEN delivery and opt state.
+import type { FastifyInstance } from 'fastify';
+import { deliveryKey } from '../../store/store.js';
+import type { AddEventOptions, ModifyEventOptions } from '../../vtn/events/index.js';
+import type { AdminDeps } from '../admin-deps.js';
+import { AdminHttpError, notInstalled } from '../admin-errors.js';
+import { errorReply, errorResponses, eventIdParams } from '../schemas/common.js';
+import {
+  cancelEventBody, createEventBody, createdEventReply, deliveryView, eventListQuery, eventView, eventViewList,
+  modifyEventBody, templateEventBody,
+} from '../schemas/event-schemas.js';
+import type { TemplateFillInput } from '../status-sources.js';
+
+export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const { vtn } = deps;
+  const view = (eventId: string) => {
+    const v = vtn.getEvent(eventId);
+    if (!v) throw new AdminHttpError(404, 'E_NOT_FOUND', `no event with eventId ${eventId}`);
+    return v;
+  };
+  const created = (eventId: string) => ({ eventId, venIds: view(eventId).event.venIds, status: view(eventId).status });
+
+  app.get('/events', {
+    schema: { tags: ['events'], summary: 'Events, filtered by status, VEN and market context (program)', querystring: eventListQuery, response: { 200: eventViewList, ...errorResponses } },
+  }, async (req) => vtn.listEvents(req.query as { status?: string; venId?: string; marketContext?: string }));
+
+  app.post('/events', {
+    schema: { tags: ['events'], summary: 'Create an event inline (body = vtn.addEvent options)', body: createEventBody, response: { 201: createdEventReply, ...errorResponses } },
+  }, async (req, reply) => {
+    const options = { ...(req.body as AddEventOptions), origin: { source: 'admin', actor: req.actor ?? 'local' } };
+    const handle = vtn.addEvent(options);
+    return reply.code(201).send(created(handle.eventId));
+  });
+
+  app.post('/events/from-template', {
+    schema: {
+      tags: ['events'], summary: 'Create an event from a named template (config/templates.json)', body: templateEventBody,
+      response: { 201: createdEventReply, ...errorResponses, 503: errorReply },
+    },
+  }, async (req, reply) => {
+    if (!deps.sources.templates) throw notInstalled('The template catalogue');
+    const body = req.body as Omit<TemplateFillInput, 'start'> & { template: string; start: string };
+    const { template, start, ...rest } = body;
+    const options = deps.sources.templates.toEventOptions(template, { ...rest, start: new Date(start) });
+    if (!options) throw new AdminHttpError(404, 'E_NOT_FOUND', `no template named ${template}; known: ${deps.sources.templates.names().join(', ') || 'none'}`);
+    const handle = vtn.addEvent({ ...options, origin: { ...options.origin, source: 'admin', actor: req.actor ?? 'local', template } });
+    return reply.code(201).send(created(handle.eventId));
+  });
+
+  app.get('/events/:eventId', {
+    schema: { tags: ['events'], summary: 'One event with status and per-VEN opt state', params: eventIdParams, response: { 200: eventView, ...errorResponses } },
+  }, async (req) => view((req.params as { eventId: string }).eventId));
+
+  app.patch('/events/:eventId', {
+    schema: { tags: ['events'], summary: 'Modify an event (modificationNumber + 1; VENs get the new version)', params: eventIdParams, body: modifyEventBody, response: { 200: eventView, ...errorResponses } },
+  }, async (req) => {
+    const { eventId } = req.params as { eventId: string };
+    vtn.modifyEvent(eventId, req.body as ModifyEventOptions);
+    return view(eventId);
+  });
+
+  app.post('/events/:eventId/cancel', {
+    schema: { tags: ['events'], summary: 'Cancel an event (VENs get it once more as cancelled)', params: eventIdParams, body: cancelEventBody, response: { 200: eventView, ...errorResponses } },
+  }, async (req) => {
+    const { eventId } = req.params as { eventId: string };
+    vtn.cancelEvent(eventId, (req.body as { reason?: string } | null | undefined)?.reason);
+    return view(eventId);
+  });
+
+  app.get('/events/:eventId/vens', {
+    schema: { tags: ['events'], summary: 'Per-VEN delivery and opt state of an event', params: eventIdParams, response: { 200: { type: 'array', items: deliveryView }, ...errorResponses } },
+  }, async (req) => {
+    const { event, vens } = view((req.params as { eventId: string }).eventId);
+    return vens.map((opt) => {
+      const d = vtn.store.deliveries.get(deliveryKey(event.eventId, opt.venId));
+      return {
+        ...opt,
+        ...(d?.deliveredStatus ? { deliveredStatus: d.deliveredStatus } : {}),
+        ...(d?.respondedAt ? { respondedAt: d.respondedAt } : {}),
+        delivered: d?.deliveredModification === event.modificationNumber,
+      };
+    });
+  });
+}

@@ -1,0 +1,89 @@
+// VENs: list with online state, detail, registration, cancel registration, request re-registration.
+import type { FastifyInstance } from 'fastify';
+import type { VenRecord } from '../../store/records.js';
+import type { AdminDeps } from '../admin-deps.js';
+import { AdminHttpError } from '../admin-errors.js';
+import { errorResponses, openObject, queuedReply, venIdParams } from '../schemas/common.js';
+
+const venSummary = {
+  type: 'object',
+  additionalProperties: true,
+  properties: {
+    venId: { type: 'string' }, venName: { type: 'string' }, registrationId: { type: 'string' },
+    online: { type: 'boolean', description: 'Last message within 3 poll periods.' },
+    lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message (since this process started).' },
+    pollFreqMs: { type: 'integer' }, registeredAt: { type: 'string' },
+  },
+} as const;
+
+export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
+  const { vtn, presence } = deps;
+  const summary = (ven: VenRecord) => ({ ...ven, ...presence.of(ven) });
+  const mustGet = (venId: string): VenRecord => {
+    const ven = vtn.getVen(venId);
+    if (!ven) throw new AdminHttpError(404, 'E_NOT_FOUND', `no registered VEN with venId ${venId}`);
+    return ven;
+  };
+
+  app.get('/vens', {
+    schema: {
+      tags: ['vens'], summary: 'Registered VENs with online/offline state',
+      querystring: { type: 'object', additionalProperties: false, properties: { online: { type: 'boolean' } } },
+      response: { 200: { type: 'array', items: venSummary }, ...errorResponses },
+    },
+  }, async (req) => {
+    const { online } = req.query as { online?: boolean };
+    return vtn.listVens().map(summary).filter((v) => online === undefined || v.online === online);
+  });
+
+  app.get('/vens/:venId', {
+    schema: {
+      tags: ['vens'], summary: 'One VEN: registration, presence, its events with opt state, report subscriptions and offers',
+      params: venIdParams,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            ven: venSummary,
+            events: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, status: { type: 'string' }, opt: openObject } } },
+            subscriptions: { type: 'array', items: openObject },
+            offers: { type: 'array', items: openObject },
+          },
+        },
+        ...errorResponses,
+      },
+    },
+  }, async (req) => {
+    const ven = mustGet((req.params as { venId: string }).venId);
+    const events = vtn.listEvents({ venId: ven.venId }).map((v) => ({
+      eventId: v.event.eventId, status: v.status, opt: v.vens.find((o) => o.venId === ven.venId) ?? {},
+    }));
+    return { ven: summary(ven), events, subscriptions: vtn.listReportSubscriptions(ven.venId), offers: vtn.reportOffers(ven.venId) };
+  });
+
+  app.get('/vens/:venId/registration', {
+    schema: { tags: ['vens'], summary: 'The stored registration record', params: venIdParams, response: { 200: venSummary, ...errorResponses } },
+  }, async (req) => mustGet((req.params as { venId: string }).venId));
+
+  app.delete('/vens/:venId/registration', {
+    schema: {
+      tags: ['vens'], summary: 'Cancel the registration (oadrCancelPartyRegistration on the VEN\'s next poll)',
+      params: venIdParams, response: { 202: queuedReply, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const { venId } = req.params as { venId: string };
+    vtn.cancelRegistration(venId);
+    return reply.code(202).send({ venId, queued: 'oadrCancelPartyRegistration' });
+  });
+
+  app.post('/vens/:venId/reregister', {
+    schema: {
+      tags: ['vens'], summary: 'Ask the VEN to register again (oadrRequestReregistration on its next poll)',
+      params: venIdParams, response: { 202: queuedReply, ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const { venId } = req.params as { venId: string };
+    vtn.requestReregistration(venId);
+    return reply.code(202).send({ venId, queued: 'oadrRequestReregistration' });
+  });
+}

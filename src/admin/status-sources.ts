@@ -1,0 +1,81 @@
+// What the admin API needs from the rules layer, the scheduler and the template catalogue. start.ts adapts the
+// real handles to these small interfaces, so the admin API never imports those layers and answers 503 without them.
+import type { AddEventOptions } from '../vtn/events/index.js';
+
+/** Outcome of one load or reload of policy or schedule files. */
+export interface ReloadResult {
+  /** ISO time of the attempt. */
+  at: string;
+  ok: boolean;
+  /** One line per problem (file:line:column CODE message); empty when ok. */
+  errors: string[];
+}
+
+export interface PolicyStatus {
+  /** Identifies the running version (e.g. a content hash); absent when nothing ever loaded. */
+  version?: string;
+  /** ISO time the running version was loaded. */
+  loadedAt?: string;
+  /** Files the running version came from. */
+  files?: string[];
+  /** The latest load attempt; when it failed, the previous good version keeps running. */
+  lastReload?: ReloadResult;
+  /** Reload attempts since start, by outcome. */
+  reloads: { succeeded: number; failed: number };
+}
+
+export interface PolicyStatusSource {
+  status(): PolicyStatus;
+  /** Read the files again now; resolves with the status after the attempt (a failed attempt does not throw). */
+  reload(): Promise<PolicyStatus>;
+}
+
+export interface ScheduleStatus extends PolicyStatus {
+  /** True while the scheduler's tick is running. */
+  running: boolean;
+  /** Enabled schedules in the running version. */
+  schedules?: number;
+}
+
+/** A coming fire of a schedule. */
+export interface NextOccurrence {
+  scheduleId: string;
+  /** ISO time the event gets created. */
+  fireTime: string;
+  /** ISO start of the event it creates. */
+  eventStart: string;
+  eventEnd?: string;
+  /** Why this occurrence will not create an event (holiday, exception, timing). */
+  skip?: { reason: string; detail: string };
+}
+
+export interface ScheduleStatusSource {
+  status(): ScheduleStatus;
+  reload(): Promise<ScheduleStatus>;
+  /** The next `count` occurrences over all schedules after `after`, in time order. */
+  next(count: number, after: Date): NextOccurrence[];
+}
+
+/** How a template is filled in by an operator. */
+export interface TemplateFillInput {
+  start: Date;
+  duration?: string;
+  venIds: string[];
+  level?: number;
+  priority?: number;
+  vtnComment?: string;
+  eventId?: string;
+}
+
+export interface EventTemplateSource {
+  names(): string[];
+  /** addEvent options for the named template; undefined when there is no such template. */
+  toEventOptions(name: string, fill: TemplateFillInput): AddEventOptions | undefined;
+}
+
+/** Optional collaborators of the admin API and of /readyz and /metrics. */
+export interface StatusSources {
+  policy?: PolicyStatusSource;
+  schedules?: ScheduleStatusSource;
+  templates?: EventTemplateSource;
+}

@@ -1,0 +1,54 @@
+// Gauges computed at scrape time from the VTN's state, so they are never stale and need no timer.
+import { Gauge, type Registry } from 'prom-client';
+import type { Vtn } from '../vtn/vtn.js';
+
+/** Where the online count comes from (the admin API's VenPresence). */
+export interface OnlineCounter {
+  onlineCount(): number;
+}
+
+const EVENT_STATUSES = ['far', 'near', 'active', 'completed', 'cancelled'] as const;
+
+/** Decision records are written by the rules layer; they are grouped by whichever kind field they carry. */
+function decisionKind(rec: unknown): string {
+  if (typeof rec !== 'object' || rec === null) return 'unknown';
+  const r = rec as Record<string, unknown>;
+  for (const key of ['trigger', 'kind', 'handler', 'type']) if (typeof r[key] === 'string') return r[key] as string;
+  return 'unknown';
+}
+
+export function installStateGauges(registry: Registry, vtn: Vtn, presence: OnlineCounter): void {
+  new Gauge({
+    name: 'vtn_vens_online', help: 'Registered VENs whose last message is within 3 poll periods.', registers: [registry],
+    collect() { this.set(presence.onlineCount()); },
+  });
+  new Gauge({
+    name: 'vtn_vens_registered', help: 'VENs with an accepted registration.', registers: [registry],
+    collect() { this.set(vtn.store.vens.size); },
+  });
+  new Gauge({
+    name: 'vtn_events', help: 'Events held, by status (far, near, active, completed, cancelled).', labelNames: ['status'] as const, registers: [registry],
+    collect() {
+      const counts = new Map<string, number>(EVENT_STATUSES.map((s) => [s, 0]));
+      for (const view of vtn.listEvents()) counts.set(view.status, (counts.get(view.status) ?? 0) + 1);
+      for (const [status, n] of counts) this.set({ status }, n);
+    },
+  });
+  new Gauge({
+    name: 'vtn_events_active', help: 'Events currently active.', registers: [registry],
+    collect() { this.set(vtn.listEvents({ status: 'active' }).length); },
+  });
+  new Gauge({
+    name: 'vtn_report_values_stored', help: 'Report values held in the telemetry store (after retention).', registers: [registry],
+    collect() { this.set(vtn.telemetry.stats().values); },
+  });
+  new Gauge({
+    name: 'vtn_decisions_stored', help: 'Decision records kept for explain, by trigger.', labelNames: ['trigger'] as const, registers: [registry],
+    collect() {
+      this.reset();
+      const counts = new Map<string, number>();
+      for (const rec of vtn.store.collection<unknown>('decisions').values()) counts.set(decisionKind(rec), (counts.get(decisionKind(rec)) ?? 0) + 1);
+      for (const [trigger, n] of counts) this.set({ trigger }, n);
+    },
+  });
+}
