@@ -12,13 +12,13 @@ const v1 = ven(certs, 'ven1-rsa');
 const v2 = ven(certs, 'ven2-rsa');
 let running: RunningTestVtn;
 let signer: TlsVen;
-const warnings: { obj: unknown; msg?: string }[] = [];
+const warnings: { obj: object | string; msg?: string }[] = [];
 
 const description = (r: VenReply): string => JSON.stringify(r.payload);
 const now = () => running.clock.now();
 
 beforeAll(async () => {
-  const log = { info() {}, debug() {}, error() {}, warn: (obj: unknown, msg?: string) => { warnings.push({ obj, msg }); } };
+  const log = { info() {}, debug() {}, error() {}, warn: (obj: object | string, msg?: string) => { warnings.push({ obj, msg }); } };
   running = await startTestVtn({ tls: tlsOptions(certs), signing: { cert: certs.vtn.rsa.cert, key: certs.vtn.rsa.key, replayWindow: 'PT30S' }, logger: log });
   signer = new TlsVen({
     baseUrl: running.baseUrl, venName: 'signing-ven',

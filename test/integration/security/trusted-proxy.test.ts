@@ -13,9 +13,9 @@ let running: RunningTestVtn | undefined;
 afterEach(async () => running?.close());
 
 async function start(addresses: string[]) {
-  const warnings: { obj: Record<string, unknown>; msg?: string }[] = [];
-  const log = { info() {}, debug() {}, error() {}, warn: (obj: Record<string, unknown>, msg?: string) => { warnings.push({ obj, msg }); } };
-  running = await startTestVtn({ trustedProxy: { header: HEADER, addresses }, logger: log as never });
+  const warnings: { obj: object | string; msg?: string }[] = [];
+  const log = { info() {}, debug() {}, error() {}, warn: (obj: object | string, msg?: string) => { warnings.push({ obj, msg }); } };
+  running = await startTestVtn({ trustedProxy: { header: HEADER, addresses }, logger: log });
   return { running, warnings };
 }
 
