@@ -1,0 +1,78 @@
+// `vtn start` as a process: the admin API comes up beside the OpenADR port; SIGTERM/SIGINT stop it cleanly, exit 0, state flushed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TestVen } from '../../helpers/test-ven.js';
+
+const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const TOKEN = 'shutdown-test-token-0123456789';
+const children: ChildProcess[] = [];
+const dirs: string[] = [];
+
+afterEach(async () => {
+  for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+interface Started { child: ChildProcess; vtnUrl: string; adminUrl: string; output: () => string; exited: Promise<{ code: number | null; ms: number; signalAt: number }>; }
+
+async function startCli(): Promise<Started & { dataDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), 'vtn-shutdown-'));
+  dirs.push(root);
+  await mkdir(join(root, 'config'));
+  const dataDir = join(root, 'data');
+  await writeFile(join(root, 'config', 'vtn.json'), JSON.stringify({ port: 0, dataDir, openEnrollment: true, admin: { port: 0 } }));
+  // cwd is the repository so `--import tsx` resolves; the config path is absolute.
+  const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'start', '-c', join(root, 'config', 'vtn.json')], {
+    cwd: REPO, env: { ...process.env, VTN_ADMIN_TOKEN: TOKEN, VTN_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  let out = '';
+  child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
+  child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+  let signalAt = 0;
+  const origKill = child.kill.bind(child);
+  child.kill = (sig?: NodeJS.Signals | number) => { signalAt = Date.now(); return origKill(sig); };
+  const exited = new Promise<{ code: number | null; ms: number; signalAt: number }>((resolve) => child.on('exit', (code) => resolve({ code, ms: Date.now() - signalAt, signalAt })));
+  const urls = await new Promise<{ vtnUrl: string; adminUrl: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${out}`)), 20_000);
+    const check = () => {
+      const vtn = /listening at (http:\/\/\S+)/.exec(out);
+      const admin = /admin API at (http:\/\/\S+)\/admin\/v1/.exec(out);
+      if (vtn && admin) {
+        clearTimeout(timer);
+        resolve({ vtnUrl: vtn[1]!, adminUrl: admin[1]! });
+      }
+    };
+    child.stdout!.on('data', check);
+    child.on('exit', () => reject(new Error(`vtn start exited early:\n${out}`)));
+  });
+  return { child, ...urls, output: () => out, exited, dataDir };
+}
+
+describe('vtn start: admin server and graceful shutdown', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('%s: finishes, flushes the state and exits 0 within the bound', async (signal) => {
+    const s = await startCli();
+    const admin = (path: string, auth = true) => fetch(`${s.adminUrl}${path}`, { headers: auth ? { authorization: `Bearer ${TOKEN}` } : {} });
+    expect((await admin('/healthz', false)).status).toBe(200);
+    expect((await admin('/admin/v1/vens', false)).status).toBe(401);
+    const ven = new TestVen({ baseUrl: s.vtnUrl.replace(/\/OpenADR2.*$/, ''), venName: 'shutdown-ven' });
+    await ven.register();
+    expect(ven.venId).toBeTruthy();
+    await ven.poll(); // a new registration names no venID yet; the first poll makes the VEN "seen"
+    const vens = (await (await admin('/admin/v1/vens')).json()) as { venId: string; online: boolean }[];
+    expect(vens).toEqual([expect.objectContaining({ venId: ven.venId, online: true })]);
+
+    s.child.kill(signal);
+    const { code, ms } = await s.exited;
+    expect(code, s.output()).toBe(0);
+    expect(ms).toBeLessThan(10_000);
+    expect(s.output()).toMatch(/"msg":"shutdown complete"/);
+    // The snapshot written on close holds the registration.
+    const snapshot = await readFile(join(s.dataDir, 'vtn.json'), 'utf8');
+    expect(snapshot).toContain(ven.venId!);
+  }, 60_000);
+});
