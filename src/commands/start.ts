@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
 import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
-import { AdminServer, installGracefulShutdown, rulesStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
+import { AdminServer, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
 import { createLogger } from '../logging/create-logger.js';
 import { installScheduler } from '../schedule/install-scheduler.js';
 
@@ -54,7 +54,11 @@ export function registerStartCommand(program: Command): void {
       }
       // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
       const schedules = await installScheduler(vtn, { root: project, log }).catch(async (err: unknown) => { await vtn.close(); throw err; });
-      if (schedules) stopSteps.push({ name: 'scheduler', run: () => schedules.close() });
+      if (schedules) {
+        let schedulerRunning = true;
+        admin?.attach({ schedules: schedulerStatusSource(schedules, { running: () => schedulerRunning, startedAt: new Date() }) });
+        stopSteps.push({ name: 'scheduler', run: async () => { schedulerRunning = false; await schedules.close(); } });
+      }
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
