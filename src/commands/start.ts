@@ -64,7 +64,16 @@ export function registerStartCommand(program: Command): void {
       }
       const url = await vtn.listen();
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
-      if (admin) console.log(`admin API at ${await admin.listen()}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`);
+      if (admin) {
+        // The admin API is auxiliary: if its port is taken, VENs are still served and the log says how to fix it.
+        await admin.listen().then(
+          (adminUrl) => console.log(`admin API at ${adminUrl}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`),
+          (err: Error) => {
+            log.error({ err, host: admin.settings.host, port: admin.settings.port }, 'the admin API could not listen; the VTN runs without it (set admin.port, or admin.enabled false)');
+            console.error(`admin API not started: ${err.message}`);
+          },
+        );
+      }
       // The OpenADR server goes last: it finishes in-flight VEN requests, then flushes and releases the state.
       installGracefulShutdown({ log, steps: () => [...stopSteps, { name: 'OpenADR server and state', run: () => vtn.close() }] });
     });
