@@ -2,18 +2,24 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseJsonSource } from '../files/json-source.js';
-import { formatProblem, type Problem } from '../files/problem.js';
+import { checkSchedules, schedulePaths } from '../../schedule/index.js';
+import { formatProblem, type AnyProblem, type Problem } from '../files/problem.js';
 import { loadPolicy } from '../reload/load-policy.js';
 import { validateAgainstSchema, type FileKind } from '../schemas/schema-validator.js';
 
 export interface CheckOptions {
   rulesDir?: string;
   configDir?: string;
+  /** Schedule overlaps are looked for from here; default now. */
+  from?: Date;
 }
 
 export interface CheckReport {
-  problems: Problem[];
+  /** Policy problems (P_*) and schedule/calendar problems (E_SCHEDULE_*). */
+  problems: AnyProblem[];
   files: string[];
+  /** Schedule files checked (config/schedules.json, rules/schedules/*.json). */
+  scheduleFiles?: string[];
   version?: string;
 }
 
@@ -27,7 +33,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   const rulesDir = resolve(root, options.rulesDir ?? 'rules');
   const configDir = resolve(root, options.configDir ?? 'config');
   const loaded = loadPolicy({ rulesDir, configDir, baseDir: root });
-  const problems = [...loaded.problems];
+  const problems: AnyProblem[] = [...loaded.problems];
   const files = loaded.policy?.files ?? [];
   const vtnJson = join(configDir, 'vtn.json');
   if (existsSync(vtnJson)) problems.push(...checkStandalone(vtnJson, root, 'vtnConfig'));
@@ -35,7 +41,10 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   if (existsSync(testsDir)) {
     for (const name of readdirSync(testsDir).filter((n) => n.endsWith('.json')).sort()) problems.push(...checkStandalone(join(testsDir, name), root, 'ruleTests'));
   }
-  return { problems, files, ...(loaded.policy ? { version: loaded.policy.version } : {}) };
+  // Schedules and calendars use the standard layout (config/schedules.json, rules/schedules/, config/calendars/).
+  problems.push(...checkSchedules(root, options.from ? { from: options.from } : {}));
+  const scheduleFiles = schedulePaths(root).scheduleFiles.map((f) => relative(root, f));
+  return { problems, files, scheduleFiles, ...(loaded.policy ? { version: loaded.policy.version } : {}) };
 }
 
 /** The lines `vtn check` prints and its exit code (1 when any error). */
@@ -44,7 +53,10 @@ export function renderCheck(report: CheckReport): { lines: string[]; exitCode: n
   const errors = sorted.filter((p) => p.severity === 'error').length;
   const warnings = sorted.length - errors;
   const lines = sorted.map(formatProblem);
-  if (errors) lines.push(`✖ ${errors} error(s), ${warnings} warning(s): the VTN would not load this policy`);
-  else lines.push(`✔ policy OK (${report.files.length} files, version ${report.version ?? '-'})${warnings ? `, ${warnings} warning(s)` : ''}`);
+  if (errors) lines.push(`✖ ${errors} error(s), ${warnings} warning(s): the VTN would not load these files`);
+  else {
+    const schedules = report.scheduleFiles?.length ? `, ${report.scheduleFiles.length} schedule file(s)` : '';
+    lines.push(`✔ policy OK (${report.files.length} files, version ${report.version ?? '-'})${schedules}${warnings ? `, ${warnings} warning(s)` : ''}`);
+  }
   return { lines, exitCode: errors ? 1 : 0 };
 }

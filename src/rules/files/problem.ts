@@ -38,7 +38,10 @@ export const POLICY_PROBLEM_CODES = {
 
 export type PolicyProblemCode = keyof typeof POLICY_PROBLEM_CODES;
 
-export function formatProblem(p: Problem): string {
+/** A problem from another layer (schedules) printed the same way: its code is that layer's. */
+export type AnyProblem = Omit<Problem, 'code'> & { code: string };
+
+export function formatProblem(p: AnyProblem): string {
   const hint = p.suggestion ? ` (${p.suggestion})` : '';
   const level = p.severity === 'warning' ? 'warning ' : '';
   return `${p.file}:${p.line}:${p.column}  ${p.code}  ${level}${p.message}${hint}`;

@@ -29,7 +29,10 @@ export function policyProject(): PolicyProject {
     root,
     path,
     read: (rel) => readFileSync(path(rel), 'utf8'),
-    write: (rel, content) => writeFileSync(path(rel), typeof content === 'string' ? content : JSON.stringify(content, null, 2)),
+    write(rel, content) {
+      mkdirSync(dirname(path(rel)), { recursive: true });
+      writeFileSync(path(rel), typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+    },
     edit(rel, from, to) {
       const text = readFileSync(path(rel), 'utf8');
       if (!text.includes(from)) throw new Error(`policyProject.edit: "${from}" not in ${rel}`);
