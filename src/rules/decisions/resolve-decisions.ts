@@ -19,6 +19,8 @@ export const DEFAULT_RULE = '(default)';
 const VERDICTS: Partial<Record<Trigger, DecisionType[]>> = {
   registration: ['acceptRegistration', 'rejectRegistration'],
   reportSubscription: ['subscribe', 'ignore'],
+  // Opts have no default verdict: without a refuseOpt rule every opt is accepted.
+  opt: ['refuseOpt'],
 };
 
 /** What happens when no rule decides. */

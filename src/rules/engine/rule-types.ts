@@ -49,6 +49,12 @@ export interface ModifyEventSpec {
   reason?: string;
 }
 
+export interface RefuseOptSpec {
+  /** OpenADR response code sent to the VEN; default 451. */
+  code?: 451 | 452 | 454 | 463;
+  reason?: string;
+}
+
 export interface LogSpec {
   level?: 'info' | 'warn' | 'error';
   message: string;
@@ -64,6 +70,7 @@ export interface ThenSpec {
   createEvent?: CreateEventSpec | CreateEventSpec[];
   cancelEvent?: CancelEventSpec;
   modifyEvent?: ModifyEventSpec;
+  refuseOpt?: RefuseOptSpec;
   log?: LogSpec;
   tag?: string | string[];
 }

@@ -1,10 +1,13 @@
-// onCreatedEvent and onCreateOpt → opt rules → log, tag and event actions. Opts are never refused here.
+// onCreateOpt and onCreatedEvent → opt rules → refuseOpt (EiOpt messages only), log, tag and event actions.
 import type { OptInfo } from '../../vtn/handlers.js';
 import type { OptType } from '../../oadr/model.js';
-import { evaluate } from '../engine/evaluate.js';
+import type { RefuseOptSpec } from '../engine/rule-types.js';
+import { evaluate, type Evaluation } from '../engine/evaluate.js';
 import { optFacts, type OptFactInput } from '../facts/trigger-facts.js';
 import { applyLogDecisions, type ShimDeps } from './shim-deps.js';
 import { runEventActions } from './run-event-actions.js';
+
+type OptInput = Omit<OptFactInput, 'event' | 'venName'>;
 
 function eventInfo(deps: ShimDeps, eventId: string | undefined): OptFactInput['event'] {
   const view = eventId ? deps.vtn.getEvent(eventId) : undefined;
@@ -17,23 +20,50 @@ function eventInfo(deps: ShimDeps, eventId: string | undefined): OptFactInput['e
   };
 }
 
-async function onOpt(deps: ShimDeps, input: Omit<OptFactInput, 'event' | 'venName'>, eventId: string | undefined): Promise<void> {
+function evaluateOpt(deps: ShimDeps, input: OptInput, eventId: string | undefined): Promise<Evaluation> {
   const policy = deps.runtime.policy;
-  if (policy.rules.opt.length === 0) return;
   const event = eventInfo(deps, eventId);
   const venName = deps.vtn.getVen(input.venId)?.venName;
-  const ev = await evaluate(policy, 'opt', optFacts({ ...input, ...(venName ? { venName } : {}), ...(event ? { event } : {}) }, policy.catalogue, deps.sources.now()), deps.sources);
+  return evaluate(policy, 'opt', optFacts({ ...input, ...(venName ? { venName } : {}), ...(event ? { event } : {}) }, policy.catalogue, deps.sources.now()), deps.sources);
+}
+
+/** Log, tag and event actions of an accepted opt, recorded when a rule fired. */
+function carryOut(deps: ShimDeps, ev: Evaluation, venId: string, eventId: string | undefined): void {
   if (ev.fired.length === 0) return;
-  const outcomes = [...applyLogDecisions(deps, ev, input.venId), ...runEventActions(deps, ev, { venId: input.venId, ...(eventId ? { eventId } : {}) })];
-  deps.decisions.record(ev, input.venId, outcomes);
+  const ignored = ev.decisions.filter((d) => d.type === 'refuseOpt')
+    .map((d) => `refuseOpt (${d.rule}): ignored: only an EiOpt message can be refused, when it arrives`);
+  const outcomes = [...ignored, ...applyLogDecisions(deps, ev, venId), ...runEventActions(deps, ev, { venId, ...(eventId ? { eventId } : {}) })];
+  deps.decisions.record(ev, venId, outcomes);
 }
 
 export function installOptShim(deps: ShimDeps): void {
-  deps.vtn.addHandler('onCreatedEvent', (venId: string, eventId: string, optType: OptType) =>
-    onOpt(deps, { venId, optType, source: 'createdEvent' }, eventId));
+  // An event-scoped EiOpt that was accepted reaches onCreatedEvent next (once stored): its actions run there,
+  // still described as an EiOpt (source createOpt, its reason).
+  const acceptedScoped = new Map<string, string>();
+  const key = (venId: string, eventId: string) => `${venId}\u0000${eventId}`;
+
+  deps.vtn.addHandler('onCreatedEvent', async (venId: string, eventId: string, optType: OptType) => {
+    const reason = acceptedScoped.get(key(venId, eventId));
+    acceptedScoped.delete(key(venId, eventId));
+    if (deps.runtime.policy.rules.opt.length === 0) return;
+    const input: OptInput = reason === undefined ? { venId, optType, source: 'createdEvent' } : { venId, optType, source: 'createOpt', reason };
+    carryOut(deps, await evaluateOpt(deps, input, eventId), venId, eventId);
+  });
+
   deps.vtn.addHandler('onCreateOpt', async (info: OptInfo) => {
-    // An event-scoped EiOpt reaches onCreatedEvent too once stored: evaluate it there, only once.
-    if (info.eventId !== undefined) return;
-    await onOpt(deps, { venId: info.venId, optType: info.optType, source: 'createOpt', reason: info.optReason }, info.eventId);
+    if (deps.runtime.policy.rules.opt.length === 0) return undefined;
+    const ev = await evaluateOpt(deps, { venId: info.venId, optType: info.optType, source: 'createOpt', reason: info.optReason }, info.eventId);
+    const refusal = ev.decisions.find((d) => d.type === 'refuseOpt');
+    if (refusal) {
+      const spec = (refusal.params ?? {}) as RefuseOptSpec;
+      const code = spec.code ?? 451;
+      const reason = spec.reason ?? `opt refused by rule ${refusal.rule}`;
+      // A refused opt is not stored: its event actions would act on an opt that does not exist.
+      deps.decisions.record(ev, info.venId, [`refused ${code}: ${reason}`, ...applyLogDecisions(deps, ev, info.venId)]);
+      return { code, reason };
+    }
+    if (info.eventId !== undefined) acceptedScoped.set(key(info.venId, info.eventId), info.optReason);
+    else carryOut(deps, ev, info.venId, undefined);
+    return undefined;
   });
 }

@@ -35,7 +35,7 @@ describe('policy reload', () => {
   it('installs the shipped policy: rules per trigger, a version hash, no errors', async () => {
     const { handle } = await vtnWithPolicy();
     const s = handle.status();
-    expect(s).toMatchObject({ ok: true, rules: { registration: 3, reportSubscription: 3, telemetry: 1, opt: 1 }, errors: [], reloads: 0 });
+    expect(s).toMatchObject({ ok: true, rules: { registration: 3, reportSubscription: 3, telemetry: 1, opt: 2 }, errors: [], reloads: 0 });
     expect(s.version).toMatch(/^[0-9a-f]{12}$/);
   });
 
