@@ -13,3 +13,4 @@ export { MemoryStore, FileStore, openStore, type Store, type Collection } from '
 export type * from './store/records.js';
 export type * from './oadr/model.js';
 export { decodeOadrPayload, encodeOadrPayload, OadrWireError, parseDuration, formatDuration, parseDateTime, formatDateTime } from './oadr/index.js';
+export { installPolicy, type PolicyHandle, type PolicyOptions, type PolicyStatus } from './rules/index.js';
