@@ -43,9 +43,13 @@ export async function dispatch(
     if (msg.type === 'oadrPoll') return { type: 'oadrRequestReregistration', venId };
     return errorReply(msg.type, 463, `venID ${venId} is not registered; register again`, echo);
   }
-  if (known.fingerprint && conn.fingerprint !== undefined && known.fingerprint !== conn.fingerprint) {
-    ctx.log.warn({ venId, presented: conn.fingerprint }, 'venID used with another certificate');
-    return errorReply(msg.type, 463, `venID ${venId} is not registered to the presented certificate`, echo);
+  if (conn.fingerprint !== undefined && known.fingerprint !== conn.fingerprint) {
+    // A VEN registered without a certificate (TLS switched on later) must register again to bind one.
+    const reason = known.fingerprint
+      ? `venID ${venId} is not registered to the presented certificate`
+      : `venID ${venId} was registered without a client certificate; register again over TLS`;
+    ctx.log.warn({ venId, presented: conn.fingerprint, registered: known.fingerprint }, 'venID used with another certificate');
+    return errorReply(msg.type, 463, reason, echo);
   }
 
   switch (msg.type) {
