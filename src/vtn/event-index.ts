@@ -2,6 +2,17 @@
 import type { EventRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
 
+// Records are never mutated (a change puts a new object), so a set per record object stays valid.
+const audiences = new WeakMap<EventRecord, ReadonlySet<string>>();
+
+/** Whether the VEN is in the event's audience, without scanning a 10,000-entry venIds per acknowledgement. */
+export function isAudienceOf(rec: EventRecord, venId: string): boolean {
+  if (rec.venIds.length < 16) return rec.venIds.includes(venId);
+  let set = audiences.get(rec);
+  if (!set) audiences.set(rec, (set = new Set(rec.venIds)));
+  return set.has(venId);
+}
+
 export class EventIndex {
   #byVen = new Map<string, Set<string>>();
   /** VENs that must get a distribute even if no listed event changed (e.g. removed from an event's audience). */

@@ -2,6 +2,7 @@
 import type { OadrCreatedEvent, OadrMessage, OadrRequestEvent, OptType } from '../oadr/model.js';
 import { deliveryKey } from '../store/store.js';
 import type { VtnContext } from './context.js';
+import { isAudienceOf } from './event-index.js';
 import { buildDistribute, listEventsFor, markDelivered } from './distribute.js';
 import { eventStatus } from './events/index.js';
 import { eiResponse } from './replies.js';
@@ -21,7 +22,7 @@ export async function createdEvent(ctx: VtnContext, msg: OadrCreatedEvent): Prom
   const accepted: { eventId: string; optType: OptType; modificationNumber: number }[] = [];
   for (const r of msg.eventResponses) {
     const rec = ctx.store.events.get(r.eventId);
-    if (!rec || !rec.venIds.includes(msg.venId)) {
+    if (!rec || !isAudienceOf(rec, msg.venId)) {
       problems.push(`eventID ${r.eventId} is not an event of VEN ${msg.venId}`);
       continue;
     }

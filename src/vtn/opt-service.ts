@@ -3,6 +3,7 @@ import type { OadrCancelOpt, OadrCreateOpt, OadrMessage, OptType } from '../oadr
 import type { EventRecord, OptRecord } from '../store/records.js';
 import { deliveryKey, optKey } from '../store/store.js';
 import type { VtnContext } from './context.js';
+import { isAudienceOf } from './event-index.js';
 import { notifyOpt } from './event-service.js';
 import type { OptInfo } from './handlers.js';
 import { eiResponse, errorReply } from './replies.js';
@@ -11,7 +12,7 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, optId: msg.optId };
   if (msg.event) {
     const rec = ctx.store.events.get(msg.event.eventId);
-    if (!rec || !rec.venIds.includes(msg.venId)) return errorReply(msg.type, 452, `eventID ${msg.event.eventId} is not an event of VEN ${msg.venId}`, echo);
+    if (!rec || !isAudienceOf(rec, msg.venId)) return errorReply(msg.type, 452, `eventID ${msg.event.eventId} is not an event of VEN ${msg.venId}`, echo);
     if (msg.event.modificationNumber > rec.modificationNumber) {
       return errorReply(msg.type, 452, `event ${rec.eventId} has no modificationNumber ${msg.event.modificationNumber}`, echo);
     }
