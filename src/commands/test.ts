@@ -16,7 +16,7 @@ function defaultFiles(): string[] {
 export function registerTestCommand(program: Command): void {
   program
     .command('test [files...]')
-    .description('run rule tests (default: rules/tests/*.json): given facts → expected decisions')
+    .description('run rule tests and scenarios (default: rules/tests/*.json): given facts → expected decisions; VEN actions over a clock → expected events')
     .action(async (files: string[]) => {
       const chosen = files.length ? files : defaultFiles();
       if (chosen.length === 0) {

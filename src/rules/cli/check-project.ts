@@ -5,6 +5,7 @@ import { parseJsonSource } from '../files/json-source.js';
 import { checkSchedules, schedulePaths } from '../../schedule/index.js';
 import { formatProblem, type AnyProblem, type Problem } from '../files/problem.js';
 import { loadPolicy } from '../reload/load-policy.js';
+import { isScenarioFile } from '../scenario/scenario-types.js';
 import { validateAgainstSchema, type FileKind } from '../schemas/schema-validator.js';
 
 export interface CheckOptions {
@@ -23,10 +24,13 @@ export interface CheckReport {
   version?: string;
 }
 
-function checkStandalone(path: string, root: string, kind: FileKind): Problem[] {
+/** `kind` may depend on the content (rules/tests/ holds rule tests and scenarios). */
+function checkStandalone(path: string, root: string, kind: FileKind | ((data: unknown) => FileKind)): Problem[] {
   const src = parseJsonSource(relative(root, path), readFileSync(path, 'utf8'));
-  return [...src.problems, ...validateAgainstSchema(src, kind)];
+  return [...src.problems, ...validateAgainstSchema(src, typeof kind === 'function' ? kind(src.data) : kind)];
 }
+
+const testKind = (data: unknown): FileKind => (isScenarioFile(data) ? 'scenarios' : 'ruleTests');
 
 export function checkProject(dir: string, options: CheckOptions = {}): CheckReport {
   const root = resolve(dir);
@@ -39,7 +43,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   if (existsSync(vtnJson)) problems.push(...checkStandalone(vtnJson, root, 'vtnConfig'));
   const testsDir = join(rulesDir, 'tests');
   if (existsSync(testsDir)) {
-    for (const name of readdirSync(testsDir).filter((n) => n.endsWith('.json')).sort()) problems.push(...checkStandalone(join(testsDir, name), root, 'ruleTests'));
+    for (const name of readdirSync(testsDir).filter((n) => n.endsWith('.json')).sort()) problems.push(...checkStandalone(join(testsDir, name), root, testKind));
   }
   // Schedules and calendars use the standard layout (config/schedules.json, rules/schedules/, config/calendars/).
   problems.push(...checkSchedules(root, options.from ? { from: options.from } : {}));

@@ -1,4 +1,5 @@
-// `vtn test`: runs JSON rule tests (given facts → expected decisions) against the project's policy, promtool-style.
+// `vtn test`: runs JSON rule tests (given facts → expected decisions) and scenario files (VEN actions over a
+// clock → expected events) against the project's policy, promtool-style.
 import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { decisionsAsThen } from '../decisions/resolve-decisions.js';
@@ -8,6 +9,8 @@ import type { Trigger } from '../facts/fact-catalogue.js';
 import { parseJsonSource } from '../files/json-source.js';
 import { formatProblem } from '../files/problem.js';
 import { loadPolicy, type CompiledPolicy, type LoadResult } from '../reload/load-policy.js';
+import { runScenarioFile } from '../scenario/run-scenario-file.js';
+import { isScenarioFile, type ScenarioFile } from '../scenario/scenario-types.js';
 import { validateAgainstSchema } from '../schemas/schema-validator.js';
 import { compareExpectation, type Expectation } from './compare-expectation.js';
 import { dryRunFacts } from './dry-run-facts.js';
@@ -49,10 +52,18 @@ export async function runRuleTests(files: string[], cwd = process.cwd()): Promis
       continue;
     }
     const src = parseJsonSource(shown, text);
-    const problems = [...src.problems, ...validateAgainstSchema(src, 'ruleTests')];
+    const scenarios = isScenarioFile(src.data);
+    const problems = [...src.problems, ...validateAgainstSchema(src, scenarios ? 'scenarios' : 'ruleTests')];
     if (problems.length) {
       lines.push(...problems.map(formatProblem));
       failed++;
+      continue;
+    }
+    if (scenarios) {
+      const r = await runScenarioFile(path, shown, src.data as ScenarioFile, cwd);
+      lines.push(...r.lines);
+      passed += r.passed;
+      failed += r.failed;
       continue;
     }
     const data = src.data as RuleTestFile;

@@ -8,7 +8,7 @@ import { didYouMean } from '../files/closest-match.js';
 import { pointerToPath, positionOf, type JsonSource } from '../files/json-source.js';
 import type { Problem } from '../files/problem.js';
 
-export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'vtnConfig';
+export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'scenarios' | 'vtnConfig';
 
 const SCHEMA_FILES: Record<FileKind, string> = {
   rules: 'rules.schema.json',
@@ -16,6 +16,7 @@ const SCHEMA_FILES: Record<FileKind, string> = {
   programs: 'programs.schema.json',
   templates: 'templates.schema.json',
   ruleTests: 'rule-tests.schema.json',
+  scenarios: 'rule-scenarios.schema.json',
   vtnConfig: 'vtn-config.schema.json',
 };
 
