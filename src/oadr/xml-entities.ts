@@ -12,7 +12,9 @@ function isXmlChar(cp: number): boolean {
 /** Returns the text with references replaced; an undeclared entity or an illegal character is an E_XML error. */
 export function decodeXmlEntities(text: string): string {
   if (!text.includes('&')) return text;
-  return text.replace(REFERENCE, (_match, ref: string) => {
+  let references = 0;
+  const decoded = text.replace(REFERENCE, (_match, ref: string) => {
+    references += 1;
     if (ref.startsWith('#')) {
       const cp = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
       if (!isXmlChar(cp)) throw new OadrWireError('E_XML', `character reference &${ref}; is not a legal XML character`);
@@ -22,4 +24,7 @@ export function decodeXmlEntities(text: string): string {
     if (value === undefined) throw new OadrWireError('E_XML', `entity &${ref}; is not defined (only the five XML entities are allowed)`);
     return value;
   });
+  // Every '&' must start a reference; a bare one is not well-formed XML.
+  if (references !== text.split('&').length - 1) throw new OadrWireError('E_XML', "a bare '&' is not allowed in XML text; write &amp;");
+  return decoded;
 }
