@@ -12,7 +12,7 @@ export interface JsonObject {
 const TARGET_LIKE = new Set(['ei:eiTarget', 'ei:reportDataSource', 'ei:reportSubject', 'oadr:oadrDeviceClass']);
 
 // parent>child pairs the XSD lets repeat; they always become arrays so one and many look the same.
-const REPEATABLE = new Set([
+const REPEATABLE_PAIRS = [
   'oadr:oadrDistributeEvent>oadr:oadrEvent',
   'ei:eiEventSignals>ei:eiEventSignal',
   'strm:intervals>ei:interval',
@@ -36,31 +36,54 @@ const REPEATABLE = new Set([
   'oadr:oadrExtensions>oadr:oadrExtension',
   'oadr:oadrExtension>oadr:oadrInfo',
   'ds:Signature>ds:Object',
-]);
+];
+
+// parent name -> repeatable child names: two map lookups per child instead of building a key string.
+const REPEATABLE = new Map<string, Set<string>>();
+for (const pair of REPEATABLE_PAIRS) {
+  const [parent, child] = pair.split('>') as [string, string];
+  let children = REPEATABLE.get(parent);
+  if (!children) REPEATABLE.set(parent, (children = new Set()));
+  children.add(child);
+}
 
 function isRepeatable(parent: string, child: string): boolean {
-  return TARGET_LIKE.has(parent) || REPEATABLE.has(`${parent}>${child}`);
+  return TARGET_LIKE.has(parent) || REPEATABLE.get(parent)?.has(child) === true;
 }
 
 /** Converts an element; a non-repeatable child that appears twice is a PayloadFieldError at its path. */
 export function toJsonForm(element: XmlElement, path = element.name): JsonNode {
+  return convert(element, [path]);
+}
+
+// `trail` holds the path segments; they are joined only when an error names the path (most messages have none).
+function convert(element: XmlElement, trail: string[]): JsonNode {
   const attrNames = Object.keys(element.attrs);
   if (element.children.length === 0 && attrNames.length === 0) return element.text;
   const out: JsonObject = {};
   for (const name of attrNames) out[`@${name}`] = element.attrs[name];
   if (element.text) out['#text'] = element.text;
-  const counts = new Map<string, number>();
+  let counts: Map<string, number> | undefined;
   for (const child of element.children) {
-    const index = counts.get(child.name) ?? 0;
-    counts.set(child.name, index + 1);
+    const seen = Object.hasOwn(out, child.name);
+    const index = seen ? (counts ??= new Map()).get(child.name) ?? 1 : 0;
+    if (seen) counts!.set(child.name, index + 1);
     if (isRepeatable(element.name, child.name)) {
       const list = (out[child.name] ??= []) as JsonNode[];
-      list.push(toJsonForm(child, `${path}/${child.name}[${index}]`));
-    } else if (index > 0) {
-      throw new PayloadFieldError(`${path}/${child.name}`, 'appears more than once');
+      trail.push(`${child.name}[${index}]`);
+      list.push(convert(child, trail));
+      trail.pop();
+    } else if (seen) {
+      throw new PayloadFieldError(`${joinTrail(trail)}/${child.name}`, 'appears more than once');
     } else {
-      out[child.name] = toJsonForm(child, `${path}/${child.name}`);
+      trail.push(child.name);
+      out[child.name] = convert(child, trail);
+      trail.pop();
     }
   }
   return out;
+}
+
+function joinTrail(trail: string[]): string {
+  return trail.join('/');
 }
