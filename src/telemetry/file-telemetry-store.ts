@@ -98,9 +98,9 @@ export class FileTelemetryStore implements TelemetryStore {
   }
 
   /** Count first: the index may evict the entry at once (series full) and release it. */
-  #hold(v: ReportValue, name: string, segment: Segment): void {
+  #hold(v: ReportValue, name: string, segment: Segment, cutoff?: number): void {
     segment.live += 1;
-    if (!this.#index.add(v, name)) segment.live -= 1;
+    if (!this.#index.add(v, name, cutoff)) segment.live -= 1;
   }
 
   #release(name: string | undefined): void {
@@ -152,7 +152,8 @@ export class FileTelemetryStore implements TelemetryStore {
       throw err;
     }
     segment.bytes += buf.length;
-    for (const v of values) this.#hold(v, name, segment);
+    const cutoff = this.#index.cutoffMs();
+    for (const v of values) this.#hold(v, name, segment, cutoff);
     if (now.getTime() - this.#lastPrune >= PRUNE_EVERY_MS) {
       this.#lastPrune = now.getTime();
       this.#index.pruneByAge();

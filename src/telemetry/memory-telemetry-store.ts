@@ -24,7 +24,8 @@ export class MemoryTelemetryStore implements TelemetryStore {
 
   append(values: readonly ReportValue[]): void {
     checkValues(values);
-    for (const v of values) this.#index.add(v);
+    const cutoff = this.#index.cutoffMs();
+    for (const v of values) this.#index.add(v, undefined, cutoff);
     this.#index.pruneByAge();
   }
 

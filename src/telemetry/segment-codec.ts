@@ -12,14 +12,17 @@ function trimNulls(cells: Cell[]): Cell[] {
   return cells.slice(0, n);
 }
 
+// Length-prefixed, so the concatenated key is unambiguous whatever the labels contain; absent is '-'.
+const label = (s: string | undefined): string => (s === undefined ? '-' : `${s.length}:${s}`);
+
 export function encodeLine(values: readonly ReportValue[]): string {
   const groups = new Map<string, [Cell[], Cell[][]]>();
   for (const v of values) {
-    const header = trimNulls([v.venId, v.reportRequestId, v.rId, v.resourceId ?? null, v.measurement ?? null, v.unit ?? null, v.scale ?? null]);
-    const key = JSON.stringify(header);
+    // A string key built without JSON.stringify of a header array per value.
+    const key = label(v.venId) + label(v.reportRequestId) + label(v.rId) + label(v.resourceId) + label(v.measurement) + label(v.unit) + label(v.scale);
     let group = groups.get(key);
     if (!group) {
-      group = [header, []];
+      group = [trimNulls([v.venId, v.reportRequestId, v.rId, v.resourceId ?? null, v.measurement ?? null, v.unit ?? null, v.scale ?? null]), []];
       groups.set(key, group);
     }
     group[1].push(trimNulls([v.time.getTime(), v.value, v.durationMs ?? null, v.confidence ?? null, v.accuracy ?? null, v.dataQuality ?? null]));

@@ -60,10 +60,10 @@ export class SeriesIndex {
     return this.#opts.now().getTime() - this.#opts.maxAgeMs;
   }
 
-  /** Hold a value unless it is already past retention; returns whether it is held. */
-  add(value: ReportValue, segment?: string): boolean {
+  /** Hold a value unless it is already past retention; returns whether it is held. A batch passes one cutoff. */
+  add(value: ReportValue, segment?: string, cutoff = this.cutoffMs()): boolean {
     const t = value.time.getTime();
-    if (!Number.isFinite(t) || t < this.cutoffMs()) return false;
+    if (!Number.isFinite(t) || t < cutoff) return false;
     const key = `${value.venId}\u0000${value.resourceId ?? ''}\u0000${value.measurement ?? ''}`;
     let series = this.#series.get(key);
     if (!series) {
