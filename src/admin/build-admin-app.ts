@@ -12,6 +12,7 @@ import { registerPolicyRoutes } from './routes/policy-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
+import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
 
 export const API_PREFIX = '/admin/v1';
 
@@ -33,13 +34,14 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
   });
   installAdminErrorHandling(app);
   const auth = new BearerAuth(opts.tokens);
-  // Documentation holds no data and a browser cannot send a bearer header for the page itself.
-  const isDocs = (url: string) => url === OPENAPI_PATH || url.startsWith(DOCS_PATH);
+  // Documentation and the dashboard's files hold no data, and a browser cannot send a bearer header for a page.
+  const isDocs = (url: string) => url === OPENAPI_PATH || url.startsWith(DOCS_PATH) || isDashboardPath(url);
   app.addHook('onRequest', async (req, reply) => {
     if (!isDocs(req.url.split('?')[0]!)) await auth.hook(req, reply);
   });
   installAuditHooks(app, deps.audit, API_PREFIX);
   registerOpenApi(app, opts.version ?? '1');
+  registerDashboard(app, { authRequired: auth.enabled });
   app.register(async (scope) => registerHealthRoutes(scope, deps));
   app.register(async (api) => {
     registerVenRoutes(api, deps);

@@ -1,0 +1,101 @@
+// Starts the dashboard: sign-in, the panels, and a refresh every few seconds (?refresh=N to change it).
+import { createApi, describeError, tokenStore } from './api.js';
+import { createEventForm } from './event-form.js';
+import { createEventsPanel } from './events-panel.js';
+import { createOccurrencesPanel } from './occurrences-panel.js';
+import { createPolicyPanel } from './policy-panel.js';
+import { createTelemetryPanel } from './telemetry-panel.js';
+import { formatTime } from './time-format.js';
+import { createVensPanel } from './vens-panel.js';
+
+const $ = (selector) => document.querySelector(selector);
+
+function refreshSeconds() {
+  const asked = Number(new URLSearchParams(location.search).get('refresh'));
+  return Number.isFinite(asked) && asked >= 1 && asked <= 3600 ? asked : 5;
+}
+
+async function main() {
+  const settings = await (await fetch('/ui/settings.json')).json();
+  const api = createApi(settings.apiPrefix);
+  const seconds = refreshSeconds();
+  $('#refresh-seconds').textContent = String(seconds);
+  const status = $('#refresh-status');
+  const authMessage = $('#auth-message');
+  const login = $('#login');
+  let running = false;
+  let again = false;
+
+  const askForToken = (text) => {
+    authMessage.textContent = text;
+    authMessage.hidden = false;
+    $('#token').focus();
+  };
+
+  const onChange = () => void refresh();
+  const vens = createVensPanel($('#vens'));
+  const events = createEventsPanel($('#events'), { api, onChange });
+  const form = createEventForm($('#event-form'), $('#event-form-result'), { api, onChange });
+  const telemetry = createTelemetryPanel($('#telemetry'), { api });
+  const rules = createPolicyPanel($('#rules-status'), { api, path: '/rules', kind: 'rules', onChange });
+  const schedules = createPolicyPanel($('#schedules-status'), { api, path: '/schedules', kind: 'schedules', onChange });
+  const occurrences = createOccurrencesPanel($('#occurrences'), { api });
+
+  async function refresh() {
+    // One refresh at a time; a request made meanwhile runs once the current one ends.
+    if (running) return void (again = true);
+    if (settings.authRequired && !tokenStore.get()) return askForToken('This VTN needs the admin token: enter it above (it is kept for this tab only).');
+    running = true;
+    try {
+      let venList;
+      try {
+        venList = await api.get('/vens');
+        vens.render(venList, '');
+      } catch (err) {
+        vens.render(undefined, `VENs could not be loaded: ${describeError(err)}`);
+        throw err;
+      }
+      form.setVens(venList);
+      const names = new Map(venList.map((v) => [v.venId, v.venName ?? v.venId]));
+      const results = await Promise.allSettled([events.refresh(names), telemetry.refresh(venList), rules.refresh(), schedules.refresh(), occurrences.refresh()]);
+      const failed = results.find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
+      authMessage.hidden = true;
+      status.textContent = `Updated ${formatTime(new Date().toISOString())}`;
+    } catch (err) {
+      if (err.status === 401) askForToken(`The admin API refused the request: ${err.message}. Enter a valid admin token.`);
+      status.textContent = `Last update failed at ${formatTime(new Date().toISOString())}: ${describeError(err)}`;
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void refresh();
+      }
+    }
+  }
+
+  login.hidden = !settings.authRequired;
+  login.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const token = login.elements.token.value.trim();
+    if (!token) return askForToken('Enter the admin token first.');
+    tokenStore.set(token);
+    login.elements.token.value = '';
+    authMessage.hidden = true;
+    void refresh();
+  });
+  $('#logout').addEventListener('click', () => {
+    tokenStore.clear();
+    askForToken('Signed out; enter the admin token to continue.');
+  });
+  $('#refresh-now').addEventListener('click', onChange);
+  setInterval(() => {
+    if ($('#auto-refresh').checked && !document.hidden) void refresh();
+  }, seconds * 1000);
+  await refresh();
+}
+
+main().catch((err) => {
+  const line = document.querySelector('#refresh-status');
+  if (line) line.textContent = `The dashboard could not start: ${err.message}`;
+});

@@ -1,0 +1,108 @@
+// Telemetry plots: a VEN's stored report values for one measurement (per resource) over a chosen window.
+import { describeError } from './api.js';
+import { h, showPanelError } from './element.js';
+import { renderLinePlot } from './line-plot.js';
+import { formatNumber } from './plot-scale.js';
+import { formatTime } from './time-format.js';
+
+const MAX_VALUES = 5000;
+
+/** Offers name a data point by measurement (itemBase kind) or, for status points, only by rID. */
+const pointKey = (o) => (o.measurement ? `m:${o.measurement}` : `r:${o.rId}`);
+const pointLabel = (key) => key.slice(2);
+
+export const unitOf = (v) => `${v.scale && v.scale !== 'none' ? v.scale : ''}${v.unit ?? ''}`;
+
+/** Numeric values grouped into one series per resource and rID, oldest first. */
+export function toSeries(values) {
+  const groups = new Map();
+  for (const v of values) {
+    if (typeof v.value !== 'number') continue;
+    const label = `${v.resourceId ?? v.venId} · ${v.rId}`;
+    if (!groups.has(label)) groups.set(label, []);
+    groups.get(label).push({ t: new Date(v.time).getTime(), v: v.value });
+  }
+  return [...groups].map(([label, points]) => ({ label, points: points.sort((a, b) => a.t - b.t) }));
+}
+
+/** Replaces a select's options when they changed, keeping the chosen value if it is still offered. */
+function setOptions(select, options, fallback) {
+  const key = options.map((o) => `${o.value}=${o.text}`).join('|');
+  if (select.dataset.key !== key) {
+    const keep = select.value;
+    select.dataset.key = key;
+    select.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.text)));
+    select.value = options.some((o) => o.value === keep) ? keep : fallback ?? options[0]?.value ?? '';
+  }
+}
+
+export function createTelemetryPanel(section, { api }) {
+  const venSelect = section.querySelector('#telemetry-ven');
+  const resourceSelect = section.querySelector('#telemetry-resource');
+  const measurementSelect = section.querySelector('#telemetry-measurement');
+  const windowSelect = section.querySelector('#telemetry-window');
+  const plot = section.querySelector('#telemetry-plot');
+  const caption = section.querySelector('#telemetry-caption');
+  let vens = [];
+
+  async function loadOffers() {
+    const offers = venSelect.value ? await api.get('/reports/offers', { venId: venSelect.value }) : [];
+    const points = [...new Set(offers.map(pointKey))].sort();
+    setOptions(measurementSelect, points.map((k) => ({ value: k, text: pointLabel(k) })), points.includes('m:powerReal') ? 'm:powerReal' : undefined);
+    const resources = [...new Set(offers.map((o) => o.resourceId).filter(Boolean))].sort();
+    setOptions(resourceSelect, [{ value: '', text: 'all resources' }, ...resources.map((r) => ({ value: r, text: r }))]);
+  }
+
+  async function loadPlot() {
+    const to = Date.now();
+    const from = to - Number(windowSelect.value) * 1000;
+    const point = measurementSelect.value;
+    if (!venSelect.value || !point) {
+      plot.replaceChildren();
+      caption.textContent = vens.length ? 'This VEN has offered no report data points.' : 'No VEN has registered yet.';
+      return;
+    }
+    const filter = point.startsWith('m:') ? { measurement: pointLabel(point) } : { rId: pointLabel(point) };
+    const values = await api.get('/reports/values', {
+      venId: venSelect.value, resourceId: resourceSelect.value, ...filter, from: new Date(from).toISOString(), limit: MAX_VALUES,
+    });
+    const series = toSeries(values);
+    const venName = vens.find((v) => v.venId === venSelect.value)?.venName ?? venSelect.value;
+    if (series.length === 0) {
+      plot.replaceChildren(h('p', { class: 'empty-plot muted' }, values.length
+        ? `${values.length} value(s) in this window, none numeric (status reports are not plotted).`
+        : `No ${pointLabel(point)} values from ${venName} in this window.`));
+      caption.textContent = '';
+      return;
+    }
+    const numeric = values.filter((v) => typeof v.value === 'number');
+    const unit = unitOf(numeric[0]);
+    const last = numeric[numeric.length - 1];
+    plot.replaceChildren(renderLinePlot({ series, from, to, unit, title: `${pointLabel(point)} of ${venName}` }),
+      h('ul', { class: 'legend' }, series.map((x, i) => h('li', { class: `series-${i % 6}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), x.label))));
+    caption.textContent = `${numeric.length} value(s) of ${pointLabel(point)} from ${venName}; latest ${formatNumber(last.value)} ${unit} at ${formatTime(last.time)}.`;
+  }
+
+  async function refresh() {
+    try {
+      await loadOffers();
+      await loadPlot();
+      showPanelError(section, '');
+    } catch (err) {
+      showPanelError(section, `Telemetry could not be loaded: ${describeError(err)}`);
+      throw err;
+    }
+  }
+
+  venSelect.addEventListener('change', () => refresh().catch(() => {}));
+  for (const select of [resourceSelect, measurementSelect, windowSelect]) select.addEventListener('change', () => loadPlot().catch((err) => showPanelError(section, describeError(err))));
+
+  return {
+    async refresh(venList) {
+      vens = venList;
+      const sorted = [...venList].sort((a, b) => (a.venName ?? a.venId).localeCompare(b.venName ?? b.venId));
+      setOptions(venSelect, sorted.map((v) => ({ value: v.venId, text: v.venName ?? v.venId })));
+      await refresh();
+    },
+  };
+}
