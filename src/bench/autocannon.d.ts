@@ -11,7 +11,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    requests?: (RequestSpec & { setupRequest?: (req: RequestSpec, context: object) => RequestSpec })[];
+    requests?: (RequestSpec & {
+      setupRequest?: (req: RequestSpec, context: object) => RequestSpec;
+      onResponse?: (status: number, body: string, context: object) => void;
+    })[];
   }
   interface Result {
     requests: Histogram & { total: number; sent: number };

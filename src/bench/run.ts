@@ -1,6 +1,6 @@
 // `npm run bench`: seeds 10,000 VENs and 1,000 events, then measures the VTN (own process) under load from a
 // second process against a bare-fastify baseline in the same run. Loopback only; every phase is time-bounded.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { RegisterResult } from './load-register.js';
 import { pollBreakdown } from './poll-breakdown.js';
 import { formatTable, mb, type Row } from './report-table.js';
 import { seedState } from './seed-state.js';
+import { measureSigned, signedRows } from './signed-scenario.js';
 import { measureStartup } from './startup-scenario.js';
 import { measureTelemetry, telemetryRows } from './telemetry-scenario.js';
 import { compareThroughput } from './throughput-scenario.js';
@@ -68,7 +69,6 @@ async function main(): Promise<void> {
 
     stage(`(a) idle polls, max throughput, 50 keep-alive connections, ${ROUNDS} rounds alternating with the baseline`);
     const tp = await compareThroughput({ loader, baselineUrl: base.baseUrl + base.path, vtnUrl: `${vtn.url}/OadrPoll`, venIds: seeded.venIds, rounds: ROUNDS, seconds: MAX_SECONDS });
-    await baseline.stop();
     rows.push(
       { scenario: 'a baseline', metric: 'max polls/s (50 conns, median round)', value: `${tp.baseline.rps} (p99 ${tp.baseline.p99} ms)` },
       { scenario: 'a idle polls', metric: 'max polls/s (50 conns, median round)', value: `${tp.vtn.rps} (p99 ${tp.vtn.p99} ms, errors ${tp.vtn.errors + tp.vtn.non2xx})` },
@@ -92,7 +92,13 @@ async function main(): Promise<void> {
     stage('(c) telemetry ingest');
     const telemetry = await measureTelemetry({ loader, vtnChild, url: vtn.url, venIds: seeded.venIds.slice(0, 50), seconds: MAX_SECONDS });
     rows.push(...telemetryRows(telemetry));
-    rows.push({ scenario: 'd signed polls', metric: 'max polls/s with XML signatures', value: signingStatus(PACKAGE_ROOT) });
+
+    stage('(d) signed idle polls: a VTN child with XML signatures, VENs registered with signed messages');
+    const signed = await measureSigned({ loader, vtnChildScript: join(HERE, 'vtn-child.js'), baselineUrl: base.baseUrl + base.path, workDir: work, seconds: MAX_SECONDS, logLevel: VTN_LOG, execArgv });
+    await baseline.stop();
+    if (typeof signed !== 'string' && signed.vtn.firstRefusal) stage(`signed poll refused: ${signed.vtn.firstRefusal}`);
+    if (typeof signed !== 'string' && signed.problems.length) stage(`signed registration problems: ${signed.problems.slice(0, 3).join(' | ')}`);
+    rows.push(...signedRows(signed));
 
     stage('in-process cost of one idle poll, stage by stage');
     const stages = await pollBreakdown();
@@ -107,20 +113,13 @@ async function main(): Promise<void> {
     rows.push({ scenario: 'run', metric: `whole run (${cpus().length} cores, node ${process.versions.node})`, value: `${seconds.toFixed(1)} s`, target: '< 180 s', met: seconds < 180 });
     console.log(formatTable(rows));
     console.log(JSON.stringify({ bench: 'openadr-vtn', cores: cpus().length, node: process.versions.node, vens: VENS, events: EVENTS, vtnLogLevel: VTN_LOG,
-      baseline: tp.baseline, idleMax: tp.vtn, ratio: Number(tp.ratio.toFixed(3)), ratios: tp.ratios, rate1000: rate, fanout: { ...fan, recorded }, startup, telemetry, pollStages: stages, vtnMemory: memory, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], seconds: Number(seconds.toFixed(1)),
+      baseline: tp.baseline, idleMax: tp.vtn, ratio: Number(tp.ratio.toFixed(3)), ratios: tp.ratios, rate1000: rate, fanout: { ...fan, recorded }, startup, telemetry, signed, pollStages: stages, vtnMemory: memory, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], seconds: Number(seconds.toFixed(1)),
       allTargetsMet: rows.every((r) => r.met !== false) }));
     if (PROFILE) stage(`CPU profile of the VTN written to ${PROFILE}`);
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
     rmSync(work, { recursive: true, force: true });
   }
-}
-
-/** Scenario (d) needs XML signing in the VTN; until it is written here too, say which part is missing. */
-function signingStatus(root: string): string {
-  return existsSync(join(root, 'dist', 'security', 'xmldsig', 'sign-payload.js'))
-    ? 'not yet available (signing module exists; the signed-poll load scenario is not written yet)'
-    : 'not yet available';
 }
 
 main().catch((err: unknown) => {

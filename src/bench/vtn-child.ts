@@ -2,17 +2,20 @@
 // takes commands (add an event, count acknowledgements, report memory) from the benchmark runner over IPC.
 import { pino } from 'pino';
 import { createVtn } from '../create-vtn.js';
+import type { SigningSettings } from '../security/security-settings.js';
 import { serveIpc } from './child-ipc.js';
 
 export interface VtnChildReady { url: string; baseUrl: string; prefix: string; startMs: number; pid: number }
 
-const [dataDir, logLevel = 'silent'] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel]');
+const [dataDir, logLevel = 'silent', signingJson] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel] [signing settings as JSON]');
+// Scenario (d): XML signatures on (replies signed, signed VEN messages verified).
+const signing = signingJson ? (JSON.parse(signingJson) as SigningSettings) : undefined;
 
 const started = performance.now();
 // Logs go to the child's stdout, which the runner discards: the cost of writing them is still paid.
 const vtn = await createVtn({
-  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true,
+  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}),
   logger: logLevel === 'silent' ? false : pino({ level: logLevel }),
 });
 const url = await vtn.listen();
