@@ -41,7 +41,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
   });
   installAuditHooks(app, deps.audit, API_PREFIX);
   registerOpenApi(app, opts.version ?? '1');
-  registerDashboard(app, { authRequired: auth.enabled });
+  registerDashboard(app, { authRequired: auth.enabled, sources: deps.sources });
   app.register(async (scope) => registerHealthRoutes(scope, deps));
   app.register(async (api) => {
     registerVenRoutes(api, deps);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AdminServer } from '../../src/admin/index.js';
 import { eventsOf } from '../helpers/test-ven.js';
 import { chromiumPresent, inCi, launchChromium, MISSING_MESSAGE } from './browser-launch.js';
 import { RULE_PROBLEM, startDashboardWorld, TOKEN, type DashboardWorld } from './dashboard-world.js';
@@ -131,5 +132,26 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', () => {
 
   it('logged no error or warning in the browser console', () => {
     expect(consoleProblems).toEqual([]);
+  });
+
+  it('without a token and without rules or scheduler: no sign-in, "not installed", and still a quiet console', async () => {
+    const bare = new AdminServer({ vtn: world.vtn.vtn, config: { port: 0 }, processMetrics: false, env: {} });
+    const url = await bare.listen();
+    const quiet = await browser.newPage();
+    const problems: string[] = [];
+    quiet.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(m.text()); });
+    quiet.on('pageerror', (e) => problems.push(e.message));
+    try {
+      await quiet.goto(`${url}/ui`);
+      await quiet.locator(`#vens-rows tr[data-ven-id="${world.ven.venId}"]`).waitFor(WAIT);
+      expect(await quiet.locator('#login').isHidden()).toBe(true);
+      await quiet.locator('#rules-status .status-body', { hasText: 'Not installed in this VTN' }).waitFor(WAIT);
+      expect(await quiet.locator('#rules-reload').isHidden()).toBe(true);
+      expect(await quiet.locator('#occurrences-rows').textContent()).toBe('No scheduler in this VTN.');
+      expect(problems).toEqual([]);
+    } finally {
+      await quiet.close();
+      await bare.close();
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { StatusSources } from '../status-sources.js';
 import { loadStaticAssets, type StaticAsset } from './static-assets.js';
 
 export const DASHBOARD_PATH = '/ui';
@@ -15,6 +16,8 @@ export const isDashboardPath = (path: string): boolean => path === DASHBOARD_PAT
 export interface DashboardOptions {
   /** Tells the page to ask for a token before calling the API (it would only get 401s). */
   authRequired: boolean;
+  /** Read per request (start-up attaches layers later) so the page skips panels whose routes would answer 503. */
+  sources: StatusSources;
   /** Folder with index.html and the modules; default DASHBOARD_ASSET_DIR. */
   assetDir?: string;
 }
@@ -35,14 +38,19 @@ function send(reply: FastifyReply, asset: StaticAsset): FastifyReply {
 export function registerDashboard(app: FastifyInstance, opts: DashboardOptions): void {
   const assets = loadStaticAssets(opts.assetDir ?? DASHBOARD_ASSET_DIR);
   const index = assets.get('index.html')!;
-  const settings: StaticAsset = {
-    body: Buffer.from(JSON.stringify({ authRequired: opts.authRequired, apiPrefix: '/admin/v1' })),
+  // Nothing here is secret: /readyz tells anyone the same about the installed layers.
+  const settings = (): StaticAsset => ({
+    body: Buffer.from(JSON.stringify({
+      authRequired: opts.authRequired,
+      apiPrefix: '/admin/v1',
+      installed: { rules: opts.sources.policy !== undefined, schedules: opts.sources.schedules !== undefined, templates: opts.sources.templates !== undefined },
+    })),
     contentType: 'application/json; charset=utf-8',
-  };
+  });
   app.register(async (scope) => {
     scope.get(DASHBOARD_PATH, { schema: { hide: true } }, async (_req, reply) => send(reply, index));
     scope.get(`${DASHBOARD_PATH}/`, { schema: { hide: true } }, async (_req, reply) => send(reply, index));
-    scope.get(`${DASHBOARD_PATH}/settings.json`, { schema: { hide: true } }, async (_req, reply) => send(reply, settings));
+    scope.get(`${DASHBOARD_PATH}/settings.json`, { schema: { hide: true } }, async (_req, reply) => send(reply, settings()));
     scope.get(`${DASHBOARD_PATH}/:file`, { schema: { hide: true } }, async (req, reply) => {
       const asset = assets.get((req.params as { file: string }).file);
       if (!asset) return reply.code(404).send({ code: 'E_NOT_FOUND', message: `no dashboard file ${req.url.split('?')[0]}` });

@@ -15,8 +15,15 @@ function refreshSeconds() {
   return Number.isFinite(asked) && asked >= 1 && asked <= 3600 ? asked : 5;
 }
 
+/** What the admin server says about itself; read again on each refresh as layers may be attached after start-up. */
+async function loadSettings() {
+  const res = await fetch('/ui/settings.json', { cache: 'no-store' });
+  if (!res.ok) throw new Error(`/ui/settings.json answered ${res.status}`);
+  return res.json();
+}
+
 async function main() {
-  const settings = await (await fetch('/ui/settings.json')).json();
+  let settings = await loadSettings();
   const api = createApi(settings.apiPrefix);
   const seconds = refreshSeconds();
   $('#refresh-seconds').textContent = String(seconds);
@@ -47,6 +54,7 @@ async function main() {
     if (settings.authRequired && !tokenStore.get()) return askForToken('This VTN needs the admin token: enter it above (it is kept for this tab only).');
     running = true;
     try {
+      settings = await loadSettings();
       let venList;
       try {
         venList = await api.get('/vens');
@@ -57,7 +65,10 @@ async function main() {
       }
       form.setVens(venList);
       const names = new Map(venList.map((v) => [v.venId, v.venName ?? v.venId]));
-      const results = await Promise.allSettled([events.refresh(names), telemetry.refresh(venList), rules.refresh(), schedules.refresh(), occurrences.refresh()]);
+      const { installed } = settings;
+      const results = await Promise.allSettled([
+        events.refresh(names), telemetry.refresh(venList), rules.refresh(installed.rules), schedules.refresh(installed.schedules), occurrences.refresh(installed.schedules),
+      ]);
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
       authMessage.hidden = true;

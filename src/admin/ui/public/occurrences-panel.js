@@ -10,7 +10,8 @@ export function createOccurrencesPanel(section, { api }) {
   const only = (text) => rows.replaceChildren(h('tr', {}, h('td', { colspan: 4, class: 'muted' }, text)));
 
   return {
-    async refresh() {
+    async refresh(installed) {
+      if (!installed) return only('No scheduler in this VTN.');
       let list;
       try {
         list = await api.get('/schedules/next', { count: COUNT });

@@ -22,7 +22,7 @@ function statusBody(status, kind) {
   const now = Date.now();
   const last = status.lastReload;
   const facts = [
-    ['Running version', status.version ? h('code', {}, status.version.slice(0, 12)) : 'none loaded'],
+    ['Running version', status.version ? h('code', {}, status.version.slice(0, 12)) : '—'],
     ['Loaded', status.loadedAt ? `${formatTime(status.loadedAt)} (${formatRelative(status.loadedAt, now)})` : '—'],
     ...(kind === 'schedules' ? [['Scheduler', status.running ? 'running' : 'stopped'], ['Schedules', String(status.schedules ?? '—')]] : []),
     ['Files', status.files?.length ? status.files.join(', ') : '—'],
@@ -54,14 +54,19 @@ export function createPolicyPanel(card, { api, path, kind, onChange }) {
   });
 
   return {
-    async refresh() {
+    /** installed: whether the layer runs at all (its routes answer 503 otherwise, so they are not called). */
+    async refresh(installed) {
+      const missing = () => {
+        body.replaceChildren(h('p', { class: 'muted' }, `Not installed in this VTN (it runs without ${kind} files).`));
+        button.hidden = true;
+      };
+      if (!installed) return missing();
       try {
         body.replaceChildren(...statusBody(await api.get(path), kind).filter(Boolean));
         button.hidden = false;
       } catch (err) {
         if (err.code !== 'E_NOT_INSTALLED') throw err;
-        body.replaceChildren(h('p', { class: 'muted' }, `Not installed in this VTN (it runs without ${kind} files).`));
-        button.hidden = true;
+        missing();
       }
     },
   };
