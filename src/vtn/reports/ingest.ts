@@ -31,11 +31,13 @@ export interface IngestResult {
 
 export type SubscriptionLookup = (reportRequestId: string) => ReportSubscription | undefined;
 
+// Labels come from the subscription when there is one: values then share its strings instead of each holding
+// slices of its message text (a slice keeps the whole request body alive for as long as the value is held).
 function valueOf(venId: string, reportRequestId: string, interval: ReportInterval, p: ReportPayload, point?: SubscribedPoint): ReportValue {
   return {
     venId,
     reportRequestId,
-    rId: p.rId,
+    rId: point?.rId ?? p.rId,
     ...(point?.resourceId !== undefined && { resourceId: point.resourceId }),
     ...(point?.measurement !== undefined && { measurement: point.measurement }),
     ...(point?.unit !== undefined && { unit: point.unit }),
@@ -63,7 +65,7 @@ function checkReport(venId: string, report: OadrReport, lookup: SubscriptionLook
       seen.add(payload.rId);
       const point = points.get(payload.rId);
       if (sub && !point) unexpected.add(payload.rId);
-      values.push(valueOf(venId, report.reportRequestId, interval, payload, point));
+      values.push(valueOf(sub?.venId ?? venId, sub?.reportRequestId ?? report.reportRequestId, interval, payload, point));
     }
   }
   const metadata = report.reportName.startsWith('METADATA_');
