@@ -12,6 +12,7 @@ import type { RegisterResult } from './load-register.js';
 import { pollBreakdown } from './poll-breakdown.js';
 import { formatTable, mb, type Row } from './report-table.js';
 import { seedState } from './seed-state.js';
+import { updateBreakdown } from './update-breakdown.js';
 import { measureSigned, signedRows } from './signed-scenario.js';
 import { measureStartup } from './startup-scenario.js';
 import { measureTelemetry, telemetryRows } from './telemetry-scenario.js';
@@ -103,6 +104,8 @@ async function main(): Promise<void> {
     stage('in-process cost of one idle poll, stage by stage');
     const stages = await pollBreakdown();
     rows.push(...stages.map((c) => ({ scenario: 'cpu per poll', metric: c.stage, value: `${c.microseconds} µs` })));
+    const updateStages = await updateBreakdown();
+    rows.push(...updateStages.map((c) => ({ scenario: 'cpu per update', metric: `${c.stage} (10 values)`, value: `${c.microseconds} µs` })));
 
     const memory = await vtnChild.call<NodeJS.MemoryUsage>('memory');
     rows.push({ scenario: 'after load', metric: 'VTN RSS / heap used', value: `${mb(memory.rss)} / ${mb(memory.heapUsed)}`, target: '< 300 MB', met: memory.rss < 300 * 1024 * 1024 });
@@ -113,7 +116,7 @@ async function main(): Promise<void> {
     rows.push({ scenario: 'run', metric: `whole run (${cpus().length} cores, node ${process.versions.node})`, value: `${seconds.toFixed(1)} s`, target: '< 180 s', met: seconds < 180 });
     console.log(formatTable(rows));
     console.log(JSON.stringify({ bench: 'openadr-vtn', cores: cpus().length, node: process.versions.node, vens: VENS, events: EVENTS, vtnLogLevel: VTN_LOG,
-      baseline: tp.baseline, idleMax: tp.vtn, ratio: Number(tp.ratio.toFixed(3)), ratios: tp.ratios, rate1000: rate, fanout: { ...fan, recorded }, startup, telemetry, signed, pollStages: stages, vtnMemory: memory, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], seconds: Number(seconds.toFixed(1)),
+      baseline: tp.baseline, idleMax: tp.vtn, ratio: Number(tp.ratio.toFixed(3)), ratios: tp.ratios, rate1000: rate, fanout: { ...fan, recorded }, startup, telemetry, signed, pollStages: stages, updateStages, vtnMemory: memory, loadAverage: [Number(loadBefore.toFixed(2)), Number(loadavg()[0]!.toFixed(2))], seconds: Number(seconds.toFixed(1)),
       allTargetsMet: rows.every((r) => r.met !== false) }));
     if (PROFILE) stage(`CPU profile of the VTN written to ${PROFILE}`);
   } finally {
