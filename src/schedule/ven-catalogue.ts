@@ -1,7 +1,8 @@
 // The VEN catalogue (config/vens.json) as far as schedules need it: who is in which group, program, resource.
-// A small local reader: the rules layer (issue #4) owns the file's format; switch to its loader once it lands.
+// The file's format and its full check belong to the rules layer's Catalogue; this is the schedules' view of it.
 import { existsSync, readFileSync } from 'node:fs';
 import { VtnError } from '../errors.js';
+import { Catalogue, type VensFile } from '../rules/catalogue/catalogue.js';
 
 export interface CatalogueVen {
   /** The VEN's name (venName at registration). */
@@ -19,9 +20,7 @@ export interface VenCatalogue {
   vens: CatalogueVen[];
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-
-/** Reads a list of VENs, or `{ vens: [...] }`; an absent file gives an empty, absent catalogue. */
+/** Reads config/vens.json (`{ vens: [...] }`, as `vtn check` validates it); an absent file gives an absent catalogue. */
 export function readVenCatalogue(path: string): VenCatalogue {
   if (!existsSync(path)) return { present: false, vens: [] };
   let data: unknown;
@@ -30,18 +29,14 @@ export function readVenCatalogue(path: string): VenCatalogue {
   } catch (err) {
     throw new VtnError('E_SCHEDULE_FILE', `${path} cannot be read as JSON: ${(err as Error).message}`, 'fix the syntax of the VEN catalogue');
   }
-  const list = Array.isArray(data) ? data : (data as { vens?: unknown } | null)?.vens;
-  const vens: CatalogueVen[] = [];
-  for (const raw of Array.isArray(list) ? list : []) {
-    if (!raw || typeof raw !== 'object') continue;
-    const r = raw as Record<string, unknown>;
-    const name = typeof r.venName === 'string' ? r.venName : typeof r.name === 'string' ? r.name : undefined;
-    if (!name) continue;
-    vens.push({
-      name, ...(typeof r.venId === 'string' ? { venId: r.venId } : {}),
-      groups: strings(r.groups), resources: strings(r.resources), programs: strings(r.programs),
-    });
-  }
+  const file = data as Partial<VensFile> | null;
+  const catalogue = new Catalogue(Array.isArray(file?.vens) ? (file as VensFile) : undefined);
+  const vens = catalogue.vens
+    .filter((e) => typeof e?.venName === 'string')
+    .map((e) => ({
+      name: e.venName, ...(e.venId ? { venId: e.venId } : {}),
+      groups: e.groups ?? [], resources: e.resources ?? [], programs: e.programs ?? [],
+    }));
   return { present: true, vens };
 }
 

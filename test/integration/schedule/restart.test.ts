@@ -23,7 +23,7 @@ describe('schedules across a restart', () => {
       name: 'night-charge', cron: '30 2 * * *', timezone: 'Europe/Berlin',
       event: { signalName: 'SIMPLE', signalType: 'level', intervals: [{ duration: 'PT1H', payload: 2 }], marketContext: 'http://mc/night', targets: { groups: ['night'] } },
     }]);
-    dir.writeRaw('config/vens.json', JSON.stringify([{ venName: 'fixed', groups: ['night'] }]));
+    dir.writeRaw('config/vens.json', JSON.stringify({ vens: [{ venName: 'fixed', groups: ['night'] }] }));
     const clock = new TestClock('2026-03-27T23:00:00Z');
     const boot = async () => {
       const r = await startTestVtn({ dataDir, inMemory: false, clock, newId: () => `id-${Math.random().toString(36).slice(2, 10)}` });
