@@ -1,5 +1,6 @@
 // EiReport payloads: reports (descriptions and data), report requests, and their acknowledgements.
 import { decodeEiResponse, decodeTarget } from './decode-common.js';
+import { decodeGreenButtonPayload } from './decode-greenbutton.js';
 import { decodeItemBase } from './item-base.js';
 import type {
   OadrCancelReport, OadrCanceledReport, OadrCreateReport, OadrCreatedReport, OadrRegisterReport,
@@ -45,12 +46,18 @@ function decodeReportPayload(node: Node): ReportPayload {
   return payload;
 }
 
-function decodeReportInterval(node: Node): ReportInterval {
-  const interval: ReportInterval = { dtstart: node.dtstart(), payloads: node.children('oadr:oadrReportPayload').map(decodeReportPayload) };
+// An ei:interval may hold oadrReportPayloads, oadrGBPayloads or both; each GB reading becomes its own interval.
+function decodeReportIntervals(node: Node): ReportInterval[] {
+  const payloads = node.children('oadr:oadrReportPayload').map(decodeReportPayload);
+  // GB payloads carry no rID: the interval's own rID labels them, else '' (the subscription's first rID applies).
+  const gbRId = payloads[0]?.rId ?? '';
+  const greenButton = node.children('oadr:oadrGBPayload').flatMap((gb) => decodeGreenButtonPayload(gb, gbRId));
+  if (payloads.length === 0) return greenButton;
+  const interval: ReportInterval = { dtstart: node.dtstart(), payloads };
   const duration = node.optDurationProp();
   if (duration !== undefined) interval.duration = duration;
   if (node.has('xcal:uid')) interval.uid = node.child('xcal:uid').text('xcal:text');
-  return interval;
+  return [interval, ...greenButton];
 }
 
 function decodeDescription(node: Node): ReportDescription {
@@ -78,7 +85,7 @@ export function decodeReport(node: Node): OadrReport {
     reportName: node.optText('ei:reportName')?.trim() ?? '',
     createdDateTime: node.dateTime('ei:createdDateTime'),
     descriptions: node.children('oadr:oadrReportDescription').map(decodeDescription),
-    intervals: node.child('strm:intervals').children('ei:interval').map(decodeReportInterval),
+    intervals: node.child('strm:intervals').children('ei:interval').flatMap(decodeReportIntervals),
   };
   const reportId = node.optText('ei:eiReportID');
   if (reportId !== undefined) report.reportId = reportId;

@@ -43,6 +43,8 @@ export interface ReportPayload {
   accuracy?: number;
   value: number | ResourceStatus;
   dataQuality?: string;
+  /** Unit named by the payload itself (Green Button ReadingType uom, e.g. Wh); oadrReportPayload carries none. */
+  unit?: string;
 }
 
 export interface ReportInterval {

@@ -40,8 +40,9 @@ function valueOf(venId: string, reportRequestId: string, interval: ReportInterva
     rId: point?.rId ?? p.rId,
     ...(point?.resourceId !== undefined && { resourceId: point.resourceId }),
     ...(point?.measurement !== undefined && { measurement: point.measurement }),
-    ...(point?.unit !== undefined && { unit: point.unit }),
-    ...(point?.scale !== undefined && { scale: point.scale }),
+    ...((p.unit ?? point?.unit) !== undefined && { unit: p.unit ?? point?.unit }),
+    // A payload that names its own unit (GreenButton readings, already scaled) does not take the offer's scale.
+    ...(p.unit === undefined && point?.scale !== undefined && { scale: point.scale }),
     time: interval.dtstart,
     ...(interval.duration !== undefined && { durationMs: interval.duration }),
     // Status payloads stay objects: TELEMETRY_STATUS is not a float (requirements §5).
@@ -62,9 +63,11 @@ function checkReport(venId: string, report: OadrReport, lookup: SubscriptionLook
   const unexpected = new Set<string>();
   for (const interval of report.intervals) {
     for (const payload of interval.payloads) {
-      seen.add(payload.rId);
-      const point = points.get(payload.rId);
-      if (sub && !point) unexpected.add(payload.rId);
+      // A payload that names no rID (Green Button) belongs to the request's first rID.
+      const rId = payload.rId === '' ? sub?.rIds[0]?.rId ?? '' : payload.rId;
+      seen.add(rId);
+      const point = points.get(rId);
+      if (sub && !point) unexpected.add(rId);
       values.push(valueOf(sub?.venId ?? venId, sub?.reportRequestId ?? report.reportRequestId, interval, payload, point));
     }
   }

@@ -14,3 +14,4 @@ export * from './opt.js';
 export * from './report-register.js';
 export * from './report-acks.js';
 export * from './report-update.js';
+export type { GreenButtonInput, GreenButtonReadingInput } from './report-greenbutton.js';

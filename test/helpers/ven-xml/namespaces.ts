@@ -9,6 +9,8 @@ export const VEN_NS = {
   scale: 'http://docs.oasis-open.org/ns/emix/2011/06/siscale',
   xcal: 'urn:ietf:params:xml:ns:icalendar-2.0',
   strm: 'urn:ietf:params:xml:ns:icalendar-2.0:stream',
+  atom: 'http://www.w3.org/2005/Atom',
+  espi: 'http://naesb.org/espi',
 } as const;
 
 export type NsKey = keyof typeof VEN_NS;
@@ -23,12 +25,12 @@ export type Style = 'standard' | 'custom-prefixes' | 'default-ns';
 export const STYLES: readonly Style[] = ['standard', 'custom-prefixes', 'default-ns'];
 
 export const STANDARD_PREFIXES: Readonly<Record<NsKey, string>> = {
-  oadr: 'oadr', ei: 'ei', pyld: 'pyld', emix: 'emix', power: 'power', scale: 'scale', xcal: 'xcal', strm: 'strm',
+  oadr: 'oadr', ei: 'ei', pyld: 'pyld', emix: 'emix', power: 'power', scale: 'scale', xcal: 'xcal', strm: 'strm', atom: 'atom', espi: 'espi',
 };
 
 // Deliberately unlike the conventional ones so a reader keyed on prefixes breaks.
 export const CUSTOM_PREFIXES: Readonly<Record<NsKey, string>> = {
-  oadr: 'a', ei: 'b', pyld: 'c', emix: 'd', power: 'e', scale: 'f', xcal: 'g', strm: 'h',
+  oadr: 'a', ei: 'b', pyld: 'c', emix: 'd', power: 'e', scale: 'f', xcal: 'g', strm: 'h', atom: 'i', espi: 'j',
 };
 
 /** Options every message template takes. */

@@ -1,5 +1,6 @@
 // Pieces of oadrReport (descriptions, payloads, intervals) shared by register and update reports.
 import { dateTimeText, dtstartNode, durationProp, intervalTimingNodes, type IntervalTiming, type TimeInput } from './calendar-parts.js';
+import { greenButtonPayloadNode, type GreenButtonInput } from './report-greenbutton.js';
 import { itemBaseNode, type ItemBaseInput } from './item-base.js';
 import { targetNode, type TargetsInput } from './targets.js';
 import { el, leaf, maybe, type XmlNode } from './xml-tree.js';
@@ -99,6 +100,8 @@ export function reportPayloadNode(p: ReportPayloadInput): XmlNode {
 
 export interface ReportIntervalInput extends IntervalTiming {
   payloads: ReportPayloadInput[];
+  /** HISTORY_GREENBUTTON: oadrGBPayloads after the oadrReportPayloads (an interval needs at least one of either). */
+  greenButton?: GreenButtonInput[];
 }
 
 /** An oadrReport, either METADATA (descriptions) or data (intervals). */
@@ -116,7 +119,7 @@ export interface ReportInput {
 
 export function reportNode(r: ReportInput): XmlNode {
   const intervals = r.intervals && el('strm', 'intervals', r.intervals.map((i) =>
-    el('ei', 'interval', [intervalTimingNodes(i), i.payloads.map(reportPayloadNode)])));
+    el('ei', 'interval', [intervalTimingNodes(i), i.payloads.map(reportPayloadNode), (i.greenButton ?? []).map(greenButtonPayloadNode)])));
   return el('oadr', 'oadrReport', [
     maybe(r.dtstart, dtstartNode),
     maybe(r.duration, (d) => durationProp('xcal', 'duration', d)),

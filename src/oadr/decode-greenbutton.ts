@@ -1,0 +1,71 @@
+// oadrGBPayload (HISTORY_GREENBUTTON): ESPI IntervalReadings inside an Atom feed, as report intervals.
+import type { ReportInterval, ReportPayload } from './model.js';
+import type { Node } from './json-read.js';
+import { PayloadFieldError } from './wire-error.js';
+
+// ESPI UnitSymbolKind codes (oadr_greenbutton.xsd appinfo) for the units meters report; others keep their code.
+const UOM_SYMBOLS = new Map<string, string>([
+  ['0', 'none'], ['5', 'A'], ['23', 'degC'], ['29', 'V'], ['33', 'Hz'], ['38', 'W'], ['42', 'm3'],
+  ['61', 'VA'], ['63', 'VAr'], ['71', 'VAh'], ['72', 'Wh'], ['73', 'VArh'], ['106', 'Ah'], ['132', 'btu'],
+]);
+
+interface ReadingScale {
+  unit?: string;
+  powerOfTen: number;
+  intervalLengthS?: number;
+}
+
+function integer(node: Node, key: string): number | undefined {
+  const text = node.optText(key)?.trim();
+  if (text === undefined) return undefined;
+  if (!/^[+-]?\d+$/.test(text)) throw new PayloadFieldError(`${node.path}/${key}`, `"${text}" is not an integer`);
+  return Number(text);
+}
+
+// ESPI resources sit in atom:content of the feed's entries (one resource per entry in ESPI feeds, but any order).
+function espiResources(feed: Node, name: string): Node[] {
+  return feed.children('atom:entry').flatMap((entry) => entry.children('atom:content').flatMap((c) => c.children(`gb:${name}`)));
+}
+
+function readingScale(feed: Node): ReadingScale {
+  const type = espiResources(feed, 'ReadingType')[0];
+  if (!type) return { powerOfTen: 0 };
+  const scale: ReadingScale = { powerOfTen: integer(type, 'gb:powerOfTenMultiplier') ?? 0 };
+  const uom = type.optText('gb:uom')?.trim();
+  if (uom !== undefined) scale.unit = UOM_SYMBOLS.get(uom) ?? `uom ${uom}`;
+  const length = integer(type, 'gb:intervalLength');
+  if (length !== undefined) scale.intervalLengthS = length;
+  return scale;
+}
+
+// A reading without its own timePeriod/start is the i-th intervalLength of its block (ESPI IntervalReading doc).
+function readingStart(reading: Node, block: Node, index: number, scale: ReadingScale): number {
+  const own = reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:start') : undefined;
+  if (own !== undefined) return own;
+  const blockStart = block.has('gb:interval') ? integer(block.child('gb:interval'), 'gb:start') : undefined;
+  if (blockStart !== undefined && scale.intervalLengthS !== undefined) return blockStart + index * scale.intervalLengthS;
+  throw new PayloadFieldError(`${reading.path}`, 'has no timePeriod/start and its IntervalBlock gives no start and intervalLength');
+}
+
+/** One report interval per ESPI IntervalReading with a value; `rId` labels them all. */
+export function decodeGreenButtonPayload(gb: Node, rId: string): ReportInterval[] {
+  const feed = gb.child('atom:feed');
+  const scale = readingScale(feed);
+  // Dividing by 10^n keeps 1234 × 10^-3 at 1.234 (multiplying by 0.001 would not).
+  const apply = (raw: number): number => (scale.powerOfTen >= 0 ? raw * 10 ** scale.powerOfTen : raw / 10 ** -scale.powerOfTen);
+  const intervals: ReportInterval[] = [];
+  for (const block of espiResources(feed, 'IntervalBlock')) {
+    block.children('gb:IntervalReading').forEach((reading, i) => {
+      const raw = integer(reading, 'gb:value');
+      if (raw === undefined) return; // a cost-only reading has no usage value to store
+      const startS = readingStart(reading, block, i, scale);
+      const durationS = (reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:duration') : undefined) ?? scale.intervalLengthS;
+      const payload: ReportPayload = { rId, value: apply(raw) };
+      if (scale.unit !== undefined) payload.unit = scale.unit;
+      const interval: ReportInterval = { dtstart: new Date(startS * 1000), payloads: [payload] };
+      if (durationS !== undefined) interval.duration = durationS * 1000;
+      intervals.push(interval);
+    });
+  }
+  return intervals;
+}
