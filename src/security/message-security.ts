@@ -50,7 +50,7 @@ export function createMessageSecurity(o: SecurityOptions, deps: { now: () => Dat
 
 function signerFrom(s: SigningSettings, now: () => Date, env: NodeJS.ProcessEnv): PayloadSigner {
   if (s.cert === undefined || s.key === undefined) {
-    throw new VtnError('E_CONFIG', `Signing is half configured: signing.${s.cert === undefined ? 'cert' : 'key'} missing.`, 'Give both the signing certificate and its RSA key, or remove "signing".');
+    throw new VtnError('E_CONFIG', `Signing is half configured: signing.${s.cert === undefined ? 'cert' : 'key'} missing.`, 'Give both the signing certificate and its key (RSA or EC P-256), or remove "signing".');
   }
   let cert: string;
   try {

@@ -19,9 +19,9 @@ export interface TlsSettings {
 }
 
 export interface SigningSettings {
-  /** Certificate put in KeyInfo of every signed reply (RSA). */
+  /** Certificate put in KeyInfo of every signed reply (RSA, or ECC on P-256). */
   cert: PemInput;
-  /** RSA private key that signs replies. */
+  /** Private key that signs replies: RSA signs RSA-SHA256, EC P-256 signs ECDSA-SHA256. */
   key: PemInput;
   passphrase?: string;
   passphraseEnv?: string;

@@ -1,11 +1,13 @@
 // Fail-closed shape checks before any crypto: one Signature, one oadrSignedObject, the two expected references, pinned algorithms.
 import type { XmlElement } from '../../oadr/xml-read.js';
-import { C14N_10, RSA_SHA256, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
+import { C14N_10, SHA256, SIGNATURE_METHODS, SIGNED_OBJECT_ID } from './algorithms.js';
 import { SignatureError } from './signature-error.js';
 
 export interface SignatureShape {
   /** Id of the ds:Object holding dsp:ReplayProtect. */
   propertyId: string;
+  /** ds:SignatureMethod: RSA-SHA256 or ECDSA-SHA256 (the key must then be of that kind). */
+  signatureMethod: string;
   /** Base64 DER of the first KeyInfo X509Certificate: the signer. */
   certificate: string;
 }
@@ -55,13 +57,13 @@ export function checkSignatureShape(root: XmlElement): SignatureShape {
     structure(`exactly one element, the oadrSignedObject, may carry Id="${SIGNED_OBJECT_ID}"`);
   }
 
-  // 2. SignedInfo: C14N 1.0, RSA-SHA256, references #oadrSignedObject then the ReplayProtect object
+  // 2. SignedInfo: C14N 1.0, RSA-SHA256 or ECDSA-SHA256, references #oadrSignedObject then the ReplayProtect object
   const signedInfo = signature.children[0];
   if (signedInfo?.name !== 'ds:SignedInfo') structure('ds:SignedInfo must be the first child of ds:Signature');
   const c14n = one(signedInfo!, 'ds:CanonicalizationMethod', 'ds:SignedInfo').attrs.Algorithm;
   if (c14n !== C14N_10) algorithm(`canonicalization ${c14n ?? '(none)'} is not allowed; use ${C14N_10}`);
   const method = one(signedInfo!, 'ds:SignatureMethod', 'ds:SignedInfo').attrs.Algorithm;
-  if (method !== RSA_SHA256) algorithm(`signature method ${method ?? '(none)'} is not allowed; use ${RSA_SHA256}`);
+  if (method === undefined || !SIGNATURE_METHODS.includes(method)) algorithm(`signature method ${method ?? '(none)'} is not allowed; use ${SIGNATURE_METHODS.join(' or ')}`);
   const refs = only(signedInfo!, 'ds:Reference');
   if (refs.length !== 2) structure(`ds:SignedInfo must hold exactly two references (payload, ReplayProtect), found ${refs.length}`);
   const uris = refs.map((r) => r.attrs.URI ?? '');
@@ -84,7 +86,7 @@ export function checkSignatureShape(root: XmlElement): SignatureShape {
   const x509 = keyInfo && only(keyInfo, 'ds:X509Data')[0];
   const cert = x509 && only(x509, 'ds:X509Certificate')[0];
   if (!cert?.text) throw new SignatureError('certificate', 'the signature carries no ds:KeyInfo/ds:X509Data/ds:X509Certificate');
-  return { propertyId, certificate: cert.text.replace(/\s+/g, '') };
+  return { propertyId, signatureMethod: method!, certificate: cert.text.replace(/\s+/g, '') };
 }
 
 function checkReferenceAlgorithms(ref: XmlElement): void {

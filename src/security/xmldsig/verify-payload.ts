@@ -1,14 +1,14 @@
 // Verifies an incoming signed oadrPayload and returns what was actually signed: the payload and ReplayProtect bytes.
-import { X509Certificate } from 'node:crypto';
 import { SignedXml } from 'xml-crypto';
 import { parseDateTime } from '../../oadr/datetime.js';
 import { OADR_NS } from '../../oadr/model.js';
 import { readXml, type XmlElement } from '../../oadr/xml-read.js';
-import { certificateFingerprint } from '../fingerprint.js';
 import { C14N_10, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
 import { namespaceDeclarations, nextElementStart, startTagEnd, standaloneElement } from './element-span.js';
 import { checkSignatureShape } from './signature-shape.js';
 import { SignatureError } from './signature-error.js';
+import { onlySignatureMethod } from './signature-methods.js';
+import { signerCertificate } from './signer-certificate.js';
 
 export interface VerifiedPayload {
   /** An oadrPayload document built only from the canonical bytes of the signed oadrSignedObject. */
@@ -29,22 +29,26 @@ export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): Veri
   const limits = opts.maxBytes ? { maxBytes: opts.maxBytes } : {};
   const shape = checkSignatureShape(readXml(xml, limits));
 
-  // 2. signer certificate pinned to the VEN's fingerprint
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(Buffer.from(shape.certificate, 'base64'));
-  } catch {
-    throw new SignatureError('certificate', 'the KeyInfo certificate is not a readable X.509 certificate');
-  }
-  const signerFingerprint = certificateFingerprint(cert);
+  // 2. signer certificate pinned to the VEN's fingerprint, and a key of the kind the signature method names
+  const signer = signerCertificate(shape.certificate);
+  const signerFingerprint = signer.fingerprint;
   if (opts.expectedFingerprint !== undefined && signerFingerprint !== opts.expectedFingerprint) {
     throw new SignatureError('certificate', `the message is signed by certificate ${signerFingerprint}, not by the VEN's registered certificate ${opts.expectedFingerprint}`);
   }
+  if (signer.method !== shape.signatureMethod) {
+    throw new SignatureError('algorithm', `signature method ${shape.signatureMethod} does not fit the signer's ${signer.keyDescription} key; use RSA-SHA256 with RSA or ECDSA-SHA256 with P-256`);
+  }
 
-  // 3. cryptographic check over the raw bytes
+  // 3. cryptographic check over the raw bytes, with xml-crypto held to the pinned algorithms
   const rootStart = nextElementStart(xml, 0);
   const signatureStart = nextElementStart(xml, startTagEnd(xml, rootStart));
-  const verifier = new SignedXml({ publicCert: cert.toString() });
+  const verifier = new SignedXml({ publicCert: signer.publicKey });
+  verifier.SignatureAlgorithms = onlySignatureMethod(shape.signatureMethod);
+  verifier.HashAlgorithms = { [SHA256]: verifier.HashAlgorithms[SHA256]! };
+  // (Canonicalizations stay as shipped: loadSignature itself uses exclusive C14N; the shape check pins C14N 1.0.)
+  // Only "Id" resolves references (the schema's oadr:Id and ds:Object/@Id); the shape check already refused duplicates under Id/ID/id.
+  // Each extra name costs xml-crypto a full-document XPath scan per reference.
+  verifier.idAttributes = ['Id'];
   let valid = false;
   let why = '';
   try {
