@@ -9,7 +9,7 @@ export function fingerprintOfFile(path: string): string {
   try {
     data = readFileSync(path);
   } catch (err) {
-    throw new VtnError('E_CONFIG', `Cannot read ${path}: ${(err as Error).message}.`);
+    throw new VtnError('E_CONFIG', `Cannot read ${path}: ${(err as Error).message}.`, 'Give the path of the VEN\'s certificate file (PEM or DER).');
   }
   return certificateFingerprint(data);
 }

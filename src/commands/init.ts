@@ -131,7 +131,7 @@ export function scaffoldInstallation(options: InitOptions): InitResult {
       writeFileSync(path, content);
     }
   } catch (err) {
-    throw new VtnError('E_INIT', `cannot write into ${dir}: ${(err as Error).message}`);
+    throw new VtnError('E_INIT', `cannot write into ${dir}: ${(err as Error).message}`, 'choose a folder you may write to, or fix its permissions');
   }
   return { dir, written: [...files.keys()], overwritten: existing };
 }

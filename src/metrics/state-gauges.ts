@@ -1,5 +1,6 @@
 // Gauges computed at scrape time from the VTN's state, so they are never stale and need no timer.
 import { Gauge, type Registry } from 'prom-client';
+import { DECISIONS_COLLECTION, type DecisionRecord } from '../rules/explain/decision-log.js';
 import type { Vtn } from '../vtn/vtn.js';
 
 /** Where the online count comes from (the admin API's VenPresence). */
@@ -8,14 +9,6 @@ export interface OnlineCounter {
 }
 
 const EVENT_STATUSES = ['far', 'near', 'active', 'completed', 'cancelled'] as const;
-
-/** Decision records are written by the rules layer; they are grouped by whichever kind field they carry. */
-function decisionKind(rec: unknown): string {
-  if (typeof rec !== 'object' || rec === null) return 'unknown';
-  const r = rec as Record<string, unknown>;
-  for (const key of ['trigger', 'kind', 'handler', 'type']) if (typeof r[key] === 'string') return r[key] as string;
-  return 'unknown';
-}
 
 export function installStateGauges(registry: Registry, vtn: Vtn, presence: OnlineCounter): void {
   new Gauge({
@@ -47,7 +40,7 @@ export function installStateGauges(registry: Registry, vtn: Vtn, presence: Onlin
     collect() {
       this.reset();
       const counts = new Map<string, number>();
-      for (const rec of vtn.store.collection<unknown>('decisions').values()) counts.set(decisionKind(rec), (counts.get(decisionKind(rec)) ?? 0) + 1);
+      for (const rec of vtn.store.collection<DecisionRecord>(DECISIONS_COLLECTION).values()) counts.set(rec.trigger, (counts.get(rec.trigger) ?? 0) + 1);
       for (const [trigger, n] of counts) this.set({ trigger }, n);
     },
   });

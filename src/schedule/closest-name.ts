@@ -1,4 +1,5 @@
 // "Did you mean …?" for names a schedule refers to (templates, groups, calendars).
+import { editDistance } from '../edit-distance.js';
 
 /** The known name closest to `wanted` by edit distance, when it is close enough to be a likely typo. */
 export function closestName(wanted: string, known: Iterable<string>): string | undefined {
@@ -17,16 +18,4 @@ export function suggestName(kind: string, wanted: string, known: Iterable<string
   const close = closestName(wanted, names);
   if (close) return `did you mean "${close}"?`;
   return names.length ? `known ${kind}s: ${names.slice(0, 10).join(', ')}` : `no ${kind}s are defined yet`;
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = row;
-  }
-  return prev[b.length]!;
 }

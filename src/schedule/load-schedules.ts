@@ -35,12 +35,14 @@ export function loadSchedules(paths: SchedulePaths): LoadResult {
   let templates: TemplateMap = new Map();
   let programs: ReadonlyMap<string, Program> = new Map();
   let catalogue: VenCatalogue = { present: false, vens: [] };
+  const catalogueProblems: Problem[] = [];
+  try { catalogue = readVenCatalogue(paths.catalogueFile); } catch (err) { catalogueProblems.push(fileProblem(paths.catalogueFile, err)); }
   try {
-    const read = readPolicyTemplates(paths.templatesFile, paths.programsFile, paths.catalogueFile);
+    const read = readPolicyTemplates(paths.templatesFile, paths.programsFile, catalogue.file);
     ({ templates, programs } = read);
     if (read.templatesBroken) problems.push({ ...fileProblem(paths.templatesFile, new Error('the templates file has errors, so schedules cannot use its templates')), severity: 'warning', suggestion: 'run `vtn check` for the details' });
   } catch (err) { problems.push(fileProblem(paths.templatesFile, err)); }
-  try { catalogue = readVenCatalogue(paths.catalogueFile); } catch (err) { problems.push(fileProblem(paths.catalogueFile, err)); }
+  problems.push(...catalogueProblems);
 
   const schedules: Schedule[] = [];
   const seen = new Map<string, string>();

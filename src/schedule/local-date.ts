@@ -58,5 +58,3 @@ export function weekdayOf(d: LocalDate): number {
 export function compareLocalDates(a: LocalDate, b: LocalDate): number {
   return (a.year - b.year) * 10_000 + (a.month - b.month) * 100 + (a.day - b.day);
 }
-
-export const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const;

@@ -25,13 +25,12 @@ const readJson = <T>(path: string): T | undefined => {
   }
 };
 
-/** Reads config/templates.json with config/programs.json and config/vens.json beside it (each optional). */
-export function readPolicyTemplates(templatesFile: string, programsFile: string, vensFile: string): PolicyTemplates {
+/** Reads config/templates.json with config/programs.json beside it (each optional), against the VEN catalogue already read. */
+export function readPolicyTemplates(templatesFile: string, programsFile: string, vens: VensFile | undefined): PolicyTemplates {
   const programsData = readJson<ProgramsFile>(programsFile);
   const programs = new Map((Array.isArray(programsData?.programs) ? programsData.programs : []).map((p) => [p.name, p]));
   if (!existsSync(templatesFile)) return { templates: new Map(), programs, templatesBroken: false };
-  const vens = readJson<VensFile>(vensFile);
-  const catalogue = new Catalogue(Array.isArray(vens?.vens) ? vens : undefined, programsData && Array.isArray(programsData.programs) ? programsData : undefined);
+  const catalogue = new Catalogue(vens, programsData && Array.isArray(programsData.programs) ? programsData : undefined);
   const { templates, problems } = readTemplates(parseJsonSource(templatesFile, readFileSync(templatesFile, 'utf8')), catalogue);
   return { templates, programs, templatesBroken: problems.some((p) => p.severity === 'error') };
 }

@@ -18,6 +18,8 @@ export interface VenCatalogue {
   /** False when there is no catalogue file: groups and programs cannot be resolved. */
   present: boolean;
   vens: CatalogueVen[];
+  /** The file as read, so templates resolve against the same catalogue without reading it again. */
+  file?: VensFile;
 }
 
 /** Reads config/vens.json (`{ vens: [...] }`, as `vtn check` validates it); an absent file gives an absent catalogue. */
@@ -37,7 +39,7 @@ export function readVenCatalogue(path: string): VenCatalogue {
       name: e.venName, ...(e.venId ? { venId: e.venId } : {}),
       groups: e.groups ?? [], resources: e.resources ?? [], programs: e.programs ?? [],
     }));
-  return { present: true, vens };
+  return { present: true, vens, ...(Array.isArray(file?.vens) ? { file: file as VensFile } : {}) };
 }
 
 /** Every group, program and resource name the catalogue knows. */

@@ -11,7 +11,7 @@ import { acquireLock, releaseLock, type LockOwner } from './state-lock.js';
 import { consoleStoreLogger, type StoreLogger } from './store-logger.js';
 
 export interface FileStoreOptions {
-  /** Directory holding vtn.json, vtn.json.bak, vtn.journal and vtn.lock; created if missing. */
+  /** Directory holding vtn.json, vtn.json.bak, vtn.journal (+ vtn.journal.prev during compaction) and vtn.lock; created if missing. */
   dataDir: string;
   /** Compact after this many journal entries (default 10 000). */
   compactEvery?: number;

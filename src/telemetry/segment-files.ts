@@ -1,6 +1,5 @@
 // Segment files: one append-only NDJSON file per UTC hour of arrival, named so that names sort by time.
 import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 const SEGMENT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}\.ndjson$/;
 
@@ -37,5 +36,3 @@ export function readSegment(path: string): SegmentContent {
   const lines = buf.subarray(0, end).toString('utf8').split('\n').filter((l) => l.length > 0);
   return { lines, bytes: end, tornBytes: buf.length - end };
 }
-
-export const segmentPath = (dir: string, name: string): string => join(dir, name);

@@ -1,4 +1,5 @@
 // The named decision/notification hooks a programmer (or the rules layer) installs with vtn.addHandler().
+import { editDistance } from '../edit-distance.js';
 import { VtnError } from '../errors.js';
 import type { OadrMessage, OadrUpdateReport, OptType, Target } from '../oadr/model.js';
 import type { OnRegisterReport, OnRegisterReportFull, ReportValue } from './reports/handler-types.js';
@@ -133,18 +134,4 @@ function closestName(name: string): HandlerName | undefined {
     if (d < bestDist) [best, bestDist] = [n, d];
   }
   return best;
-}
-
-export function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
 }

@@ -1,8 +1,8 @@
 // Options for createVtn(), their defaults, and normalisation into settings.
-import { parseDuration } from '../oadr/duration.js';
 import type { Store } from '../store/store.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
+import { toMs } from './events/to-ms.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
@@ -61,8 +61,6 @@ export const DEFAULTS = {
   defaultMarketContext: 'oadr://unknown.context',
   cancelledRetention: 'PT1H',
 } as const;
-
-const toMs = (v: number | string): number => (typeof v === 'number' ? v : parseDuration(v));
 
 export function settingsFrom(o: VtnOptions): VtnSettings {
   return {

@@ -8,7 +8,7 @@ import { readDecisionsOffline } from '../explain/read-decisions-offline.js';
 import { emptySources } from '../facts/fact-sources.js';
 import { TRIGGERS, type Trigger } from '../facts/fact-catalogue.js';
 import { formatProblem } from '../files/problem.js';
-import { loadPolicy } from '../reload/load-policy.js';
+import { loadPolicy, projectPolicyPaths } from '../reload/load-policy.js';
 import { dryRunFacts } from './dry-run-facts.js';
 
 export interface ExplainOptions {
@@ -44,7 +44,7 @@ async function dryRun(o: ExplainOptions): Promise<{ lines: string[]; exitCode: n
   }
   const given = (data.given ?? data.facts ?? Object.fromEntries(Object.entries(data).filter(([k]) => k !== 'trigger' && k !== 'at'))) as Record<string, unknown>;
   const root = resolve(o.dir);
-  const loaded = loadPolicy({ rulesDir: resolve(root, 'rules'), configDir: resolve(root, 'config'), baseDir: root });
+  const loaded = loadPolicy(projectPolicyPaths(root));
   if (!loaded.policy) return { lines: ['the policy does not load:', ...loaded.problems.map(formatProblem)], exitCode: 1 };
   const at = typeof data.at === 'string' ? new Date(data.at) : new Date();
   const ev = await evaluate(loaded.policy, trigger, dryRunFacts(trigger, given, loaded.policy.catalogue, at), emptySources(() => at));

@@ -8,7 +8,7 @@ import { emptySources } from '../facts/fact-sources.js';
 import type { Trigger } from '../facts/fact-catalogue.js';
 import { parseJsonSource } from '../files/json-source.js';
 import { formatProblem } from '../files/problem.js';
-import { loadPolicy, type CompiledPolicy, type LoadResult } from '../reload/load-policy.js';
+import { loadPolicy, projectPolicyPaths, type CompiledPolicy, type LoadResult } from '../reload/load-policy.js';
 import { runScenarioFile } from '../scenario/run-scenario-file.js';
 import { isScenarioFile, type ScenarioFile } from '../scenario/scenario-types.js';
 import { validateAgainstSchema } from '../schemas/schema-validator.js';
@@ -68,7 +68,7 @@ export async function runRuleTests(files: string[], cwd = process.cwd()): Promis
     }
     const data = src.data as RuleTestFile;
     const root = resolve(dirname(path), data.policy ?? '../..');
-    if (!policies.has(root)) policies.set(root, loadPolicy({ rulesDir: resolve(root, 'rules'), configDir: resolve(root, 'config'), baseDir: cwd }));
+    if (!policies.has(root)) policies.set(root, loadPolicy(projectPolicyPaths(root, cwd)));
     const loaded = policies.get(root)!;
     if (!loaded.policy) {
       lines.push(`ERROR ${shown}: the policy in ${relative(cwd, root) || '.'} does not load:`, ...loaded.problems.filter((p) => p.severity === 'error').map((p) => `  ${formatProblem(p)}`));

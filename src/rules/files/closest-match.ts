@@ -1,5 +1,5 @@
 // "Did you mean …?": the candidate nearest to a mistyped name, if it is near enough to be a typo.
-import { editDistance } from '../../vtn/handlers.js';
+import { editDistance } from '../../edit-distance.js';
 
 export function closestMatch(name: string, candidates: readonly string[]): string | undefined {
   const lower = name.toLowerCase();

@@ -1,6 +1,6 @@
 // installPolicy(vtn): load and check the policy files, install the handler shims through vtn.addHandler,
 // and (optionally) hot-reload on file changes. The returned handle reports status and the decision log.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { VtnError } from '../../errors.js';
 import type { Logger } from '../../vtn/context.js';
 import type { Vtn } from '../../vtn/vtn.js';
@@ -95,5 +95,3 @@ export function installPolicy(vtn: Vtn, options: PolicyOptions = {}): PolicyHand
     close: stop,
   };
 }
-
-export const defaultPolicyPaths = (root: string): PolicyPaths => ({ rulesDir: join(root, 'rules'), configDir: join(root, 'config'), baseDir: root });

@@ -1,7 +1,7 @@
 // Reads every policy file, validates it (syntax, schema, semantics) and compiles a policy version.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { Catalogue, type ProgramsFile, type VensFile } from '../catalogue/catalogue.js';
 import { checkPrograms, checkVens } from '../catalogue/check-catalogue.js';
 import { buildEngines, type Engines } from '../engine/build-engines.js';
@@ -20,6 +20,11 @@ export interface PolicyPaths {
   configDir: string;
   /** File names in problems are shown relative to this folder (default: the working directory). */
   baseDir?: string;
+}
+
+/** The shipped project layout: rules/ and config/ under root; problems named relative to baseDir. */
+export function projectPolicyPaths(root: string, baseDir: string = root): Required<PolicyPaths> {
+  return { rulesDir: resolve(root, 'rules'), configDir: resolve(root, 'config'), baseDir };
 }
 
 /** One validated, compiled policy version. Immutable once built; a reload builds a new one. */

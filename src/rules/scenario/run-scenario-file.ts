@@ -1,7 +1,8 @@
 // `vtn test` for one scenario file: PASS/FAIL per scenario, promtool-style, with the step that failed and why.
 import { dirname, relative, resolve } from 'node:path';
 import { VtnError } from '../../errors.js';
-import { runScenario, scenarioPolicy } from './run-scenario.js';
+import { projectPolicyPaths } from '../reload/load-policy.js';
+import { runScenario } from './run-scenario.js';
 import type { ScenarioFile } from './scenario-types.js';
 
 export interface FileRunResult {
@@ -12,7 +13,7 @@ export interface FileRunResult {
 
 export async function runScenarioFile(path: string, shown: string, data: ScenarioFile, cwd: string): Promise<FileRunResult> {
   const root = resolve(dirname(path), data.policy ?? '../..');
-  const paths = scenarioPolicy(root, cwd);
+  const paths = projectPolicyPaths(root, cwd);
   const out: FileRunResult = { lines: [], passed: 0, failed: 0 };
   for (const scenario of data.scenarios) {
     let diff: string[];

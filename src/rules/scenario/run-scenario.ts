@@ -1,6 +1,5 @@
 // Runs policy scenarios: each one a fresh in-memory VTN (no listening socket) with the project's policy,
 // VENs acting through vtn.dispatch over a test clock, and the expected answers and events checked step by step.
-import { resolve } from 'node:path';
 import { VtnError } from '../../errors.js';
 import { parseDuration } from '../../oadr/duration.js';
 import { MemoryStore } from '../../store/memory-store.js';
@@ -8,18 +7,13 @@ import { MemoryTelemetryStore } from '../../telemetry/memory-telemetry-store.js'
 import { silentLogger } from '../../vtn/context.js';
 import { Vtn } from '../../vtn/vtn.js';
 import { installPolicy, type PolicyHandle } from '../reload/install-policy.js';
+import type { PolicyPaths } from '../reload/load-policy.js';
 import { compareEvents } from './expect-events.js';
 import type { ExpectOutcome, Scenario, ScenarioStep } from './scenario-types.js';
 import { ScenarioVen, StepError, type Answer } from './scenario-ven.js';
 
-export interface ScenarioPolicy {
-  rulesDir: string;
-  configDir: string;
-  baseDir: string;
-}
-
 /** Difference lines of a failed scenario; empty when it passed. */
-export async function runScenario(scenario: Scenario, paths: ScenarioPolicy): Promise<string[]> {
+export async function runScenario(scenario: Scenario, paths: Required<PolicyPaths>): Promise<string[]> {
   const firstAt = scenario.steps.find((s) => s.at !== undefined)?.at;
   let now = new Date(scenario.start ?? firstAt ?? Date.now());
   const clock = () => now;
@@ -84,5 +78,3 @@ function recentDecisions(policy: PolicyHandle): string[] {
   if (list.length === 0) return ['policy decisions: none'];
   return ['latest policy decisions:', ...list.map((d) => `  ${d.at}  ${d.trigger}  ${d.subject}: ${d.outcomes.join('; ') || d.decisions.map((x) => x.type).join(', ')}`)];
 }
-
-export const scenarioPolicy = (root: string, baseDir: string): ScenarioPolicy => ({ rulesDir: resolve(root, 'rules'), configDir: resolve(root, 'config'), baseDir });

@@ -1,7 +1,6 @@
 // Turns a template plus a start, a duration and targets into the options vtn.addEvent() takes.
 import { VtnError } from '../../errors.js';
-import { parseDuration } from '../../oadr/duration.js';
-import type { AddEventOptions, IntervalInput } from '../../vtn/events/index.js';
+import { toMs, type AddEventOptions, type IntervalInput } from '../../vtn/events/index.js';
 import type { Program } from '../catalogue/catalogue.js';
 import type { EventTemplate } from './event-template.js';
 
@@ -24,8 +23,6 @@ export interface TemplateFill {
   /** The template's program (from config/programs.json), for its market context and defaults. */
   program?: Program;
 }
-
-const toMs = (v: number | string): number => (typeof v === 'number' ? v : parseDuration(v));
 
 function intervalsFor(t: EventTemplate, durationMs: number | undefined, level: number | undefined): IntervalInput[] {
   const intervals = t.signal.intervals;

@@ -51,8 +51,8 @@ export function assertOneReport(offers: readonly ReportOffer[]): ReportOffer {
       `rIDs from different reports in one request (${first.venId}/${first.reportSpecifierId} and ${other.venId}/${other.reportSpecifierId})`,
       'build one request per reportSpecifierID');
   }
-  const rIds = new Set(offers.map((o) => o.rId));
-  if (rIds.size !== offers.length) throw new VtnError('E_REPORT_REQUEST', `an rID is listed twice in report ${first.reportSpecifierId}`);
+  const twice = offers.find((o, i) => offers.findIndex((p) => p.rId === o.rId) !== i);
+  if (twice) throw new VtnError('E_REPORT_REQUEST', `rID ${twice.rId} is listed twice in report ${first.reportSpecifierId}`, 'list each rID once');
   return first;
 }
 

@@ -53,7 +53,7 @@ export function cancelReport(ctx: VtnContext, reportRequestId: string, reportToF
 }
 
 function pickOffers(ctx: VtnContext, o: RequestReportOptions): ReportOffer[] {
-  if (!ctx.store.vens.has(o.venId)) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${o.venId}.`);
+  if (!ctx.store.vens.has(o.venId)) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${o.venId}.`, 'List VENs with vtn.listVens().');
   const all = offerRecords(ctx).get(o.venId)?.offers ?? [];
   const wanted = o.reportName?.replace(/^METADATA_/, '');
   const ofReport = all.filter((x) => (o.reportSpecifierId ? x.reportSpecifierId === o.reportSpecifierId : x.reportName.replace(/^METADATA_/, '') === wanted));

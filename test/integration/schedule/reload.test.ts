@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { installScheduler, type InstalledScheduler } from '../../../src/schedule/install-scheduler.js';
 import { makeVtn, RecordingLogger, registerVen, TestClock } from '../../unit/schedule/scheduler-fixture.js';
-import { scheduleDir, summerPeak, type ScheduleDir } from './schedule-dir.js';
+import { scheduleDir, summerPeak } from './schedule-dir.js';
 
 const cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => { for (const f of cleanup.splice(0).reverse()) await f(); });

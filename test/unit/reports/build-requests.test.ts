@@ -132,7 +132,7 @@ describe('on-demand requests', () => {
   it.each([
     ['no rIDs', () => buildOneShotRequest({ ...ctx, offers: [] }), /at least one rID/],
     ['two reports', () => buildOneShotRequest({ ...ctx, offers: [offer('a'), offer('b', { reportSpecifierId: 'other' })] }), /different reports/],
-    ['a repeated rID', () => buildOneShotRequest({ ...ctx, offers: [offer('a'), offer('a')] }), /listed twice/],
+    ['a repeated rID', () => buildOneShotRequest({ ...ctx, offers: [offer('a'), offer('a')] }), /rID a is listed twice/],
     ['an empty history window', () => buildHistoryRequest({ ...ctx, offers: [offer('a')], start: T0, duration: 0 }), /positive duration/],
     ['a bad start', () => buildHistoryRequest({ ...ctx, offers: [offer('a')], start: new Date('nope'), duration: 'PT1H' }), /not a valid date/],
     ['a bad sampling interval', () => buildPeriodicRequest({ ...ctx, offers: [offer('a')], samplingInterval: 'often' }), /samplingInterval/],
