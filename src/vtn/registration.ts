@@ -3,7 +3,7 @@ import type {
   OadrCanceledPartyRegistration, OadrCancelPartyRegistration, OadrCreatePartyRegistration,
   OadrMessage, OadrQueryRegistration,
 } from '../oadr/model.js';
-import { parseDuration } from '../oadr/duration.js';
+import { toIntervalMs } from './reports/interval-ms.js';
 import type { VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
 import type { RegistrationDecision, RegistrationInfo } from './handlers.js';
@@ -118,7 +118,14 @@ async function decide(ctx: VtnContext, info: RegistrationInfo): Promise<Normalis
   }
   if (Array.isArray(raw)) return { venId: String(raw[0]), registrationId: String(raw[1]) };
   if ('reject' in raw) return { reject: true, code: raw.code ?? 463, reason: raw.reason ?? 'registration refused by policy' };
-  const pollFreqMs = raw.pollFreq === undefined ? undefined : typeof raw.pollFreq === 'number' ? raw.pollFreq : parseDuration(raw.pollFreq);
+  let pollFreqMs: number | undefined;
+  try {
+    pollFreqMs = raw.pollFreq === undefined ? undefined : toIntervalMs(raw.pollFreq, 'pollFreq', 'E_HANDLER_RESULT');
+  } catch (err) {
+    // A policy mistake must not reach the VEN as a 500: refuse in-band and say why in the log.
+    ctx.log.error({ err, venName: info.venName }, 'onCreatePartyRegistration returned an invalid pollFreq');
+    return { reject: true, code: 469, reason: 'the VTN could not decide on this registration; try again later' };
+  }
   return {
     ...(raw.venId !== undefined ? { venId: String(raw.venId) } : {}),
     ...(raw.registrationId !== undefined ? { registrationId: String(raw.registrationId) } : {}),

@@ -136,12 +136,17 @@ describe('§2 registration', () => {
     expect(f.vtn.listVens()).toEqual([]);
   });
 
-  it('a failing registration handler is answered 469 and logged, never a 500', async () => {
+  it('a failing registration handler, or one returning an invalid pollFreq, is answered 469 and logged, never a 500', async () => {
     const f = await setup();
     f.vtn.addHandler('onCreatePartyRegistration', () => { throw new Error('database down'); });
     const reply = await f.ven().register();
     expect(reply.status).toBe(200);
     expect(responseCode(reply)).toBe('469');
+    f.vtn.addHandler('onCreatePartyRegistration', () => ({ pollFreq: 'every ten seconds' }));
+    const bad = await f.ven().register();
+    expect(bad.status).toBe(200);
+    expect(responseCode(bad)).toBe('469');
+    expect(f.vtn.listVens()).toEqual([]);
   });
 
   it('the raw XML a VEN sends with a registration for another VEN\'s venID is refused', async () => {
