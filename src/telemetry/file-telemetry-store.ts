@@ -5,10 +5,11 @@ import { checkValues } from './check-values.js';
 import type { ReportValue } from './report-value.js';
 import { decodeLine, encodeLine } from './segment-codec.js';
 import { listSegments, readSegment, segmentName } from './segment-files.js';
+import { IndexedTelemetryStore } from './indexed-telemetry-store.js';
 import { SeriesIndex, type IndexEntry } from './series-index.js';
 import {
   DEFAULT_MAX_AGE_MS, DEFAULT_MAX_PER_SERIES,
-  type AggregateQuery, type RetentionOptions, type TelemetryQuery, type TelemetryStats, type TelemetryStore,
+  type RetentionOptions, type TelemetryStats, type TelemetryStore,
 } from './telemetry-store.js';
 
 export interface FileTelemetryOptions extends RetentionOptions {
@@ -33,7 +34,7 @@ interface Segment {
 
 const PRUNE_EVERY_MS = 60_000;
 
-export class FileTelemetryStore implements TelemetryStore {
+export class FileTelemetryStore extends IndexedTelemetryStore implements TelemetryStore {
   readonly #dir: string;
   readonly #opts: FileTelemetryOptions;
   readonly #now: () => Date;
@@ -47,6 +48,7 @@ export class FileTelemetryStore implements TelemetryStore {
   #tornBytes = 0;
 
   constructor(opts: FileTelemetryOptions) {
+    super();
     this.#opts = opts;
     this.#dir = join(opts.dataDir, 'telemetry');
     this.#now = opts.now ?? (() => new Date());
@@ -60,6 +62,10 @@ export class FileTelemetryStore implements TelemetryStore {
       now: this.#now,
       onEvict: (e: IndexEntry) => this.#release(e.segment),
     });
+  }
+
+  protected get index(): SeriesIndex {
+    return this.#index;
   }
 
   async open(): Promise<void> {
@@ -160,17 +166,6 @@ export class FileTelemetryStore implements TelemetryStore {
     }
   }
 
-  query(q: TelemetryQuery): ReportValue[] {
-    return this.#index.query(q);
-  }
-
-  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined {
-    return this.#index.latest(venId, resourceId, measurement);
-  }
-
-  aggregate(q: AggregateQuery): number | undefined {
-    return this.#index.aggregate(q);
-  }
 
   /** Apply age retention now (append does it at most once a minute). */
   prune(): void {

@@ -1,21 +1,27 @@
 // Telemetry held in memory only: for tests and for deployments that need no history across restarts.
 import { checkValues } from './check-values.js';
 import type { ReportValue } from './report-value.js';
+import { IndexedTelemetryStore } from './indexed-telemetry-store.js';
 import { SeriesIndex } from './series-index.js';
 import {
   DEFAULT_MAX_AGE_MS, DEFAULT_MAX_PER_SERIES,
-  type AggregateQuery, type RetentionOptions, type TelemetryQuery, type TelemetryStats, type TelemetryStore,
+  type RetentionOptions, type TelemetryStats, type TelemetryStore,
 } from './telemetry-store.js';
 
-export class MemoryTelemetryStore implements TelemetryStore {
+export class MemoryTelemetryStore extends IndexedTelemetryStore implements TelemetryStore {
   readonly #index: SeriesIndex;
 
   constructor(opts: RetentionOptions = {}) {
+    super();
     this.#index = new SeriesIndex({
       maxAgeMs: opts.maxAgeMs ?? DEFAULT_MAX_AGE_MS,
       maxPerSeries: opts.maxPerSeries ?? DEFAULT_MAX_PER_SERIES,
       now: opts.now ?? (() => new Date()),
     });
+  }
+
+  protected get index(): SeriesIndex {
+    return this.#index;
   }
 
   async open(): Promise<void> {}
@@ -29,17 +35,6 @@ export class MemoryTelemetryStore implements TelemetryStore {
     this.#index.pruneByAge();
   }
 
-  query(q: TelemetryQuery): ReportValue[] {
-    return this.#index.query(q);
-  }
-
-  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined {
-    return this.#index.latest(venId, resourceId, measurement);
-  }
-
-  aggregate(q: AggregateQuery): number | undefined {
-    return this.#index.aggregate(q);
-  }
 
   stats(): TelemetryStats {
     return { series: this.#index.seriesCount, values: this.#index.valueCount, bytesOnDisk: 0 };
