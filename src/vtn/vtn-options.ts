@@ -1,4 +1,5 @@
 // Options for createVtn(), their defaults, and normalisation into settings.
+import { DEFAULT_MAX_BYTES } from '../oadr/xml-guard.js';
 import type { Store } from '../store/store.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
@@ -57,7 +58,8 @@ export const DEFAULTS = {
   prefix: '/OpenADR2/Simple/2.0b',
   pollFreq: 'PT10S',
   dataDir: 'data',
-  bodyLimit: 1024 * 1024,
+  // The HTTP body limit and the XML reader's size bound are one number.
+  bodyLimit: DEFAULT_MAX_BYTES,
   defaultMarketContext: 'oadr://unknown.context',
   cancelledRetention: 'PT1H',
 } as const;
