@@ -14,3 +14,18 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * The candidate nearest to a mistyped name (case-insensitive), if it is near enough to be a typo:
+ * roughly one edit per four characters, at least two. The one rule behind every suggestion.
+ */
+export function closestMatch<T extends string>(name: string, candidates: Iterable<T>): T | undefined {
+  const lower = name.toLowerCase();
+  let best: T | undefined;
+  let bestDistance = Math.max(2, Math.floor(name.length / 4)) + 1;
+  for (const c of candidates) {
+    const d = editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [c, d];
+  }
+  return best;
+}

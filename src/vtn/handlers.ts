@@ -1,5 +1,5 @@
 // The named decision/notification hooks a programmer (or the rules layer) installs with vtn.addHandler().
-import { editDistance } from '../edit-distance.js';
+import { closestMatch } from '../edit-distance.js';
 import { VtnError } from '../errors.js';
 import type { OadrMessage, OadrUpdateReport, OptType, Target } from '../oadr/model.js';
 import type { OnRegisterReport, OnRegisterReportFull, ReportValue } from './reports/handler-types.js';
@@ -125,13 +125,5 @@ export function resolveHandlerName(name: string): HandlerName {
   );
 }
 
-function closestName(name: string): HandlerName | undefined {
-  const lower = name.toLowerCase().replace(/_/g, '');
-  let best: HandlerName | undefined;
-  let bestDist = 4;
-  for (const n of HANDLER_NAMES) {
-    const d = editDistance(lower, n.toLowerCase());
-    if (d < bestDist) [best, bestDist] = [n, d];
-  }
-  return best;
-}
+// snake_case typos (on_creat_party_registration) compare without their underscores.
+const closestName = (name: string): HandlerName | undefined => closestMatch(name.replace(/_/g, ''), HANDLER_NAMES);

@@ -1,6 +1,6 @@
 // The distance behind every "did you mean" suggestion: known values, symmetry, empty strings, case.
 import { describe, expect, it } from 'vitest';
-import { editDistance } from '../../src/edit-distance.js';
+import { closestMatch, editDistance } from '../../src/edit-distance.js';
 
 describe('editDistance', () => {
   it('counts insertions, deletions and substitutions', () => {
@@ -22,5 +22,15 @@ describe('editDistance', () => {
       expect(editDistance(a, b)).toBe(editDistance(b, a));
     }
     expect(editDistance('ABC', 'abc')).toBe(3);
+  });
+});
+
+describe('closestMatch', () => {
+  it('suggests the nearest candidate, case-insensitively, only within about one edit per four characters', () => {
+    expect(closestMatch('greaterThn', ['lessThan', 'greaterThan', 'equal'])).toBe('greaterThan');
+    expect(closestMatch('GREATERTHAN', ['greaterThan'])).toBe('greaterThan');
+    expect(closestMatch('onPol', ['onPoll', 'venLookup'])).toBe('onPoll');
+    expect(closestMatch('banana', ['greaterThan', 'equal'])).toBeUndefined();
+    expect(closestMatch('x', [])).toBeUndefined();
   });
 });
