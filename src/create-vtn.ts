@@ -1,5 +1,5 @@
 // createVtn(): open the state, build the logger and the app. The one entry point programmers need.
-import { pino } from 'pino';
+import { pino, type Logger as PinoLogger } from 'pino';
 import { openStore } from './store/index.js';
 import { VtnServer } from './http/vtn-server.js';
 import type { Logger } from './vtn/context.js';
@@ -19,7 +19,14 @@ export async function createVtn(options: VtnOptions = {}): Promise<VtnServer> {
   }));
   if (options.store && !options.store.isReady()) await options.store.open();
   const telemetry = options.telemetry ?? (await openTelemetry(options));
-  return new VtnServer({ ...options, telemetry }, store, log, pinoLogger);
+  // A pino logger handed in (vtn start) also serves fastify, so its own errors reach the same log.
+  const fastifyLogger = pinoLogger ?? (isPino(options.logger) ? options.logger : undefined);
+  return new VtnServer({ ...options, telemetry }, store, log, fastifyLogger);
+}
+
+function isPino(logger: VtnOptions['logger']): logger is Logger & PinoLogger {
+  return typeof logger === 'object' && ['child', 'fatal', 'trace'].every((m) => typeof (logger as unknown as Record<string, unknown>)[m] === 'function')
+    && typeof (logger as { level?: unknown }).level === 'string';
 }
 
 /** Report values live beside the state, in hourly segment files under <dataDir>/telemetry. */
