@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { VtnError } from '../errors.js';
 import { BaseStore } from './base-store.js';
-import { readJournal } from './journal-reader.js';
+import { replayJournal, type JournalEntry } from './journal-reader.js';
 import { JournalWriter } from './journal-writer.js';
 import { SNAPSHOT_FORMAT, SnapshotFile, type SnapshotDocument } from './snapshot-file.js';
 import { acquireLock, releaseLock, type LockOwner } from './state-lock.js';
@@ -108,16 +108,14 @@ export class FileStore extends BaseStore {
       this.collections.clearAll();
       // 1. snapshot, 2. journal left by an unfinished compaction, 3. current journal — last write wins.
       const doc = await this.#snapshot.load();
-      for (const [name, records] of Object.entries(doc.collections)) {
+      for (const [name, records] of doc.collections) {
         const collection = this.collections.get(name);
-        for (const [key, value] of Object.entries(records)) collection.restore(key, value);
+        for (const [key, value] of records) collection.restore(key, value);
       }
-      const entries = [
-        ...readJournal(this.#previousJournalPath, this.#logger),
-        ...readJournal(this.#journal.path, this.#logger),
-      ];
-      for (const entry of entries) this.collections.get(entry.c).restore(entry.k, entry.v);
-      this.#uncompacted = entries.length;
+      const apply = (entry: JournalEntry) => this.collections.get(entry.c).restore(entry.k, entry.v);
+      this.#uncompacted =
+        (await replayJournal(this.#previousJournalPath, apply, this.#logger)) +
+        (await replayJournal(this.#journal.path, apply, this.#logger));
       this.#journal.open();
       this.#state = 'open';
     } catch (e) {
@@ -183,7 +181,7 @@ export class FileStore extends BaseStore {
       const doc: SnapshotDocument = {
         format: SNAPSHOT_FORMAT,
         savedAt: new Date().toISOString(),
-        collections: Object.fromEntries([...this.collections.all()].map((c) => [c.name, c.toObject()])),
+        collections: new Map([...this.collections.all()].map((c) => [c.name, c.copy()])),
       };
       await this.#snapshot.save(doc);
       unlinkSync(this.#previousJournalPath);

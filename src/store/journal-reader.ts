@@ -1,6 +1,8 @@
-// Reads a journal back for replay: a torn last line (process killed mid-write) is dropped, damage elsewhere is an error.
-import { readFileSync, truncateSync } from 'node:fs';
+// Streams a journal back for replay, line by line (never the whole file as one string): a torn last line
+// (process killed mid-write) is dropped, damage elsewhere is an error.
+import { truncateSync } from 'node:fs';
 import { VtnError } from '../errors.js';
+import { forEachLine, MAX_LINE_BYTES, type LinesRead } from './line-reader.js';
 import type { StoreLogger } from './store-logger.js';
 
 export interface JournalEntry {
@@ -10,30 +12,36 @@ export interface JournalEntry {
   v?: unknown;
 }
 
-/** Entries of the journal at `path` in write order ([] if missing); cuts a torn tail off the file so appends stay line-aligned. */
-export function readJournal(path: string, logger: StoreLogger): JournalEntry[] {
-  let bytes: Buffer;
+/**
+ * Streams the journal at `path` (nothing if missing) into `apply`, entry by entry in write order, and returns
+ * how many were applied; cuts a torn tail off the file so appends stay line-aligned.
+ */
+export async function replayJournal(path: string, apply: (entry: JournalEntry) => void, logger: StoreLogger): Promise<number> {
+  let applied = 0;
+  let read: LinesRead;
   try {
-    bytes = readFileSync(path);
+    read = await forEachLine(path, {
+      line(text, lineNumber) {
+        if (text.trim() === '') return;
+        apply(parseEntry(path, lineNumber, text));
+        applied += 1;
+      },
+      tooLong(lineNumber, bytes) {
+        throw corruptLine(path, lineNumber, `${bytes} bytes long, over the ${MAX_LINE_BYTES}-byte limit of one record`);
+      },
+    });
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw e;
   }
-  const complete = bytes.lastIndexOf(0x0a) + 1;
-  if (complete < bytes.length) {
+  if (read.tailBytes > 0) {
     logger.warn(
-      `Journal ${path}: dropped an incomplete last line (${bytes.length - complete} bytes) left by an interrupted write; ` +
+      `Journal ${path}: dropped an incomplete last line (${read.tailBytes} bytes) left by an interrupted write; ` +
         'that change was never acknowledged',
     );
-    truncateSync(path, complete);
+    truncateSync(path, read.completeBytes);
   }
-  const lines = bytes.subarray(0, complete).toString('utf8').split('\n');
-  const entries: JournalEntry[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    entries.push(parseEntry(path, index + 1, line));
-  });
-  return entries;
+  return applied;
 }
 
 function parseEntry(path: string, lineNumber: number, line: string): JournalEntry {

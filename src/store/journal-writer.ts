@@ -1,7 +1,8 @@
 // The append-only journal: one JSON line per change, written synchronously so it is on disk (page cache) when put() returns.
 // A process kill cannot lose page-cache data; surviving power loss needs `fsync: true` (one fsync per change).
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import { fsyncDirectory } from './fsync-directory.js';
+import { MAX_LINE_BYTES } from './line-reader.js';
 
 export class JournalWriter {
   readonly path: string;
@@ -17,7 +18,7 @@ export class JournalWriter {
     if (this.#fd === undefined) this.#fd = openSync(this.path, 'a');
   }
 
-  /** Writes `{"c":collection,"k":key,"v":value}` (no `v` for a delete); throws if the value is not JSON. */
+  /** Writes `{"c":collection,"k":key,"v":value}` (no `v` for a delete); throws if the value is not JSON or too large to read back. */
   append(collection: string, key: string, value: unknown): void {
     if (this.#fd === undefined) throw new Error(`Journal ${this.path} is not open`);
     let line = `{"c":${JSON.stringify(collection)},"k":${JSON.stringify(key)}`;
@@ -28,7 +29,12 @@ export class JournalWriter {
       }
       line += `,"v":${json}`;
     }
-    writeFully(this.#fd, Buffer.from(line + '}\n', 'utf8'));
+    const bytes = Buffer.from(line + '}\n', 'utf8');
+    if (bytes.length > MAX_LINE_BYTES) {
+      // The reader refuses such a line as damage, so it is never written (nothing is changed).
+      throw new RangeError(`Cannot store "${collection}"/"${key.slice(0, 64)}": ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte record limit`);
+    }
+    writeFully(this.#fd, bytes);
     if (this.#fsync) fsyncSync(this.#fd);
   }
 
@@ -41,7 +47,7 @@ export class JournalWriter {
     try {
       if (!existsSync(this.path)) return;
       if (existsSync(previousPath)) {
-        appendFileFully(previousPath, readFileSync(this.path), this.#fsync);
+        appendFileTo(this.path, previousPath, this.#fsync);
         // Entries now in both files replay twice, harmlessly: each line carries the full value.
         truncateSync(this.path, 0);
       } else {
@@ -65,12 +71,16 @@ function writeFully(fd: number, bytes: Buffer): void {
   while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
-function appendFileFully(path: string, bytes: Buffer, fsync: boolean): void {
-  const fd = openSync(path, 'a');
+/** Appends the file `from` to the file `to` in 1 MiB pieces (a journal can be larger than one Buffer). */
+function appendFileTo(from: string, to: string, fsync: boolean): void {
+  const input = openSync(from, 'r');
+  const output = openSync(to, 'a');
   try {
-    writeFully(fd, bytes);
-    if (fsync) fsyncSync(fd);
+    const piece = Buffer.allocUnsafe(1024 * 1024);
+    for (let n = readSync(input, piece); n > 0; n = readSync(input, piece)) writeFully(output, piece.subarray(0, n));
+    if (fsync) fsyncSync(output);
   } finally {
-    closeSync(fd);
+    closeSync(output);
+    closeSync(input);
   }
 }

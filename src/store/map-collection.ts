@@ -62,9 +62,9 @@ export class MapCollection<T> implements Collection<T> {
     this.#map.clear();
   }
 
-  /** A plain object of all records, for the snapshot (records by reference, serialised later). */
-  toObject(): Record<string, T> {
-    return Object.fromEntries(this.#map);
+  /** The records as they are now, for the snapshot (by reference, serialised later; later puts do not show). */
+  copy(): ReadonlyMap<string, T> {
+    return new Map(this.#map);
   }
 }
 

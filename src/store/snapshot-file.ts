@@ -1,35 +1,27 @@
-// The compacted state `vtn.json`, read and written through lowdb (atomic temp + rename), with a backup of the last good one.
-import { closeSync, existsSync, fsyncSync, openSync, statSync } from 'node:fs';
+// The compacted state `vtn.json`, read and written through lowdb with a streaming adapter (temp + rename),
+// with a backup of the last good one and a refusal to overwrite a file someone else changed.
+import { existsSync, statSync } from 'node:fs';
 import { copyFile, rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
-import { JSONFile } from 'lowdb/node';
 import { VtnError } from '../errors.js';
-import { fsyncDirectory } from './fsync-directory.js';
+import { SNAPSHOT_FORMAT, type SnapshotDocument } from './snapshot-layout.js';
+import { StreamedSnapshotAdapter } from './streamed-snapshot-adapter.js';
 
-export const SNAPSHOT_FORMAT = 1;
+export { SNAPSHOT_FORMAT, type SnapshotDocument } from './snapshot-layout.js';
 
-export interface SnapshotDocument {
-  format: typeof SNAPSHOT_FORMAT;
-  savedAt: string;
-  collections: Record<string, Record<string, unknown>>;
-}
-
-const emptyDocument = (): SnapshotDocument => ({ format: SNAPSHOT_FORMAT, savedAt: '', collections: {} });
+const emptyDocument = (): SnapshotDocument => ({ format: SNAPSHOT_FORMAT, savedAt: '', collections: new Map() });
 
 export class SnapshotFile {
   readonly path: string;
   readonly backupPath: string;
-  readonly #fsync: boolean;
   readonly #db: Low<SnapshotDocument>;
-  /** Size and mtime of the file as this process last read or wrote it; undefined when there was no file. */
+  /** Size, mtime and inode of the file as this process last read or wrote it; undefined when there was no file. */
   #known: string | undefined;
 
   constructor(path: string, options: { fsync: boolean }) {
     this.path = path;
     this.backupPath = `${path}.bak`;
-    this.#fsync = options.fsync;
-    // Built directly (not the preset, which silently uses memory under NODE_ENV=test); defaults are replaced on write.
-    this.#db = new Low(new JSONFile<SnapshotDocument>(path), emptyDocument());
+    this.#db = new Low(new StreamedSnapshotAdapter(path, options), emptyDocument());
   }
 
   /** The saved document, an empty one if there is none yet; a damaged file is an E_STATE_CORRUPT error and is left alone. */
@@ -44,7 +36,9 @@ export class SnapshotFile {
     }
     // lowdb keeps the defaults when the file parses to null.
     if (existed && this.#db.data === defaults) throw this.#corrupt('the file holds no document');
-    const doc = this.#check(this.#db.data);
+    const doc = this.#db.data;
+    // The records now live in the store; the document is not kept twice.
+    this.#db.data = emptyDocument();
     this.#known = fileStamp(this.path);
     return doc;
   }
@@ -66,37 +60,12 @@ export class SnapshotFile {
       await rename(temporary, this.backupPath);
     }
     this.#db.data = doc;
-    await this.#db.write();
+    try {
+      await this.#db.write();
+    } finally {
+      this.#db.data = emptyDocument();
+    }
     this.#known = fileStamp(this.path);
-    if (this.#fsync) {
-      const fd = openSync(this.path, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      fsyncDirectory(this.path);
-    }
-  }
-
-  #check(data: unknown): SnapshotDocument {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-      throw this.#corrupt('the document is not a JSON object');
-    }
-    const doc = data as Partial<SnapshotDocument>;
-    if (doc.format !== SNAPSHOT_FORMAT) {
-      throw this.#corrupt(`unsupported format ${JSON.stringify(doc.format)} (this VTN reads format ${SNAPSHOT_FORMAT})`);
-    }
-    const collections: unknown = doc.collections;
-    if (typeof collections !== 'object' || collections === null || Array.isArray(collections)) {
-      throw this.#corrupt('"collections" is not an object');
-    }
-    for (const [name, records] of Object.entries(collections)) {
-      if (typeof records !== 'object' || records === null || Array.isArray(records)) {
-        throw this.#corrupt(`collection "${name}" is not an object of records`);
-      }
-    }
-    return doc as SnapshotDocument;
   }
 
   #corrupt(reason: string): VtnError {

@@ -1,0 +1,100 @@
+// The lowdb adapter for vtn.json: written record by record (temp file, optional fsync, rename) and read back
+// line by line, so the snapshot is never one string. A snapshot in the older one-document layout (lowdb's
+// JSONFile, pretty-printed) is read the old way once; the next compaction rewrites it line per record.
+import { constants as bufferLimits } from 'node:buffer';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import type { Adapter } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { fsyncDirectory } from './fsync-directory.js';
+import { forEachLine, MAX_LINE_BYTES } from './line-reader.js';
+import { isLineLayout, snapshotPieces, SnapshotLineParser, type SnapshotDocument } from './snapshot-layout.js';
+import { legacyDocument } from './legacy-snapshot.js';
+
+/** Text handed to one write: large enough to be fast, small enough to keep memory flat. */
+const WRITE_BATCH_CHARS = 1024 * 1024;
+/** An older-layout file up to this size decodes into one string (the old code could not write a larger one). */
+export const LEGACY_MAX_BYTES = bufferLimits.MAX_STRING_LENGTH;
+
+export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
+  readonly path: string;
+  readonly #fsync: boolean;
+
+  constructor(path: string, options: { fsync: boolean }) {
+    this.path = path;
+    this.#fsync = options.fsync;
+  }
+
+  /** The document, or null when there is no file (or the old layout holds `null`); throws a reason on damage. */
+  async read(): Promise<SnapshotDocument | null> {
+    const first = await firstLine(this.path);
+    if (first === undefined) return null;
+    if (!isLineLayout(first)) return this.#readLegacy();
+    const parser = new SnapshotLineParser();
+    const read = await forEachLine(this.path, {
+      line: (text, lineNumber) => parser.line(text, lineNumber),
+      tooLong: (lineNumber, bytes) => {
+        throw new Error(`line ${lineNumber}: ${bytes} bytes long, over the ${MAX_LINE_BYTES}-byte limit of one record`);
+      },
+    });
+    return parser.end(read.tailBytes);
+  }
+
+  async write(doc: SnapshotDocument): Promise<void> {
+    const temporary = `${this.path}.tmp`;
+    const file = await open(temporary, 'w');
+    try {
+      let batch: string[] = [];
+      let chars = 0;
+      for (const piece of snapshotPieces(doc)) {
+        batch.push(piece);
+        chars += piece.length;
+        if (chars < WRITE_BATCH_CHARS) continue;
+        await writeAll(file, batch.join(''));
+        batch = [];
+        chars = 0;
+      }
+      await writeAll(file, batch.join(''));
+      if (this.#fsync) await file.sync();
+    } catch (e) {
+      await file.close();
+      await rm(temporary, { force: true });
+      throw e;
+    }
+    await file.close();
+    await rename(temporary, this.path);
+    if (this.#fsync) fsyncDirectory(this.path);
+  }
+
+  async #readLegacy(): Promise<SnapshotDocument | null> {
+    const { size } = await stat(this.path);
+    if (size > LEGACY_MAX_BYTES) {
+      throw new Error(`it is ${size} bytes in the older one-document layout, more than one string can hold (${LEGACY_MAX_BYTES})`);
+    }
+    const data = await new JSONFile<unknown>(this.path).read();
+    return data === null ? null : legacyDocument(data);
+  }
+}
+
+/** The file's first line (all of its first 64 KiB if no '\n' is in them); undefined when it does not exist. */
+async function firstLine(path: string): Promise<string | undefined> {
+  let file;
+  try {
+    file = await open(path, 'r');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  try {
+    const head = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await file.read(head, 0, head.length, 0);
+    const end = head.subarray(0, bytesRead).indexOf(0x0a);
+    return head.toString('utf8', 0, end === -1 ? bytesRead : end);
+  } finally {
+    await file.close();
+  }
+}
+
+async function writeAll(file: FileHandle, text: string): Promise<void> {
+  const bytes = Buffer.from(text, 'utf8');
+  for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset)).bytesWritten;
+}
