@@ -1,41 +1,71 @@
-// Fastify hooks that write one audit line per mutating admin request, including refused ones.
-import type { FastifyInstance } from 'fastify';
-import { summariseBody, type AuditLog } from './audit-log.js';
+// One audit line per mutating admin request (refused and failed ones too), on disk before the reply leaves.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { clip, summariseBody, type AuditEntry, type AuditLog } from './audit-log.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const MAX_PATH_CHARS = 256;
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Error code of a failed mutation, read from the reply body for the audit line. */
-    auditCode?: string;
+/**
+ * The path as fastify routed it: percent-decoded like its router, so /%61dmin/v1/events is logged as
+ * /admin/v1/events. A malformed escape stays as sent (fastify answers it with 400).
+ */
+export function routedPath(url: string): string {
+  const raw = url.split('?')[0]!;
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // Kept raw: the router refused it too.
+  }
+  return clip(path, MAX_PATH_CHARS);
+}
+
+/** The error code of a failed mutation, read from the JSON reply body. */
+function codeOf(payload: unknown): string | undefined {
+  if (typeof payload !== 'string') return undefined;
+  try {
+    const code = (JSON.parse(payload) as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined; // Not JSON: the status alone is the result.
   }
 }
 
-export function installAuditHooks(app: FastifyInstance, audit: AuditLog, apiPrefix: string): void {
-  const audited = (method: string, url: string) => MUTATING.has(method) && url.startsWith(apiPrefix);
+function entryFor(req: FastifyRequest, reply: FastifyReply, payload: unknown): AuditEntry {
+  const body = summariseBody(req.body);
+  const code = reply.statusCode >= 400 ? codeOf(payload) : undefined;
+  const route = req.routeOptions.url;
+  return {
+    time: new Date().toISOString(),
+    actor: req.actor ?? 'anonymous',
+    method: req.method,
+    path: routedPath(req.url),
+    ...(route !== undefined ? { route } : {}),
+    ...(body !== undefined ? { body } : {}),
+    result: { status: reply.statusCode, ...(code ? { code } : {}) },
+  };
+}
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set once this request's audit line is written, so an error reply sent after a failed write adds none. */
+    audited?: boolean;
+  }
+}
+
+/** Every POST/PUT/PATCH/DELETE is audited, whatever its path: which paths mutate is the router's business, not ours. */
+export function installAuditHooks(app: FastifyInstance, audit: AuditLog): void {
   app.addHook('onSend', async (req, reply, payload) => {
-    if (audited(req.method, req.url) && reply.statusCode >= 400 && typeof payload === 'string') {
-      try {
-        const code = (JSON.parse(payload) as { code?: unknown }).code;
-        if (typeof code === 'string') req.auditCode = code;
-      } catch {
-        // Not JSON: the status alone is the result.
-      }
+    if (!MUTATING.has(req.method) || req.audited) return payload;
+    req.audited = true;
+    try {
+      await audit.append(entryFor(req, reply, payload));
+      return payload;
+    } catch (err) {
+      // The change may have happened, but the operator must learn that its record did not.
+      req.log.error({ err }, 'admin audit line could not be written');
+      reply.code(500).type('application/json; charset=utf-8');
+      return JSON.stringify({ code: 'E_INTERNAL', message: `the audit line for this request could not be written (${(err as Error).message}); the change may have been applied: check the VTN state and the disk holding audit.log` });
     }
-    return payload;
-  });
-
-  app.addHook('onResponse', async (req, reply) => {
-    if (!audited(req.method, req.url)) return;
-    const body = summariseBody(req.body);
-    audit.append({
-      time: new Date().toISOString(),
-      actor: req.actor ?? 'anonymous',
-      method: req.method,
-      path: req.url,
-      ...(body !== undefined ? { body } : {}),
-      result: { status: reply.statusCode, ...(req.auditCode ? { code: req.auditCode } : {}) },
-    });
   });
 }

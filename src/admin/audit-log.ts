@@ -1,13 +1,17 @@
 // Append-only record of every admin mutation: JSON lines in <dataDir>/audit.log (or memory for in-memory VTNs).
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { appendFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 export interface AuditEntry {
   time: string;
-  /** Token name, 'local' without auth, 'anonymous' for a refused token. */
+  /** Token name, 'local' without auth, 'anonymous' for a refused token or request. */
   actor: string;
   method: string;
+  /** The path fastify routed (percent-decoded, no query), not the raw request line. */
   path: string;
+  /** The route pattern it matched, e.g. /admin/v1/events/:eventId; absent when no route matched. */
+  route?: string;
   /** The request body, shortened, with secrets masked. */
   body?: string;
   /** HTTP status and, for failures, the error code. */
@@ -17,11 +21,14 @@ export interface AuditEntry {
 const MAX_BODY_CHARS = 500;
 const SECRET_KEYS = /token|password|secret|key/i;
 
+/** A caller's text cut to `max` characters, saying how long it was: a log line never holds a huge value. */
+export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text);
+
 /** The body as one short line; secret-looking fields are masked so the log can be shared. */
 export function summariseBody(body: unknown): string | undefined {
   if (body === undefined || body === null || body === '') return undefined;
   const text = JSON.stringify(body, (k, v: unknown) => (k && SECRET_KEYS.test(k) ? '***' : v));
-  return text.length > MAX_BODY_CHARS ? `${text.slice(0, MAX_BODY_CHARS)}… (${text.length} chars)` : text;
+  return clip(text, MAX_BODY_CHARS);
 }
 
 export class AuditLog {
@@ -29,16 +36,25 @@ export class AuditLog {
   /** Entries of this process, newest last (bounded), for tests and the dashboard. */
   readonly recent: AuditEntry[] = [];
   static readonly RECENT_LIMIT = 1000;
+  /** Writes run one after another, so lines land in the order the requests were answered. */
+  #tail: Promise<void> = Promise.resolve();
 
   constructor(path?: string) {
     this.path = path;
     if (path) mkdirSync(dirname(path), { recursive: true });
   }
 
-  /** Synchronous append: an acknowledged mutation is never missing from the log. */
-  append(entry: AuditEntry): void {
+  /**
+   * Resolves once the line is on disk (written and flushed with fsync), so a reply sent after it never
+   * acknowledges a mutation the log could lose. Rejects when the write fails; later writes still run.
+   */
+  append(entry: AuditEntry): Promise<void> {
     this.recent.push(entry);
     if (this.recent.length > AuditLog.RECENT_LIMIT) this.recent.shift();
-    if (this.path) appendFileSync(this.path, `${JSON.stringify(entry)}\n`);
+    const path = this.path;
+    if (!path) return Promise.resolve();
+    const write = this.#tail.then(() => appendFile(path, `${JSON.stringify(entry)}\n`, { flush: true }));
+    this.#tail = write.catch(() => undefined);
+    return write;
   }
 }

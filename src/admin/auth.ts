@@ -29,10 +29,10 @@ export class BearerAuth {
     return actor;
   }
 
-  /** onRequest hook: 401 with a reason unless the path is public or the token is known. */
+  /** onRequest hook: 401 with a reason unless the matched route is public or the token is known. */
   hook = async (req: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    const path = req.url.split('?')[0]!;
-    if (PUBLIC_PATHS.has(path)) return;
+    const route = req.routeOptions.url;
+    if (route !== undefined && PUBLIC_PATHS.has(route)) return;
     const actor = this.actorFor(req.headers.authorization);
     if (actor !== undefined) {
       req.actor = actor;

@@ -4,6 +4,7 @@ import type { AdminDeps } from './admin-deps.js';
 import { installAdminErrorHandling } from './admin-errors.js';
 import { installAuditHooks } from './audit-hooks.js';
 import { BearerAuth } from './auth.js';
+import { loopbackGuard } from './loopback-guard.js';
 import { DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { registerDecisionRoutes } from './routes/decision-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
@@ -24,6 +25,15 @@ export interface AdminAppOptions {
   version?: string;
 }
 
+// Every answer: no MIME sniffing, never framed; a page that sets its own policy (dashboard, docs) keeps it.
+function installSecurityHeaders(app: FastifyInstance): void {
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    return payload;
+  });
+}
+
 export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyInstance {
   const app = Fastify({
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
@@ -33,13 +43,18 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     schemaErrorFormatter: formatSchemaErrors,
   });
   installAdminErrorHandling(app);
+  // Only JSON bodies: a browser may send text/plain or a form cross-site without asking, never application/json.
+  app.removeContentTypeParser('text/plain');
+  installSecurityHeaders(app);
   const auth = new BearerAuth(opts.tokens);
   // Documentation and the dashboard's files hold no data, and a browser cannot send a bearer header for a page.
-  const isDocs = (url: string) => url === OPENAPI_PATH || url.startsWith(DOCS_PATH) || isDashboardPath(url);
+  // Decided on the route fastify matched, never on the raw URL (which may spell the same path differently).
+  const isDocs = (route: string | undefined) => route !== undefined && (route === OPENAPI_PATH || route.startsWith(DOCS_PATH) || isDashboardPath(route));
   app.addHook('onRequest', async (req, reply) => {
-    if (!isDocs(req.url.split('?')[0]!)) await auth.hook(req, reply);
+    if (!auth.enabled) await loopbackGuard(req, reply);
+    if (!reply.sent && !isDocs(req.routeOptions.url)) await auth.hook(req, reply);
   });
-  installAuditHooks(app, deps.audit, API_PREFIX);
+  installAuditHooks(app, deps.audit);
   registerOpenApi(app, opts.version ?? '1');
   registerDashboard(app, { authRequired: auth.enabled, sources: deps.sources });
   app.register(async (scope) => registerHealthRoutes(scope, deps));

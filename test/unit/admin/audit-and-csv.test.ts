@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AuditLog, summariseBody } from '../../../src/admin/audit-log.js';
-import { valuesToCsv } from '../../../src/admin/values-csv.js';
+import { csvCell, valuesToCsv } from '../../../src/admin/values-csv.js';
+import { routedPath } from '../../../src/admin/audit-hooks.js';
 
 describe('audit log', () => {
   it('summarises bodies on one line, masks secrets and shortens long ones', () => {
@@ -19,8 +20,8 @@ describe('audit log', () => {
     try {
       const log = new AuditLog(join(dir, 'nested', 'audit.log'));
       const entry = { time: '2026-06-01T12:00:00.000Z', actor: 'admin', method: 'POST', path: '/admin/v1/events', result: { status: 201 } };
-      log.append(entry);
-      log.append({ ...entry, result: { status: 400, code: 'E_BAD_REQUEST' } });
+      void log.append(entry);
+      await log.append({ ...entry, result: { status: 400, code: 'E_BAD_REQUEST' } });
       const lines = (await readFile(join(dir, 'nested', 'audit.log'), 'utf8')).split('\n');
       expect(lines).toHaveLength(3);
       expect(JSON.parse(lines[1]!)).toEqual({ ...entry, result: { status: 400, code: 'E_BAD_REQUEST' } });
@@ -28,6 +29,41 @@ describe('audit log', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('audit paths', () => {
+  it('are percent-decoded like the router, without the query, malformed escapes kept, long ones cut', () => {
+    expect(routedPath('/%61dmin/v1/events?x=1')).toBe('/admin/v1/events');
+    expect(routedPath('/admin/v1/vens/a%2Fb%20c/reregister')).toBe('/admin/v1/vens/a/b c/reregister');
+    expect(routedPath('/admin/v1/%E0%A4%A')).toBe('/admin/v1/%E0%A4%A');
+    const long = routedPath(`/admin/${'x'.repeat(5000)}`);
+    expect(long.length).toBeLessThan(300);
+    expect(long).toMatch(/… \(5007 chars\)$/);
+  });
+});
+
+describe('CSV cells against formula injection', () => {
+  it('text starting with = + - @ tab or CR gets a leading quote (then RFC 4180 quoting)', () => {
+    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvCell('+cmd|/c calc')).toBe("'+cmd|/c calc");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('-12.5')).toBe("'-12.5"); // a text column: a VEN's id that looks like a number is still text
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('ven-1=ok')).toBe('ven-1=ok');
+  });
+
+  it('numbers stay numbers: negative values, exponents, zero', () => {
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell(-1e-7)).toBe('-1e-7');
+    expect(csvCell(0)).toBe('0');
+  });
+
+  it('a row: the value column keeps -12.5 while venId, rId and names are neutralised', () => {
+    const csv = valuesToCsv([{ venId: '=evil', reportRequestId: '@r', rId: '+p', resourceId: '-res', measurement: 'powerReal', unit: '=W', time: new Date('2026-06-01T00:00:00Z'), value: -12.5, scale: 'k' }]);
+    expect(csv.split('\r\n')[1]).toBe("2026-06-01T00:00:00.000Z,'=evil,'-res,powerReal,'+p,-12.5,'=W,k,,,,,'@r");
   });
 });
 
