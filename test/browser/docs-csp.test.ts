@@ -29,9 +29,8 @@ describe.skipIf(!chromiumPresent)('admin docs in Chromium under CSP', () => {
     const problems: string[] = [];
     page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    await page.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`));
-    });
+    // Runs in the page (a string: the test's TypeScript has no DOM types).
+    await page.addInitScript("document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))");
     const res = await page.goto(`${admin.url}/admin/docs/`);
     expect(res?.headers()['content-security-policy']).toContain("default-src 'none'");
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 15_000 });
