@@ -66,7 +66,8 @@ export function toJsonForm(element: XmlElement, path = element.name): JsonNode {
 function convert(element: XmlElement, trail: string[]): JsonNode {
   const attrNames = Object.keys(element.attrs);
   if (element.children.length === 0 && attrNames.length === 0) return element.text;
-  const out: JsonObject = {};
+  // No prototype: an element named __proto__ or constructor is an own key like any other, never an inherited one.
+  const out = Object.create(null) as JsonObject;
   for (const name of attrNames) out[`@${name}`] = element.attrs[name];
   if (element.text) out['#text'] = element.text;
   let counts: Map<string, number> | undefined;

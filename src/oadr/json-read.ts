@@ -5,6 +5,10 @@ import { parseDuration } from './duration.js';
 import type { JsonNode, JsonObject } from './json-form.js';
 import { PayloadFieldError } from './wire-error.js';
 
+// Own properties only: a key like "constructor" or "toString" must not find what Object.prototype holds.
+const own = (object: JsonObject, key: string): JsonNode | JsonNode[] | undefined => (Object.hasOwn(object, key) ? object[key] : undefined);
+const EMPTY: JsonObject = Object.freeze(Object.create(null) as JsonObject);
+
 /** A JSON-form object with the path it was read from, for error messages. */
 export class Node {
   constructor(
@@ -13,22 +17,22 @@ export class Node {
   ) {}
 
   static of(node: JsonNode | undefined, path: string): Node {
-    return new Node(typeof node === 'object' ? node : {}, path);
+    return new Node(typeof node === 'object' ? node : EMPTY, path);
   }
 
   has(key: string): boolean {
-    return this.value[key] !== undefined;
+    return own(this.value, key) !== undefined;
   }
 
   /** A child element as a Node (an empty element reads as an empty Node). */
   child(key: string): Node {
-    const v = this.value[key];
+    const v = own(this.value, key);
     return Node.of(Array.isArray(v) ? v[0] : v, `${this.path}/${key}`);
   }
 
   /** Every occurrence of a (repeatable) child element. */
   children(key: string): Node[] {
-    const v = this.value[key];
+    const v = own(this.value, key);
     const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
     return list.map((item, i) => Node.of(item, `${this.path}/${key}[${i}]`));
   }
@@ -41,16 +45,16 @@ export class Node {
   }
 
   optText(key: string): string | undefined {
-    const v = this.value[key];
+    const v = own(this.value, key);
     const first = Array.isArray(v) ? v[0] : v;
     if (first === undefined) return undefined;
-    return typeof first === 'string' ? first : String(first['#text'] ?? '');
+    return typeof first === 'string' ? first : String(own(first, '#text') ?? '');
   }
 
   texts(key: string): string[] {
-    const v = this.value[key];
+    const v = own(this.value, key);
     const list = v === undefined ? [] : Array.isArray(v) ? v : [v];
-    return list.map((item) => (typeof item === 'string' ? item : String(item['#text'] ?? '')));
+    return list.map((item) => (typeof item === 'string' ? item : String(own(item, '#text') ?? '')));
   }
 
   number(key: string): number {

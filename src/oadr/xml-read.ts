@@ -2,95 +2,114 @@
 // into canonical names as it builds the tree (no second parse, no intermediate object tree).
 import { OADR_NS } from './model.js';
 import { DEFAULT_MAX_DEPTH, guardXml, type XmlLimits } from './xml-guard.js';
-import { scanXml } from './xml-scan.js';
-import { OadrWireError } from './wire-error.js';
+import { NamespaceScope } from './xml-namespaces.js';
+import { trimXmlSpace } from './xml-names.js';
+import { detach, scanXml, type XmlSink } from './xml-scan.js';
+import { fail } from './xml-fail.js';
+import { clipText } from '../clip-text.js';
 
 /** An element with a canonical name: `ei:eventID` for known namespaces, `{uri}local` otherwise. */
 export interface XmlElement {
   name: string;
-  /** Attributes by canonical name (`ei:schemaVersion`, `oadr:Id`); unprefixed ones keep their local name. */
+  /**
+   * Attributes by canonical name (`ei:schemaVersion`, `oadr:Id`); unprefixed ones keep their local name.
+   * A prototype-free object: `__proto__` or `constructor` is an ordinary key here, never an inherited one.
+   */
   attrs: Record<string, string>;
-  children: XmlElement[];
-  /** Decoded text directly inside the element, trimmed. */
+  /** Child elements in document order (childless elements share one frozen empty array). */
+  readonly children: readonly XmlElement[];
+  /** Text directly inside the element: each text piece trimmed, CDATA kept, joined, then trimmed again. */
   text: string;
 }
 
-const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+// Attribute maps without Object.prototype in their chain (so `__proto__` is an own key), yet fast-mode objects:
+// Object.create(null) makes dictionary-mode objects, several times slower to create for every element.
+function AttributeMap(this: Record<string, string>): void {}
+AttributeMap.prototype = Object.create(null) as object;
+export const newAttributeMap = (): Record<string, string> => new (AttributeMap as unknown as new () => Record<string, string>)();
+
 const PREFIX_OF_URI = new Map<string, string>(Object.entries(OADR_NS).map(([prefix, uri]) => [uri, prefix]));
 
-type Scope = ReadonlyMap<string, string>;
-
-const ROOT_SCOPE: Scope = new Map([['xml', XML_NS]]);
-
-function canonicalName(uri: string, local: string): string {
+export function canonicalName(uri: string, local: string): string {
   if (!uri) return local;
   const prefix = PREFIX_OF_URI.get(uri);
   return prefix ? `${prefix}:${local}` : `{${uri}}${local}`;
 }
 
-function splitQName(qname: string): [string, string] {
+// Elements without attributes or children share one frozen map or array: no allocation per leaf element.
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze(newAttributeMap());
+const NO_CHILDREN: readonly XmlElement[] = Object.freeze([]);
+
+type Building = { -readonly [K in keyof XmlElement]: XmlElement[K] };
+
+/** The canonical name of an element or attribute QName in the current scope (attributes: no default namespace). */
+function resolveName(scope: NamespaceScope, qname: string, attribute: boolean): string {
   const colon = qname.indexOf(':');
-  return colon < 0 ? ['', qname] : [qname.slice(0, colon), qname.slice(colon + 1)];
+  if (colon < 0) return attribute ? qname : canonicalName(scope.uri('', qname), qname);
+  return canonicalName(scope.uri(qname.slice(0, colon), qname), qname.slice(colon + 1));
 }
 
-function resolve(scope: Scope, prefix: string, qname: string): string {
-  const uri = scope.get(prefix);
-  if (uri === undefined) {
-    if (prefix === '') return '';
-    throw new OadrWireError('E_XML', `namespace prefix "${prefix}" of <${qname}> is not declared`);
-  }
-  return uri;
-}
-
-/** The element for a start tag, and the scope its children resolve prefixes in. */
-function openElement(qname: string, rawAttrs: [string, string][], parentScope: Scope): { element: XmlElement; scope: Scope } {
-  let scope = parentScope;
-  const plain: [string, string][] = [];
-  for (const [attr, value] of rawAttrs) {
-    if (attr === 'xmlns' || attr.startsWith('xmlns:')) {
-      const declared = attr === 'xmlns' ? '' : attr.slice(6);
-      if (declared && !value) throw new OadrWireError('E_XML', `namespace prefix "${declared}" is bound to an empty URI`);
-      if (value === XMLNS_NS || declared === 'xmlns') throw new OadrWireError('E_XML', 'the xmlns namespace cannot be redeclared');
-      if (scope === parentScope) scope = new Map(parentScope);
-      (scope as Map<string, string>).set(declared, value);
-    } else {
-      plain.push([attr, value]);
-    }
-  }
-  const attrs: Record<string, string> = {};
+/** Attributes by canonical name, for a start tag whose declarations `scope` has just applied. */
+export function resolveAttributes(scope: NamespaceScope, qname: string, plain: [string, string][]): Record<string, string> {
+  if (plain.length === 0) return NO_ATTRIBUTES;
+  const attrs = newAttributeMap();
   for (const [attr, value] of plain) {
-    const [prefix, local] = splitQName(attr);
-    // Unprefixed attributes are in no namespace, whatever the default namespace is.
-    const name = prefix ? canonicalName(resolve(scope, prefix, attr), local) : local;
-    if (name in attrs) throw new OadrWireError('E_XML', `attribute ${name} appears twice on <${qname}>`);
+    const name = resolveName(scope, attr, true);
+    // Two prefixes bound to one URI make the same attribute: {uri}local twice is an error too.
+    if (name in attrs) fail(`attribute ${clipText(name)} appears twice on <${clipText(qname)}>`);
     attrs[name] = value;
   }
-  const [prefix, local] = splitQName(qname);
-  return { element: { name: canonicalName(resolve(scope, prefix, qname), local), attrs, children: [], text: '' }, scope };
+  return attrs;
+}
+
+/** Builds XmlElements; an element with several text pieces joins them once when it closes (no `+=` chains). */
+export class TreeBuilder implements XmlSink {
+  readonly scope = new NamespaceScope();
+  root: XmlElement | undefined;
+  private readonly stack: Building[] = [];
+  // Extra text pieces by depth, for the rare element whose text is split by comments, CDATA or children.
+  private readonly more = new Map<number, string[]>();
+
+  start(qname: string, rawAttrs: [string, string][]): void {
+    const attrs = resolveAttributes(this.scope, qname, this.scope.enter(qname, rawAttrs));
+    const element: Building = { name: resolveName(this.scope, qname, false), attrs, children: NO_CHILDREN, text: '' };
+    const stack = this.stack;
+    const parent = stack[stack.length - 1];
+    if (!parent) this.root = element;
+    else if (parent.children === NO_CHILDREN) parent.children = [element];
+    else (parent.children as XmlElement[]).push(element);
+    stack.push(element);
+  }
+
+  text(piece: string, cdata: boolean): void {
+    const kept = cdata ? piece : trimXmlSpace(piece);
+    if (!kept) return;
+    const depth = this.stack.length;
+    const top = this.stack[depth - 1]!;
+    if (top.text === '') top.text = kept;
+    else {
+      const more = this.more.get(depth);
+      if (more) more.push(kept);
+      else this.more.set(depth, [top.text, kept]);
+    }
+  }
+
+  end(): void {
+    const depth = this.stack.length;
+    const element = this.stack.pop()!;
+    const more = this.more.size > 0 ? this.more.get(depth) : undefined;
+    if (more) this.more.delete(depth);
+    const text = more ? more.join('') : element.text;
+    if (text) element.text = detach(trimXmlSpace(text));
+    this.scope.leave();
+  }
 }
 
 /** Reads untrusted XML into a namespace-resolved tree; throws OadrWireError E_XML with a plain reason. */
 export function readXml(xml: string, limits: XmlLimits = {}): XmlElement {
   guardXml(xml, limits);
-  let root: XmlElement | undefined;
-  const stack: { element: XmlElement; scope: Scope }[] = [];
-  scanXml(xml, limits.maxDepth ?? DEFAULT_MAX_DEPTH, {
-    start(qname, attrs) {
-      const parent = stack[stack.length - 1];
-      const opened = openElement(qname, attrs, parent ? parent.scope : ROOT_SCOPE);
-      if (parent) parent.element.children.push(opened.element);
-      else root = opened.element;
-      stack.push(opened);
-    },
-    text(piece) {
-      (stack[stack.length - 1] as { element: XmlElement }).element.text += piece;
-    },
-    end() {
-      const closed = stack.pop() as { element: XmlElement };
-      closed.element.text = closed.element.text.trim();
-    },
-  });
+  const builder = new TreeBuilder();
+  scanXml(xml, limits.maxDepth ?? DEFAULT_MAX_DEPTH, builder);
   // scanXml guarantees exactly one root element.
-  return root as XmlElement;
+  return builder.root!;
 }

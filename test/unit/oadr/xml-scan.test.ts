@@ -16,9 +16,9 @@ function events(xml: string, maxDepth = 64): string[] {
 const refuses = (xml: string, pattern: RegExp, maxDepth = 64) => expect(() => events(xml, maxDepth)).toThrow(pattern);
 
 describe('scanXml', () => {
-  it('reports elements, entity-decoded attributes and trimmed text in document order', () => {
+  it('reports elements, entity-decoded attributes and untrimmed text in document order', () => {
     expect(events('<?xml version="1.0" encoding="UTF-8"?>\n<a x="1 &amp; 2"><b>  hi &lt;there&gt;  </b><c/><!-- note --><d><![CDATA[ <raw> ]]></d></a>')).toEqual([
-      '<a x=1 & 2>', '<b>', '"hi <there>"', '</>', '<c>', '</>', '<d>', '" <raw> "', '</>', '</>',
+      '<a x=1 & 2>', '<b>', '"  hi <there>  "', '</>', '<c>', '</>', '<d>', '" <raw> "', '</>', '</>',
     ]);
   });
 
