@@ -17,10 +17,23 @@ export class VenPresence {
 
   constructor(vtn: Vtn) {
     this.#vtn = vtn;
-    // Only messages that passed decoding name a trustworthy venID; refused bodies ('invalid') do not count.
+    // Only registered VENs get presence: a stranger's venID (any size, any number of them) leaves nothing.
     this.#unsubscribe = vtn.onMessage((m) => {
-      if (m.venId && m.type !== 'invalid') this.#seen.set(m.venId, vtn.ctx.now().getTime());
+      if (!m.venId || m.type === 'invalid') return;
+      if (vtn.store.vens.has(m.venId)) this.#seen.set(m.venId, vtn.ctx.now().getTime());
+      else this.#seen.delete(m.venId);
     });
+  }
+
+  /** VENs with a last-seen time (registered ones only). */
+  get size(): number {
+    this.#forgetRetired();
+    return this.#seen.size;
+  }
+
+  // A VEN whose registration ended keeps no presence.
+  #forgetRetired(): void {
+    for (const venId of this.#seen.keys()) if (!this.#vtn.store.vens.has(venId)) this.#seen.delete(venId);
   }
 
   /** Poll period of a VEN: the one granted at registration, else the VTN default. */
@@ -36,6 +49,7 @@ export class VenPresence {
   }
 
   onlineCount(): number {
+    this.#forgetRetired();
     let n = 0;
     for (const ven of this.#vtn.listVens()) if (this.of(ven).online) n++;
     return n;
