@@ -10,6 +10,7 @@ import { registerDecisionRoutes } from './routes/decision-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerPolicyRoutes } from './routes/policy-routes.js';
+import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
@@ -64,6 +65,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     registerReportRoutes(api, deps);
     registerPolicyRoutes(api, deps);
     registerDecisionRoutes(api, deps);
+    registerRefusalRoutes(api, deps);
   }, { prefix: API_PREFIX });
   return app;
 }

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { VtnError } from '../errors.js';
 import type { AdminConfig } from '../admin/admin-options.js';
+import type { VenLimits } from '../vtn/limits.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnConfig {
@@ -28,6 +29,8 @@ export interface VtnConfig {
   /** Reload the policy when its files change; default true. */
   watchPolicy?: boolean;
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
+  /** Per-VEN caps and refusal bookkeeping (src/vtn/limits.ts has the defaults). */
+  limits?: Partial<VenLimits>;
   /** The operator API (admin REST, OpenAPI, /healthz, /readyz, /metrics) on its own address. */
   admin?: AdminConfig;
   /** Mutual TLS; file paths are relative to the working directory. */

@@ -7,6 +7,7 @@ import { SignatureError } from '../security/xmldsig/signature-error.js';
 import { requestIdOf } from '../vtn/dispatcher.js';
 import { errorReply } from '../vtn/replies.js';
 import type { Vtn } from '../vtn/vtn.js';
+import { clipText } from '../clip-text.js';
 
 const XML_TYPE = 'application/xml; charset=utf-8';
 
@@ -110,9 +111,19 @@ function sendText(reply: FastifyReply, status: number, text: string) {
 }
 
 function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string, venId: string | undefined, code: number, started: number, replyType?: string) {
-  const line = { service, type, venId, code, replyType, ms: Math.round((performance.now() - started) * 100) / 100, reqId: req.id };
-  vtn.messages.notify(line);
+  const ms = Math.round((performance.now() - started) * 100) / 100;
+  vtn.messages.notify({ service, type, venId, code, replyType, ms });
+  const line = { service, type, venId: venId === undefined ? undefined : clipText(venId), code, replyType, ms, reqId: req.id };
+  if (venId === undefined || !vtn.ctx.store.vens.has(venId)) return logStranger(vtn, line);
   // Polls are the bulk of traffic: keep them out of the info log unless they carry something.
   if (type === 'oadrPoll' && replyType === 'oadrResponse' && code === 200) vtn.ctx.log.debug(line, 'openadr message');
   else vtn.ctx.log.info(line, 'openadr message');
+}
+
+// Anyone can send messages as an unknown VEN: they share the refusal line budget (a refused registration has its own line).
+function logStranger(vtn: Vtn, line: { type: string; code: number }) {
+  const budget = line.type === 'oadrCreatePartyRegistration' && line.code !== 200 ? undefined : vtn.ctx.refusals.lines.take();
+  if (!budget) return vtn.ctx.log.debug(line, 'openadr message');
+  const note = budget.suppressed ? ` (${budget.suppressed} similar lines suppressed)` : '';
+  vtn.ctx.log.info({ ...line, ...(budget.suppressed ? { suppressed: budget.suppressed } : {}) }, `openadr message from an unregistered VEN${note}`);
 }

@@ -1,5 +1,5 @@
 // Gauges computed at scrape time from the VTN's state, so they are never stale and need no timer.
-import { Gauge, type Registry } from 'prom-client';
+import { Counter, Gauge, type Registry } from 'prom-client';
 import { DECISIONS_COLLECTION, type DecisionRecord } from '../rules/explain/decision-log.js';
 import type { Vtn } from '../vtn/vtn.js';
 
@@ -42,6 +42,14 @@ export function installStateGauges(registry: Registry, vtn: Vtn, presence: Onlin
       const counts = new Map<string, number>();
       for (const rec of vtn.store.collection<DecisionRecord>(DECISIONS_COLLECTION).values()) counts.set(rec.trigger, (counts.get(rec.trigger) ?? 0) + 1);
       for (const [trigger, n] of counts) this.set({ trigger }, n);
+    },
+  });
+  new Counter({
+    name: 'vtn_registrations_refused_total', help: 'Refused registrations since start, by OpenADR code (per-name counts: GET /admin/v1/refusals).',
+    labelNames: ['code'] as const, registers: [registry],
+    collect() {
+      this.reset();
+      for (const [code, n] of vtn.ctx.refusals.byCode()) this.inc({ code: String(code) }, n);
     },
   });
 }

@@ -7,6 +7,8 @@ import type { PendingRenderer } from './poll.js';
 import type { PendingItem } from '../store/records.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { ReportCallbacks } from './reports/report-callbacks.js';
+import type { VenLimits } from './limits.js';
+import type { RefusedRegistrations } from './refused-registrations.js';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -26,6 +28,8 @@ export interface VtnSettings {
   cancelledRetentionMs: number;
   /** Compatibility: emit dtstart on every signal interval. */
   intervalDtstart: boolean;
+  /** Per-VEN caps and refusal bookkeeping bounds. */
+  limits: VenLimits;
 }
 
 export interface VtnContext {
@@ -41,6 +45,8 @@ export interface VtnContext {
   readonly telemetry: TelemetryStore;
   /** Per-subscription value callbacks given by report decisions (code, so in memory only). */
   readonly reportCallbacks: ReportCallbacks;
+  /** Refused registrations counted per name (memory only, bounded), for the operator. */
+  readonly refusals: RefusedRegistrations;
   now(): Date;
   newId(): string;
 }

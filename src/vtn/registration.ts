@@ -8,7 +8,7 @@ import type { VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
 import type { RegistrationDecision, RegistrationInfo } from './handlers.js';
 import { PROFILES, eiResponse, errorReply } from './replies.js';
-import { addPending, retireVen } from './ven-state.js';
+import { addPending, noteRefusedRegistration, retireVen } from './ven-state.js';
 
 export interface Connection {
   /** TLS client-certificate fingerprint, when known. */
@@ -31,7 +31,7 @@ export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistrat
 export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePartyRegistration, conn: Connection): Promise<OadrMessage> {
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, registrationId: msg.registrationId };
   const refuse = (code: number, reason: string): OadrMessage => {
-    ctx.log.warn({ venName: msg.venName, venId: msg.venId, code, reason }, 'registration refused');
+    noteRefusedRegistration(ctx, msg, code, reason);
     return errorReply('oadrCreatePartyRegistration', code, reason, echo);
   };
   if (msg.profileName !== '2.0b') return refuse(459, `profile ${msg.profileName} is not served; register with profile 2.0b`);

@@ -1,6 +1,7 @@
 // Per-VEN state outside the registration record: the pending queue and clean-up when a VEN leaves.
 import type { PendingItem, VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
+import { clipText } from '../clip-text.js';
 
 /** Queue a message for the VEN's next poll; `front` puts it ahead of what is waiting. Duplicates collapse. */
 export function addPending(ctx: VtnContext, venId: string, item: PendingItem, front = false): void {
@@ -41,4 +42,15 @@ export async function retireVen(ctx: VtnContext, ven: VenRecord, initiatedBy: 'v
 
 function entries<T>(c: { keys(): IterableIterator<string>; get(k: string): T | undefined }): [string, T][] {
   return [...c.keys()].map((k) => [k, c.get(k)!] as [string, T]);
+}
+
+/** A refused registration: counted per name, and one warning line while the per-minute budget lasts. */
+export function noteRefusedRegistration(ctx: VtnContext, who: { venName?: string | undefined; venId?: string | undefined }, code: number, reason: string): void {
+  const entry = ctx.refusals.note(who, code, reason);
+  const line = ctx.refusals.lines.take();
+  if (!line) return;
+  ctx.log.warn({
+    venName: entry.name, ...(who.venId ? { venId: clipText(who.venId) } : {}), code, reason: entry.lastReason, refusals: entry.count,
+    ...(line.suppressed ? { suppressed: line.suppressed } : {}),
+  }, line.suppressed ? `registration refused (${line.suppressed} similar lines suppressed)` : 'registration refused');
 }

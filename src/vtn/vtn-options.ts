@@ -4,6 +4,7 @@ import type { Store } from '../store/store.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
 import { toMs } from './events/to-ms.js';
+import { resolveLimits, type VenLimits } from './limits.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
@@ -43,6 +44,8 @@ export interface VtnOptions {
   now?: () => Date;
   /** ID generator; default crypto.randomUUID. */
   newId?: () => string;
+  /** Per-VEN caps (offers, subscriptions, opts, series) and the refused-registration table; see DEFAULT_LIMITS. */
+  limits?: Partial<VenLimits>;
   /** Mutual TLS (https with required client certificates); plain HTTP when absent. */
   tls?: TlsSettings;
   /** Sign every reply and set the replay window for signed VEN messages. */
@@ -72,6 +75,7 @@ export function settingsFrom(o: VtnOptions): VtnSettings {
     openEnrollment: o.openEnrollment ?? false,
     cancelledRetentionMs: toMs(o.cancelledRetention ?? DEFAULTS.cancelledRetention),
     intervalDtstart: o.intervalDtstart ?? false,
+    limits: resolveLimits(o.limits),
   };
 }
 

@@ -28,6 +28,7 @@ import { MemoryTelemetryStore } from '../telemetry/memory-telemetry-store.js';
 import { addPending } from './ven-state.js';
 import { MessageObservers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
+import { RefusedRegistrations } from './refused-registrations.js';
 
 export interface AddEventCallbacks {
   /** Called for every opt response (oadrCreatedEvent or event-scoped EiOpt) to this event. */
@@ -59,16 +60,18 @@ export class Vtn {
   constructor(options: VtnOptions, store: Store, log: Logger) {
     this.options = options;
     const now = options.now ?? (() => new Date());
+    const settings = settingsFrom(options);
     this.ctx = {
       store,
       handlers: new HandlerRegistry(),
-      settings: settingsFrom(options),
+      settings,
       log: log ?? silentLogger,
       index: new EventIndex(store),
       optListeners: new OptListeners(),
       pendingRenderers: new Map(),
       telemetry: options.telemetry ?? new MemoryTelemetryStore(),
       reportCallbacks: new ReportCallbacks(),
+      refusals: new RefusedRegistrations({ maxNames: settings.limits.refusedNames, linesPerMinute: settings.limits.refusalLogLinesPerMinute, now }),
       now,
       newId: options.newId ?? randomUUID,
     };

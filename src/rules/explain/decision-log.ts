@@ -1,6 +1,8 @@
 // Every decision the policy takes, with its trace and policy version, kept in a bounded store collection.
 import type { Collection, Store } from '../../store/store.js';
 import type { Evaluation } from '../engine/evaluate.js';
+import { clipText } from '../../clip-text.js';
+import { LineBudget } from '../../logging/line-budget.js';
 
 export const DECISIONS_COLLECTION = 'decisions';
 
@@ -13,6 +15,14 @@ export interface DecisionRecord extends Evaluation {
 }
 
 const MAX_FACT_LIST = 20;
+/** Longest string a record keeps (fact values, trace values, outcomes): a 900 KB venName is stored cut. */
+const MAX_STRING = 256;
+
+export interface DecisionLogOptions {
+  /** Refused registrations stored per minute; the rest are only counted (refusal table). Default 10. */
+  refusalsPerMinute?: number;
+  now?: () => number;
+}
 
 // Keeps records small: long value lists are cut (the trace keeps what the conditions read).
 function compactFacts(facts: Record<string, unknown>): Record<string, unknown> {
@@ -26,17 +36,26 @@ export class DecisionLog {
   readonly #max: number;
   #seq = 0;
 
-  constructor(store: Store, max = 1000) {
+  readonly #refusals: LineBudget;
+
+  constructor(store: Store, max = 1000, opts: DecisionLogOptions = {}) {
     this.#col = store.collection<DecisionRecord>(DECISIONS_COLLECTION);
     this.#max = max;
+    this.#refusals = new LineBudget(opts.refusalsPerMinute ?? 10, opts.now);
+  }
+
+  /** A refused registration: stored while the per-minute budget lasts (anyone can send them), else undefined. */
+  recordRefusal(evaluation: Evaluation, subject: string, outcomes: string[]): DecisionRecord | undefined {
+    return this.#refusals.take() ? this.record(evaluation, subject, outcomes) : undefined;
   }
 
   /** Stores the evaluation; ids sort by time so the oldest are dropped first. */
   record(evaluation: Evaluation, subject: string, outcomes: string[]): DecisionRecord {
     const t = Date.parse(evaluation.at);
     const id = `d-${t.toString(36).padStart(9, '0')}-${(this.#seq++ % 1_679_616).toString(36).padStart(4, '0')}`;
-    // JSON round trip: records are plain JSON (no Dates, no undefined) like every stored record.
-    const rec = JSON.parse(JSON.stringify({ ...evaluation, facts: compactFacts(evaluation.facts), id, subject, outcomes })) as DecisionRecord;
+    // JSON round trip: records are plain JSON (no Dates, no undefined) like every stored record; long strings cut.
+    const plain = { ...evaluation, facts: compactFacts(evaluation.facts), id, subject: clipText(subject), outcomes };
+    const rec = JSON.parse(JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' ? clipText(v, MAX_STRING) : v))) as DecisionRecord;
     this.#col.put(id, rec);
     this.#trim();
     return rec;

@@ -59,7 +59,9 @@ export function installPolicy(vtn: Vtn, options: PolicyOptions = {}): PolicyHand
   const first = loadPolicy(paths, sources.now());
   if (!first.policy) throw policyError(first.problems);
   const runtime = new PolicyRuntime(first.policy);
-  const decisions = new DecisionLog(vtn.store, options.maxDecisions);
+  const decisions = new DecisionLog(vtn.store, options.maxDecisions, {
+    refusalsPerMinute: vtn.ctx.settings.limits.refusalLogLinesPerMinute, now: () => vtn.ctx.now().getTime(),
+  });
   const deps: ShimDeps = { vtn, runtime, decisions, sources, log };
   installRegistrationShim(deps);
   installReportShim(deps);

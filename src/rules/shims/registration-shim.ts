@@ -1,5 +1,6 @@
 // onCreatePartyRegistration → registration rules → accept (with a venID policy and poll frequency) or reject.
 import { randomUUID } from 'node:crypto';
+import { clipText } from '../../clip-text.js';
 import { parseDuration } from '../../oadr/duration.js';
 import type { RegistrationDecision, RegistrationInfo } from '../../vtn/handlers.js';
 import { evaluate } from '../engine/evaluate.js';
@@ -15,14 +16,15 @@ export function installRegistrationShim(deps: ShimDeps): void {
     const policy = deps.runtime.policy;
     const now = deps.sources.now();
     const ev = await evaluate(policy, 'registration', registrationFacts(info, policy.catalogue, now), deps.sources);
-    const subject = info.venId ?? info.venName ?? '(unnamed VEN)';
+    // Cut: anyone can send a registration, and the subject reaches log lines and records.
+    const subject = clipText(info.venId ?? info.venName ?? '(unnamed VEN)');
     const outcomes = applyLogDecisions(deps, ev, subject);
     const verdict = ev.decisions[0]!;
     if (verdict.type === 'rejectRegistration') {
       const r = verdict.params as Reject;
       const reason = r.reason ?? `registration refused by rule ${verdict.rule}`;
       outcomes.unshift(`rejected ${r.code ?? 463}: ${reason}`);
-      deps.decisions.record(ev, subject, outcomes);
+      deps.decisions.recordRefusal(ev, subject, outcomes);
       return { reject: true, code: r.code ?? 463, reason };
     }
     const a = (verdict.params ?? {}) as Accept;

@@ -1,19 +1,12 @@
 // A handler that throws answers a plain 500 and leaves one error line with its cause in the VTN's pino log.
-import { Writable } from 'node:stream';
 import { afterEach, expect, it } from 'vitest';
-import { pino } from 'pino';
 import { createVtn } from '../../../src/create-vtn.js';
 import type { VtnServer } from '../../../src/http/vtn-server.js';
+import { capturedPino } from '../../helpers/capture-log.js';
 import { TestVen } from '../../helpers/test-ven.js';
 
 let vtn: VtnServer | undefined;
 afterEach(async () => vtn?.close());
-
-function capturedPino() {
-  const lines: Record<string, unknown>[] = [];
-  const stream = new Writable({ write(chunk, _enc, done) { for (const l of String(chunk).split('\n')) if (l) lines.push(JSON.parse(l)); done(); } });
-  return { lines, logger: pino({ level: 'info' }, stream) };
-}
 
 it('a poll whose handler throws is a plain 500 logged with stack, request id and route (the vtn start logger)', async () => {
   const { lines, logger } = capturedPino();

@@ -3,14 +3,15 @@ import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
 import * as X from '../../helpers/ven-xml/index.js';
+import { TestVen } from '../../helpers/test-ven.js';
 import { setup } from '../fixture.js';
 
-it('100 polls with random 100 KB venIDs leave no presence entry; a registered VEN gets one, dropped when it retires', async () => {
+it('50 polls with random 100 KB venIDs leave no presence entry; a registered VEN gets one, dropped when it retires', async () => {
   const f = await setup();
   const admin = new AdminServer({ vtn: f.vtn, config: { port: 0 }, processMetrics: false, env: {} });
   try {
-    const stranger = f.ven('stranger');
-    for (let i = 0; i < 100; i++) {
+    const stranger = new TestVen({ baseUrl: f.baseUrl, venName: 'stranger', validate: false });
+    for (let i = 0; i < 50; i++) {
       const reply = await stranger.poll(randomBytes(50_000).toString('hex'));
       expect(reply.type).toBe('oadrRequestReregistration');
     }
@@ -25,4 +26,4 @@ it('100 polls with random 100 KB venIDs leave no presence entry; a registered VE
   } finally {
     await admin.close();
   }
-});
+}, 30_000);
