@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   E_EVENT_DUPLICATE: 'An event with that eventId exists already.',
   E_EVENT_CANCELLED: 'The event is cancelled and cannot be modified.',
   E_VEN_UNKNOWN: 'No registered VEN has that venId.',
+  E_FINGERPRINT: 'Not a certificate fingerprint (10 hex pairs joined by colons, AA:BB:…).',
   E_HANDLER_NAME: 'Unknown handler name.',
   E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
   E_REPORT_REQUEST: 'A report request cannot be built: no data points, mixed reports, a bad interval or window, or no usable reportRequestID.',

@@ -10,6 +10,7 @@ import { registerDecisionRoutes } from './routes/decision-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerPolicyRoutes } from './routes/policy-routes.js';
+import { registerRebindRoute } from './routes/rebind-route.js';
 import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
@@ -61,6 +62,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
   app.register(async (scope) => registerHealthRoutes(scope, deps));
   app.register(async (api) => {
     registerVenRoutes(api, deps);
+    registerRebindRoute(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerPolicyRoutes(api, deps);

@@ -3,8 +3,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { decodeOadrPayload, encodeOadrPayload, OadrWireError, type DecodedPayload } from '../oadr/index.js';
 import { OADR_SERVICES, type OadrMessage, type OadrService } from '../oadr/model.js';
 import type { MessageSecurity } from '../security/message-security.js';
-import { SignatureError } from '../security/xmldsig/signature-error.js';
-import { requestIdOf } from '../vtn/dispatcher.js';
+import type { Connection } from '../vtn/identity-gate.js';
+import { RefusalLog } from '../vtn/refusal-log.js';
 import { errorReply } from '../vtn/replies.js';
 import type { Vtn } from '../vtn/vtn.js';
 import { clipText } from '../clip-text.js';
@@ -64,39 +64,37 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
     logMessage(vtn, req, service, err.messageType ?? 'invalid', err.venId, 400, started);
     return sendText(reply, 400, err.reason);
   }
-  let msg = decoded.message;
+  const msg = decoded.message;
   const venId = 'venId' in msg ? msg.venId : undefined;
   // 2. identify: the verified client certificate, or a trusted proxy's header
   const identity = opts.security?.identify?.(req);
   if (identity && !identity.fingerprint) {
-    vtn.ctx.log.warn({ service, type: msg.type, venId, peer: req.socket.remoteAddress, reason: identity.missing }, 'request without client identity refused');
+    identityMissing(vtn).refuse('no-client-identity', { service, type: msg.type, venId, peer: req.socket.remoteAddress, reason: identity.missing }, 'request without client identity refused');
     logMessage(vtn, req, service, msg.type, venId, 403, started);
     return sendText(reply, 403, `a client certificate is required: ${identity.missing}`);
   }
-  let fingerprint = identity?.fingerprint;
-  // 3. signature: required from VENs registered with oadrXmlSignature; from here on only the signed bytes count
-  if (opts.security) {
-    try {
-      const sender = venId ? vtn.ctx.store.vens.get(venId) : undefined;
-      const checked = opts.security.inbound.check(body, decoded, sender, fingerprint);
-      msg = checked.message;
-      fingerprint ??= checked.signerFingerprint;
-    } catch (err) {
-      if (!(err instanceof SignatureError)) throw err;
-      vtn.ctx.log.warn({ service, type: msg.type, venId, failure: err.failure, reason: err.message }, 'XML signature refused');
-      logMessage(vtn, req, service, msg.type, venId, 463, started);
-      const refusal = errorReply(msg.type, 463, `XML signature ${err.failure}: ${err.message}`, { requestId: requestIdOf(msg), venId, vtnId: vtn.ctx.settings.vtnId });
-      return sendXml(reply, vtn, refusal, opts);
-    }
-  }
-  // 4. dispatch to the service
-  const answer = await vtn.dispatch(service, msg, fingerprint ? { fingerprint } : {});
+  const fingerprint = identity?.fingerprint;
+  // 3. the identity gate (src/vtn/identity-gate.ts) decides who is speaking and runs the signature check
+  //    against the VEN the message names; only the signed bytes count from there on
+  const conn: Connection = {
+    ...(fingerprint ? { fingerprint } : {}),
+    ...(opts.security ? { checkSignature: opts.security.inbound.checkFor(body, decoded, fingerprint) } : {}),
+  };
+  const answer = await vtn.dispatch(service, msg, conn);
   if (!answer) {
     logMessage(vtn, req, service, msg.type, venId, 200, started);
     return reply.code(200).send('');
   }
   logMessage(vtn, req, service, msg.type, venId, 'response' in answer && answer.response ? answer.response.responseCode : 200, started, answer.type);
   return sendXml(reply, vtn, answer, opts);
+}
+
+// Refusals strangers can cause at will are logged once a minute per kind, the repeats at debug.
+const missingLogs = new WeakMap<Vtn, RefusalLog>();
+function identityMissing(vtn: Vtn): RefusalLog {
+  let log = missingLogs.get(vtn);
+  if (!log) missingLogs.set(vtn, (log = new RefusalLog(vtn.ctx.log, vtn.ctx.now)));
+  return log;
 }
 
 function sendXml(reply: FastifyReply, vtn: Vtn, msg: OadrMessage, opts: OpenAdrRouteOptions) {

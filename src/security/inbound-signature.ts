@@ -1,11 +1,12 @@
 // Which incoming messages must be signed, against which certificate, and what the VTN then trusts (the signed bytes only).
 import { decodeOadrPayload, type DecodedPayload } from '../oadr/index.js';
 import type { OadrMessage } from '../oadr/model.js';
+import type { SignatureCheck } from '../vtn/identity-gate.js';
 import type { ReplayGuard } from './replay-guard.js';
 import { SignatureError } from './xmldsig/signature-error.js';
 import { verifySignedPayload } from './xmldsig/verify-payload.js';
 
-/** What the VTN knows about the sender, looked up by the (still unverified) venID. */
+/** What the VTN knows about the sender the message claims to be (by venID or registrationID, still unverified). */
 export interface SenderRecord {
   xmlSignature: boolean;
   fingerprint?: string;
@@ -44,10 +45,23 @@ export class InboundSignatures {
     this.#guard.accept(verified.timestamp, verified.nonce);
     const inner = failClosed(() => decodeOadrPayload(verified.payloadXml, { maxBytes: this.#maxBytes }).message);
     // The outer parse only chose the certificate; it must agree with what was signed.
-    if (inner.type !== outer.type || venIdOf(inner) !== venIdOf(outer)) {
+    if (inner.type !== outer.type || venIdOf(inner) !== venIdOf(outer) || registrationIdOf(inner) !== registrationIdOf(outer)) {
       throw new SignatureError('structure', 'the signed payload differs from the message the VTN was asked to process');
     }
     return { message: inner, signerFingerprint: verified.signerFingerprint };
+  }
+
+  /** The check as the identity gate calls it: with the sender it found, answering a refusal instead of throwing. */
+  checkFor(xml: string, decoded: DecodedPayload, connFingerprint: string | undefined): SignatureCheck {
+    return (sender) => {
+      try {
+        const { message, signerFingerprint } = this.check(xml, decoded, sender, connFingerprint);
+        return { ok: true, message, ...(signerFingerprint ? { signerFingerprint } : {}) };
+      } catch (err) {
+        if (!(err instanceof SignatureError)) throw err;
+        return { ok: false, failure: err.failure, reason: err.message };
+      }
+    };
   }
 }
 
@@ -62,3 +76,4 @@ function failClosed<T>(step: () => T): T {
 }
 
 const venIdOf = (m: OadrMessage): string | undefined => ('venId' in m ? m.venId : undefined);
+const registrationIdOf = (m: OadrMessage): string | undefined => ('registrationId' in m ? m.registrationId : undefined);

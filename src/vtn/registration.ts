@@ -1,8 +1,10 @@
 // EiRegisterParty: query, create (accept/reject via the decision hook), cancel from either side (requirements §2).
+// The identity gate (identity-gate.ts) has already proven who is speaking; these handlers act only as that VEN.
 import type {
   OadrCanceledPartyRegistration, OadrCancelPartyRegistration, OadrCreatePartyRegistration,
   OadrMessage, OadrQueryRegistration,
 } from '../oadr/model.js';
+import { VtnError } from '../errors.js';
 import { toIntervalMs } from './reports/interval-ms.js';
 import type { VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
@@ -10,13 +12,15 @@ import type { RegistrationDecision, RegistrationInfo } from './handlers.js';
 import { PROFILES, eiResponse, errorReply } from './replies.js';
 import { addPending, noteRefusedRegistration, retireVen } from './ven-state.js';
 
-export interface Connection {
-  /** TLS client-certificate fingerprint, when known. */
-  fingerprint?: string;
+
+/** What the gate established: the proven certificate fingerprint and the VEN the message's IDs name. */
+export interface Speaker {
+  identity?: string;
+  subject?: VenRecord;
 }
 
-export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistration, conn: Connection): Promise<OadrMessage> {
-  await ctx.handlers.get('onQueryRegistration')?.({ requestId: msg.requestId, ...(conn.fingerprint ? { fingerprint: conn.fingerprint } : {}) });
+export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistration, who: Speaker): Promise<OadrMessage> {
+  await ctx.handlers.get('onQueryRegistration')?.({ requestId: msg.requestId, ...(who.identity ? { fingerprint: who.identity } : {}) });
   return {
     type: 'oadrCreatedPartyRegistration',
     response: eiResponse(200, msg.requestId, 'OK'),
@@ -28,7 +32,7 @@ export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistrat
   };
 }
 
-export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePartyRegistration, conn: Connection): Promise<OadrMessage> {
+export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePartyRegistration, who: Speaker): Promise<OadrMessage> {
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, registrationId: msg.registrationId };
   const refuse = (code: number, reason: string): OadrMessage => {
     noteRefusedRegistration(ctx, msg, code, reason);
@@ -38,12 +42,10 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
   if (msg.transportName !== 'simpleHttp') return refuse(459, `transport ${msg.transportName} is not served; use simpleHttp`);
   if (msg.httpPullModel === false) return refuse(459, 'push mode is not supported; set oadrHttpPullModel to true and poll');
 
-  // A re-registration must name a registration we know, held by the same venID.
-  let existing: VenRecord | undefined;
-  if (msg.registrationId) {
-    existing = findByRegistrationId(ctx, msg.registrationId);
-    if (!existing) return refuse(452, `registrationID ${msg.registrationId} is unknown; register without a registrationID`);
-    if (msg.venId && msg.venId !== existing.venId) return refuse(452, `venID ${msg.venId} does not hold registration ${msg.registrationId}`);
+  // A re-registration names its registrationID; the gate checked that it is this VEN's own.
+  const existing = msg.registrationId ? who.subject : undefined;
+  if (!existing && msg.venId && ctx.store.vens.has(msg.venId)) {
+    return refuse(452, `venID ${msg.venId} is registered already; re-register with its registrationID`);
   }
 
   const info: RegistrationInfo = {
@@ -56,17 +58,24 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
     httpPullModel: msg.httpPullModel ?? true,
     xmlSignature: msg.xmlSignature,
     reportOnly: msg.reportOnly,
-    ...(conn.fingerprint ? { fingerprint: conn.fingerprint } : {}),
+    ...(who.identity ? { fingerprint: who.identity } : {}),
     requestId: msg.requestId,
   };
   const decision = await decide(ctx, info);
   if ('reject' in decision) return refuse(decision.code, decision.reason);
 
-  const venId = decision.venId ?? existing?.venId ?? info.venId ?? ctx.newId();
+  // A re-registration keeps its venID whatever the decision says; a new one takes the decision's.
+  const venId = existing?.venId ?? decision.venId ?? info.venId ?? ctx.newId();
   const holder = ctx.store.vens.get(venId);
   if (holder && holder.registrationId !== msg.registrationId && holder.registrationId !== decision.registrationId) {
     return refuse(452, `venID ${venId} is registered already; re-register with its registrationID`);
   }
+  // Registering never moves a venID to another certificate: only the operator re-binds (rebindFingerprint).
+  const bound = holder?.fingerprint;
+  if (bound !== undefined && who.identity !== undefined && bound !== who.identity) {
+    return refuse(463, `venID ${venId} is bound to another certificate; the operator can re-bind it`);
+  }
+  const fingerprint = bound ?? who.identity;
   const record: VenRecord = {
     venId,
     ...(info.venName !== undefined ? { venName: info.venName } : {}),
@@ -77,7 +86,7 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
     httpPullModel: info.httpPullModel,
     xmlSignature: info.xmlSignature,
     reportOnly: info.reportOnly,
-    ...(info.fingerprint ? { fingerprint: info.fingerprint } : existing?.fingerprint ? { fingerprint: existing.fingerprint } : {}),
+    ...(fingerprint !== undefined ? { fingerprint } : {}),
     ...(decision.pollFreqMs !== undefined ? { pollFreqMs: decision.pollFreqMs } : {}),
     registeredAt: ctx.now().toISOString(),
   };
@@ -133,24 +142,31 @@ async function decide(ctx: VtnContext, info: RegistrationInfo): Promise<Normalis
   };
 }
 
-export function findByRegistrationId(ctx: VtnContext, registrationId: string): VenRecord | undefined {
-  for (const ven of ctx.store.vens.values()) if (ven.registrationId === registrationId) return ven;
-  return undefined;
-}
-
-export async function cancelPartyRegistration(ctx: VtnContext, msg: OadrCancelPartyRegistration): Promise<OadrMessage> {
-  const ven = findByRegistrationId(ctx, msg.registrationId);
-  const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, registrationId: msg.registrationId };
-  if (!ven) return errorReply(msg.type, 452, `registrationID ${msg.registrationId} is unknown`, echo);
-  if (msg.venId && msg.venId !== ven.venId) return errorReply(msg.type, 452, `venID ${msg.venId} does not hold registration ${msg.registrationId}`, echo);
+/** The VEN cancels its own registration (the gate matched registrationID, venID and certificate to it). */
+export async function cancelPartyRegistration(ctx: VtnContext, msg: OadrCancelPartyRegistration, ven: VenRecord): Promise<OadrMessage> {
   await retireVen(ctx, ven, 'ven');
   return { type: 'oadrCanceledPartyRegistration', response: eiResponse(200, msg.requestId, 'OK'), registrationId: ven.registrationId, venId: ven.venId };
 }
 
-/** The VEN's answer to a VTN-initiated cancellation. */
-export async function canceledPartyRegistration(ctx: VtnContext, msg: OadrCanceledPartyRegistration): Promise<OadrMessage> {
-  const venId = msg.venId ?? '';
-  const ven = ctx.store.vens.get(venId);
-  if (ven && (!msg.registrationId || msg.registrationId === ven.registrationId)) await retireVen(ctx, ven, 'vtn');
+/** The VEN's answer to a VTN-initiated cancellation; only the VEN the gate proved is retired. */
+export async function canceledPartyRegistration(ctx: VtnContext, msg: OadrCanceledPartyRegistration, ven: VenRecord | undefined): Promise<OadrMessage> {
+  if (ven) await retireVen(ctx, ven, 'vtn');
+  const venId = ven?.venId ?? msg.venId;
   return { type: 'oadrResponse', response: eiResponse(200, msg.response.requestId, 'OK'), ...(venId ? { venId } : {}) };
+}
+
+const FINGERPRINT = /^[0-9A-F]{2}(:[0-9A-F]{2}){9}$/;
+
+/** Operator action: bind a registered venID to another client certificate; its next messages must present it. */
+export function rebindFingerprint(ctx: VtnContext, venId: string, fingerprint: string): VenRecord {
+  const ven = ctx.store.vens.get(venId);
+  if (!ven) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${venId}.`, 'List VENs with vtn.listVens().');
+  const fp = fingerprint.trim().toUpperCase();
+  if (!FINGERPRINT.test(fp)) {
+    throw new VtnError('E_FINGERPRINT', `"${fp.slice(0, 64)}" is not a certificate fingerprint.`, 'Give 10 hex pairs joined by colons, as `vtn fingerprint ven.crt` prints them (AA:BB:…).');
+  }
+  const next: VenRecord = { ...ven, fingerprint: fp };
+  ctx.store.vens.put(venId, next);
+  ctx.log.info({ venId, previous: ven.fingerprint ?? null, fingerprint: fp }, 'VEN re-bound to another certificate by the operator');
+  return next;
 }

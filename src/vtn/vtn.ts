@@ -15,7 +15,8 @@ import {
 import { HandlerRegistry, type HandlerName, type Handlers } from './handlers.js';
 import { OptListeners, type OptCallback } from './opt-listeners.js';
 import { optStateFor, type OptState } from './opt-service.js';
-import type { Connection } from './registration.js';
+import type { Connection } from './identity-gate.js';
+import { rebindFingerprint } from './registration.js';
 import { rawEventToOptions } from './raw-event.js';
 import { installReportService } from './reports/report-service.js';
 import { ReportCallbacks } from './reports/report-callbacks.js';
@@ -209,6 +210,11 @@ export class Vtn {
     const ven = this.#mustGetVen(venId);
     addPending(this.ctx, venId, { kind: 'cancelRegistration', registrationId: ven.registrationId });
     this.ctx.log.info({ venId }, 'registration cancellation queued');
+  }
+
+  /** Operator re-binding: the VEN's venID now belongs to this certificate fingerprint (registering never moves it). */
+  rebindVen(venId: string, fingerprint: string): VenRecord {
+    return rebindFingerprint(this.ctx, venId, fingerprint);
   }
 
   /** Flush and release the state and the telemetry store (called by close()). */

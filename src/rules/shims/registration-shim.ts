@@ -14,6 +14,11 @@ type Reject = NonNullable<ThenSpec['rejectRegistration']>;
 export function installRegistrationShim(deps: ShimDeps): void {
   deps.vtn.addHandler('onCreatePartyRegistration', async (info: RegistrationInfo): Promise<RegistrationDecision> => {
     const policy = deps.runtime.policy;
+    // A catalogue fingerprint is the operator's binding: whatever the rules say, another certificate is refused.
+    const pinned = policy.catalogue.entryFor({ venId: info.venId, venName: info.venName });
+    if (pinned?.fingerprint !== undefined && info.fingerprint !== undefined && !policy.catalogue.fingerprintMatches(pinned, info.fingerprint)) {
+      return { reject: true, code: 463, reason: `the VEN catalogue binds ${pinned.venId ?? pinned.venName} to another certificate; ask the operator to update config/vens.json` };
+    }
     const now = deps.sources.now();
     const ev = await evaluate(policy, 'registration', registrationFacts(info, policy.catalogue, now), deps.sources);
     // Cut: anyone can send a registration, and the subject reaches log lines and records.

@@ -1,0 +1,137 @@
+// The one identity gate (requirements §10): before any handler, decide who is speaking and whether it may
+// speak for the venID and registrationID it names. It reads state, never writes it.
+import type { OadrMessage } from '../oadr/model.js';
+import type { VenRecord } from '../store/records.js';
+import type { VtnContext } from './context.js';
+import { RefusalLog } from './refusal-log.js';
+import { errorReply, type Echo } from './replies.js';
+
+/** How the message arrived; the HTTP layer fills it in, in-process callers may leave it empty. */
+export interface Connection {
+  /** TLS client-certificate fingerprint (or a trusted proxy's header), when known. */
+  fingerprint?: string;
+  /** Verifies the message's XML signature against the VEN it claims to be (the HTTP layer holds the bytes). */
+  checkSignature?: SignatureCheck;
+}
+
+/** What the signature check needs to know about the VEN a message claims to come from. */
+export interface ClaimedSender {
+  xmlSignature: boolean;
+  fingerprint?: string;
+}
+
+export type SignatureOutcome =
+  | { ok: true; message: OadrMessage; signerFingerprint?: string }
+  | { ok: false; failure: string; reason: string };
+
+export type SignatureCheck = (claimed: ClaimedSender | undefined) => SignatureOutcome;
+
+export type GateVerdict =
+  | { pass: true; message: OadrMessage; subject?: VenRecord; identity?: string }
+  | { pass: false; reply: OadrMessage };
+
+/** A VEN the message names: a stored registration, or one the venLookup hook knows. */
+interface Claimed {
+  venId: string;
+  fingerprint?: string;
+  xmlSignature: boolean;
+  record?: VenRecord;
+}
+
+// Registration may come from a VEN the VTN does not know yet; an oadrResponse changes nothing.
+const MAY_BE_UNKNOWN = new Set<string>(['oadrQueryRegistration', 'oadrCreatePartyRegistration', 'oadrResponse']);
+
+const logs = new WeakMap<VtnContext, RefusalLog>();
+const refusalLog = (ctx: VtnContext): RefusalLog => {
+  let log = logs.get(ctx);
+  if (!log) logs.set(ctx, (log = new RefusalLog(ctx.log, ctx.now)));
+  return log;
+};
+
+export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connection): Promise<GateVerdict> {
+  const venId = 'venId' in msg && msg.venId ? msg.venId : undefined;
+  const registrationId = 'registrationId' in msg && msg.registrationId ? msg.registrationId : undefined;
+  const echo: Echo = { requestId: requestIdOf(msg), venId, vtnId: ctx.settings.vtnId, ...(registrationId ? { registrationId } : {}) };
+  const refuse = (code: number, kind: string, reason: string, fields: object = {}, line = 'message refused by the identity gate'): GateVerdict => {
+    refusalLog(ctx).refuse(kind, { type: msg.type, venId, registrationId, code, ...fields }, line);
+    return { pass: false, reply: errorReply(msg.type, code, reason, echo) };
+  };
+
+  // 1. Which VEN the message names, by venID and by registrationID; both must name the same one.
+  const byVen = venId ? await knownVen(ctx, venId, msg.type !== 'oadrCreatePartyRegistration') : undefined;
+  const byReg = registrationId ? findByRegistrationId(ctx, registrationId) : undefined;
+  if (msg.type === 'oadrCancelPartyRegistration' && !byReg) {
+    return refuse(452, 'unknown-registration', `registrationID ${registrationId ?? '(empty)'} is unknown; nothing was cancelled`);
+  }
+  if (registrationId && !byReg) {
+    return refuse(452, 'unknown-registration', `registrationID ${registrationId} is unknown; register without a registrationID`);
+  }
+  if (byReg && venId && byReg.venId !== venId) {
+    if (byVen) return refuse(463, 'two-vens', `venID ${venId} and registrationID ${registrationId} belong to two different VENs`);
+    return refuse(452, 'ids-mismatch', `venID ${venId} does not hold registration ${registrationId}`);
+  }
+  const claimed: Claimed | undefined = byReg ? fromRecord(byReg) : byVen;
+
+  // 2. The certificate of the connection must be the one bound to that VEN (cheap, before any signature work).
+  if (conn.fingerprint !== undefined && claimed) {
+    if (claimed.fingerprint !== undefined && claimed.fingerprint !== conn.fingerprint) {
+      return refuse(463, 'other-certificate', `venID ${claimed.venId} is not registered to the presented certificate`, { presented: conn.fingerprint, registered: claimed.fingerprint });
+    }
+    // A VEN registered before TLS was switched on binds its certificate by registering again (with its registrationID).
+    if (claimed.fingerprint === undefined && msg.type !== 'oadrCreatePartyRegistration') {
+      return refuse(463, 'unbound', `venID ${claimed.venId} was registered without a client certificate; register again over TLS`);
+    }
+  }
+
+  // 3. Strangers stop here: no signature work, no state.
+  if (!claimed && !MAY_BE_UNKNOWN.has(msg.type)) {
+    if (!venId) return refuse(452, 'no-venid', `${msg.type} carries no venID`);
+    if (msg.type === 'oadrPoll') {
+      refusalLog(ctx).refuse('unknown-ven', { type: msg.type, venId }, 'poll from an unknown venID: asked to register');
+      return { pass: false, reply: { type: 'oadrRequestReregistration', venId } };
+    }
+    return refuse(463, 'unknown-ven', `venID ${venId} is not registered; register again`);
+  }
+
+  // 4. The XML signature: required when that VEN registered with one, checked against its certificate.
+  let message = msg;
+  let identity = conn.fingerprint;
+  if (conn.checkSignature) {
+    const checked = conn.checkSignature(claimed ? { xmlSignature: claimed.xmlSignature, ...(claimed.fingerprint ? { fingerprint: claimed.fingerprint } : {}) } : undefined);
+    if (!checked.ok) {
+      return refuse(463, `signature-${checked.failure}`, `XML signature ${checked.failure}: ${checked.reason}`, { failure: checked.failure, reason: checked.reason }, 'XML signature refused');
+    }
+    message = checked.message;
+    identity ??= checked.signerFingerprint;
+  }
+
+  // 5. Whoever proved an identity (certificate or signature) must be the VEN on record.
+  if (identity !== undefined && claimed?.fingerprint !== undefined && identity !== claimed.fingerprint) {
+    return refuse(463, 'other-certificate', `venID ${claimed.venId} is not registered to the signing certificate`, { presented: identity, registered: claimed.fingerprint });
+  }
+  return { pass: true, message, ...(claimed?.record ? { subject: claimed.record } : {}), ...(identity !== undefined ? { identity } : {}) };
+}
+
+async function knownVen(ctx: VtnContext, venId: string, askLookup: boolean): Promise<Claimed | undefined> {
+  const ven = ctx.store.vens.get(venId);
+  if (ven) return fromRecord(ven);
+  const lookup = askLookup ? ctx.handlers.get('venLookup') : undefined;
+  const found = lookup ? await lookup(venId) : undefined;
+  if (!found || !('venId' in found) || !found.venId) return undefined;
+  return { venId: found.venId, xmlSignature: false, ...(found.fingerprint ? { fingerprint: found.fingerprint } : {}) };
+}
+
+const fromRecord = (ven: VenRecord): Claimed => ({
+  venId: ven.venId, xmlSignature: ven.xmlSignature, record: ven, ...(ven.fingerprint ? { fingerprint: ven.fingerprint } : {}),
+});
+
+export function findByRegistrationId(ctx: VtnContext, registrationId: string): VenRecord | undefined {
+  for (const ven of ctx.store.vens.values()) if (ven.registrationId === registrationId) return ven;
+  return undefined;
+}
+
+export function requestIdOf(msg: OadrMessage): string | undefined {
+  if ('requestId' in msg && typeof msg.requestId === 'string') return msg.requestId;
+  if ('response' in msg && msg.response) return msg.response.requestId;
+  return undefined;
+}
