@@ -2,6 +2,7 @@
 import type { TLSSocket } from 'node:tls';
 import type { FastifyRequest } from 'fastify';
 import type { Logger } from '../vtn/context.js';
+import { RefusalLog } from '../vtn/refusal-log.js';
 import { certificateFingerprint, normaliseFingerprint } from './fingerprint.js';
 import type { TrustedProxySettings } from './security-settings.js';
 
@@ -48,6 +49,8 @@ export function createIdentityResolver(opts: IdentityOptions): IdentityResolver 
   if (!opts.tls && !proxy) return undefined;
   const header = proxy?.header.toLowerCase();
   const trusted = new Set((proxy?.addresses ?? []).map((a) => normaliseAddress(a)));
+  // Anyone can send the header: a flood of it gives one warning a minute, the rest at debug.
+  const refusals = new RefusalLog(opts.log, () => new Date());
   return (req) => {
     const peer = normaliseAddress(req.socket.remoteAddress);
     const raw = header ? req.headers[header] : undefined;
@@ -56,11 +59,11 @@ export function createIdentityResolver(opts: IdentityOptions): IdentityResolver 
       if (trusted.has(peer)) {
         const fingerprint = fingerprintFromHeader(value);
         if (fingerprint) return { fingerprint };
-        opts.log.warn({ peer, header }, 'trusted proxy sent an unreadable client-certificate header');
+        refusals.refuse('proxy-header-unreadable', { peer, header }, 'trusted proxy sent an unreadable client-certificate header');
         return { missing: `the ${header} header holds neither a fingerprint nor a PEM certificate` };
       }
       // Anyone can send a header: only the configured proxies are believed.
-      opts.log.warn({ peer, header }, 'client-certificate header from an untrusted address ignored');
+      refusals.refuse('proxy-header-untrusted', { peer, header }, 'client-certificate header from an untrusted address ignored');
     }
     const fingerprint = opts.tls ? peerFingerprint(req) : undefined;
     if (fingerprint) return { fingerprint };

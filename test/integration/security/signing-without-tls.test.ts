@@ -50,3 +50,31 @@ describe('signing over plain HTTP', () => {
     expect(JSON.stringify(reply.payload)).toContain('no certificate is on record');
   });
 });
+
+describe('the signature requirement follows the registrationID too', () => {
+  it('an unsigned cancel naming only the registrationID does not retire a VEN that registered with signatures', async () => {
+    const owner = new TestVen({ baseUrl: running.baseUrl, venName: 'signed-owner' });
+    const reg = await owner.post('EiRegisterParty', signed(X.oadrCreatePartyRegistration({ requestId: 'r2', venName: 'signed-owner', xmlSignature: true })));
+    const venId = reg.payload.venID as string;
+    const registrationId = reg.payload.registrationID as string;
+    const before = running.vtn.getVen(venId);
+    expect(before).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
+    const attacker = new TestVen({ baseUrl: running.baseUrl, venName: 'attacker' });
+    const cancel = (venIdToo: boolean) => X.oadrCancelPartyRegistration({ requestId: 'c', registrationId, ...(venIdToo ? { venId } : {}) });
+    for (const [name, body] of [
+      ['unsigned, registrationID only', cancel(false)],
+      ['unsigned, with venID', cancel(true)],
+      ['signed by another certificate, registrationID only', signed(cancel(false), v2)],
+    ] as const) {
+      const reply = await attacker.post('EiRegisterParty', body);
+      expect(responseCode(reply), name).toBe('463');
+      expect(JSON.stringify(reply.payload), name).toMatch(/XML signature (missing|certificate)/);
+    }
+    const rereg = await attacker.post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r3', venName: 'attacker', registrationId }));
+    expect(responseCode(rereg)).toBe('463');
+    expect(running.vtn.getVen(venId)).toEqual(before);
+    const ok = await owner.post('EiRegisterParty', signed(cancel(false)));
+    expect(responseCode(ok)).toBe('200');
+    expect(running.vtn.getVen(venId)).toBeUndefined();
+  });
+});
