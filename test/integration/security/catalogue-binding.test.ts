@@ -1,0 +1,54 @@
+// The VEN catalogue (config/vens.json) may pin a VEN to a certificate fingerprint: a registration under that
+// name or venID presenting another certificate is refused, even while the DEMO open-enrollment rule is on.
+import { afterEach, describe, expect, it } from 'vitest';
+import { installPolicy, type PolicyHandle } from '../../../src/rules/index.js';
+import { responseCode, responseDescription, TestVen, venIdOf } from '../../helpers/test-ven.js';
+import * as X from '../../helpers/ven-xml/index.js';
+import { startTestVtn, type RunningTestVtn } from '../../helpers/start-vtn.js';
+import { policyProject, type PolicyProject } from '../../unit/rules/policy-project.js';
+import { testCertificates, ven } from './helpers/cert-fixture.js';
+
+const HEADER = 'x-ssl-client-cert';
+const MAPLE_FP = '7A:1C:03:9E:44:D2:5B:90:0F:EE';
+const someoneElse = ven(testCertificates(), 'ven1-rsa').fingerprint;
+let running: RunningTestVtn | undefined;
+let project: PolicyProject | undefined;
+let policy: PolicyHandle | undefined;
+afterEach(async () => {
+  policy?.close();
+  await running?.close();
+  project?.dispose();
+  running = project = policy = undefined;
+});
+
+async function start() {
+  project = policyProject();
+  running = await startTestVtn({ openEnrollment: false, trustedProxy: { header: HEADER, addresses: ['127.0.0.1'] } });
+  policy = installPolicy(running.vtn, { baseDir: project.root });
+  return running;
+}
+
+const registerAs = (r: RunningTestVtn, fingerprint: string, o: { venName: string; venId?: string }) =>
+  new TestVen({ baseUrl: r.baseUrl, venName: o.venName }).post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r', ...o }), { [HEADER]: fingerprint });
+
+describe('catalogue fingerprints', () => {
+  it('a catalogue VEN\'s name or venID with another certificate is refused 463 and leaves no VEN; its own certificate gets its venID', async () => {
+    const r = await start();
+    const byName = await registerAs(r, someoneElse, { venName: 'maple-st-bldg-3' });
+    expect(responseCode(byName)).toBe('463');
+    expect(responseDescription(byName)).toMatch(/catalogue binds VEN-MAPLE-3 to another certificate/);
+    const byId = await registerAs(r, someoneElse, { venName: 'whoever', venId: 'VEN-OAK-PLANT' });
+    expect(responseCode(byId)).toBe('463');
+    expect(r.vtn.listVens()).toEqual([]);
+
+    const genuine = await registerAs(r, MAPLE_FP, { venName: 'maple-st-bldg-3' });
+    expect(responseCode(genuine)).toBe('200');
+    expect(venIdOf(genuine)).toBe('VEN-MAPLE-3');
+    expect(r.vtn.getVen('VEN-MAPLE-3')?.fingerprint).toBe(MAPLE_FP);
+  });
+
+  it('a VEN without a catalogue fingerprint is still decided by the rules (DEMO open enrollment)', async () => {
+    const r = await start();
+    expect(responseCode(await registerAs(r, someoneElse, { venName: 'pine-school' }))).toBe('200');
+  });
+});
