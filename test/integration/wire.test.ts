@@ -145,13 +145,16 @@ describe('§1 wire basics', () => {
     expect(f.vtn.getVen('12')).toBeUndefined();
   });
 
-  it('a venID that does not hold the registration in the payload → 452 (rule 21)', async () => {
+  it('a venID that does not hold the registration in the payload → 452 when unknown (rule 21), 463 when it is another VEN\'s (§10)', async () => {
     const f = await setup();
     const a = await f.registeredVen('a');
     const b = await f.registeredVen('b');
+    const unknown = await a.post('EiRegisterParty', X.oadrCancelPartyRegistration({ requestId: 'c0', registrationId: b.registrationId!, venId: 'no-such-ven' }));
+    expect(unknown.type).toBe('oadrCanceledPartyRegistration');
+    expect(responseCode(unknown)).toBe('452');
     const reply = await a.post('EiRegisterParty', X.oadrCancelPartyRegistration({ requestId: 'c1', registrationId: b.registrationId!, venId: a.venId! }));
     expect(reply.type).toBe('oadrCanceledPartyRegistration');
-    expect(responseCode(reply)).toBe('452');
+    expect(responseCode(reply)).toBe('463');
     expect(f.vtn.getVen(b.venId!)).toBeDefined();
   });
 

@@ -14,11 +14,6 @@ type Reject = NonNullable<ThenSpec['rejectRegistration']>;
 export function installRegistrationShim(deps: ShimDeps): void {
   deps.vtn.addHandler('onCreatePartyRegistration', async (info: RegistrationInfo): Promise<RegistrationDecision> => {
     const policy = deps.runtime.policy;
-    // A catalogue fingerprint is the operator's binding: whatever the rules say, another certificate is refused.
-    const pinned = policy.catalogue.entryFor({ venId: info.venId, venName: info.venName });
-    if (pinned?.fingerprint !== undefined && info.fingerprint !== undefined && !policy.catalogue.fingerprintMatches(pinned, info.fingerprint)) {
-      return { reject: true, code: 463, reason: `the VEN catalogue binds ${pinned.venId ?? pinned.venName} to another certificate; ask the operator to update config/vens.json` };
-    }
     const now = deps.sources.now();
     const ev = await evaluate(policy, 'registration', registrationFacts(info, policy.catalogue, now), deps.sources);
     // Cut: anyone can send a registration, and the subject reaches log lines and records.
@@ -32,8 +27,15 @@ export function installRegistrationShim(deps: ShimDeps): void {
       deps.decisions.recordRefusal(ev, subject, outcomes);
       return { reject: true, code: r.code ?? 463, reason };
     }
-    const a = (verdict.params ?? {}) as Accept;
     const entry = policy.catalogue.entryFor({ venId: info.venId, venName: info.venName });
+    // A catalogue fingerprint is the operator's binding: no accepting rule lets another certificate have that VEN.
+    if (entry?.fingerprint !== undefined && info.fingerprint !== undefined && !policy.catalogue.fingerprintMatches(entry, info.fingerprint)) {
+      const reason = `the VEN catalogue binds ${entry.venId ?? entry.venName} to another certificate; ask the operator to update config/vens.json`;
+      outcomes.unshift(`rejected 463: ${reason} (overrides rule ${verdict.rule})`);
+      deps.decisions.record(ev, subject, outcomes);
+      return { reject: true, code: 463, reason };
+    }
+    const a = (verdict.params ?? {}) as Accept;
     const mode = a.venId ?? 'auto';
     const venId = mode === 'generate' ? randomUUID() : mode === 'from-ven' ? info.venId : entry?.venId;
     const poll = ev.decisions.find((d) => d.type === 'setPollFrequency')?.params as string | undefined ?? a.pollFreq;
