@@ -4,7 +4,6 @@ import { decodeOadrPayload, encodeOadrPayload, OadrWireError, type DecodedPayloa
 import { OADR_SERVICES, type OadrMessage, type OadrService } from '../oadr/model.js';
 import type { MessageSecurity } from '../security/message-security.js';
 import type { Connection } from '../vtn/identity-gate.js';
-import { RefusalLog } from '../vtn/refusal-log.js';
 import { errorReply } from '../vtn/replies.js';
 import type { Vtn } from '../vtn/vtn.js';
 import { clipText } from '../clip-text.js';
@@ -69,7 +68,9 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   // 2. identify: the verified client certificate, or a trusted proxy's header
   const identity = opts.security?.identify?.(req);
   if (identity && !identity.fingerprint) {
-    identityMissing(vtn).refuse('no-client-identity', { service, type: msg.type, venId, peer: req.socket.remoteAddress, reason: identity.missing }, 'request without client identity refused');
+    const budget = vtn.ctx.refusals.lines.take();
+    const line = { service, type: msg.type, venId: venId === undefined ? undefined : clipText(venId), peer: req.socket.remoteAddress, reason: identity.missing };
+    if (budget) vtn.ctx.log.warn({ ...line, ...(budget.suppressed ? { suppressed: budget.suppressed } : {}) }, 'request without client identity refused');
     logMessage(vtn, req, service, msg.type, venId, 403, started);
     return sendText(reply, 403, `a client certificate is required: ${identity.missing}`);
   }
@@ -89,14 +90,6 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   return sendXml(reply, vtn, answer, opts);
 }
 
-// Refusals strangers can cause at will are logged once a minute per kind, the repeats at debug.
-const missingLogs = new WeakMap<Vtn, RefusalLog>();
-function identityMissing(vtn: Vtn): RefusalLog {
-  let log = missingLogs.get(vtn);
-  if (!log) missingLogs.set(vtn, (log = new RefusalLog(vtn.ctx.log, vtn.ctx.now)));
-  return log;
-}
-
 function sendXml(reply: FastifyReply, vtn: Vtn, msg: OadrMessage, opts: OpenAdrRouteOptions) {
   const xml = encodeOadrPayload(msg, { intervalDtstart: vtn.ctx.settings.intervalDtstart });
   // 5. sign every reply when signing is configured
@@ -110,9 +103,11 @@ function sendText(reply: FastifyReply, status: number, text: string) {
 
 function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string, venId: string | undefined, code: number, started: number, replyType?: string) {
   const ms = Math.round((performance.now() - started) * 100) / 100;
-  vtn.messages.notify({ service, type, venId, code, replyType, ms });
+  // A 463 means the sender is not that VEN: it must not count as the VEN's presence, nor get an unbudgeted line.
+  const refused = code === 463;
+  vtn.messages.notify({ service, type, ...(refused ? {} : { venId }), code, replyType, ms });
   const line = { service, type, venId: venId === undefined ? undefined : clipText(venId), code, replyType, ms, reqId: req.id };
-  if (venId === undefined || !vtn.ctx.store.vens.has(venId)) return logStranger(vtn, line);
+  if (venId === undefined || refused || !vtn.ctx.store.vens.has(venId)) return logStranger(vtn, line);
   // Polls are the bulk of traffic: keep them out of the info log unless they carry something.
   if (type === 'oadrPoll' && replyType === 'oadrResponse' && code === 200) vtn.ctx.log.debug(line, 'openadr message');
   else vtn.ctx.log.info(line, 'openadr message');

@@ -3,6 +3,7 @@
 import type { OadrMessage } from '../oadr/model.js';
 import type { VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
+import { clipText } from '../clip-text.js';
 import { RefusalLog } from './refusal-log.js';
 import { errorReply, type Echo } from './replies.js';
 
@@ -41,6 +42,10 @@ interface Claimed {
 // Registration may come from a VEN the VTN does not know yet; an oadrResponse changes nothing.
 const MAY_BE_UNKNOWN = new Set<string>(['oadrQueryRegistration', 'oadrCreatePartyRegistration', 'oadrResponse']);
 
+// Refusals that name no registered VEN: no warning of their own, the HTTP layer's stranger line (budgeted) covers them.
+const STRANGER_KINDS = new Set(['unknown-registration', 'ids-mismatch', 'no-venid', 'unknown-ven']);
+const clip = (id: string | undefined) => (id === undefined ? undefined : clipText(id));
+
 const logs = new WeakMap<VtnContext, RefusalLog>();
 const refusalLog = (ctx: VtnContext): RefusalLog => {
   let log = logs.get(ctx);
@@ -52,8 +57,11 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   const venId = 'venId' in msg && msg.venId ? msg.venId : undefined;
   const registrationId = 'registrationId' in msg && msg.registrationId ? msg.registrationId : undefined;
   const echo: Echo = { requestId: requestIdOf(msg), venId, vtnId: ctx.settings.vtnId, ...(registrationId ? { registrationId } : {}) };
+  // A registered VEN's identity refusal is a warning (rate-limited per kind); strangers get the HTTP layer's budgeted line.
   const refuse = (code: number, kind: string, reason: string, fields: object = {}, line = 'message refused by the identity gate'): GateVerdict => {
-    refusalLog(ctx).refuse(kind, { type: msg.type, venId, registrationId, code, ...fields }, line);
+    const at = { type: msg.type, venId: clip(venId), registrationId: clip(registrationId), code, ...fields };
+    if (STRANGER_KINDS.has(kind)) ctx.log.debug({ ...at, kind }, line);
+    else refusalLog(ctx).refuse(kind, at, line);
     return { pass: false, reply: errorReply(msg.type, code, reason, echo) };
   };
 
@@ -86,10 +94,7 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   // 3. Strangers stop here: no signature work, no state.
   if (!claimed && !MAY_BE_UNKNOWN.has(msg.type)) {
     if (!venId) return refuse(452, 'no-venid', `${msg.type} carries no venID`);
-    if (msg.type === 'oadrPoll') {
-      refusalLog(ctx).refuse('unknown-ven', { type: msg.type, venId }, 'poll from an unknown venID: asked to register');
-      return { pass: false, reply: { type: 'oadrRequestReregistration', venId } };
-    }
+    if (msg.type === 'oadrPoll') return { pass: false, reply: { type: 'oadrRequestReregistration', venId } };
     return refuse(463, 'unknown-ven', `venID ${venId} is not registered; register again`);
   }
 

@@ -1,34 +1,24 @@
-// Identity refusals are what strangers can cause at will: one warn line per kind per minute, the rest at debug.
+// Identity refusals are what anyone with a certificate can cause at will: one warn line per kind a minute, the rest at debug.
+import { LineBudget } from '../logging/line-budget.js';
 import type { Logger } from './context.js';
-
-const WINDOW_MS = 60_000;
-
-interface Window {
-  startedAt: number;
-  suppressed: number;
-}
 
 export class RefusalLog {
   readonly #log: Logger;
-  readonly #now: () => Date;
+  readonly #now: () => number;
   // Keyed by a fixed set of refusal kinds chosen by the code, never by attacker text, so it stays small.
-  readonly #windows = new Map<string, Window>();
+  readonly #budgets = new Map<string, LineBudget>();
 
   constructor(log: Logger, now: () => Date) {
     this.#log = log;
-    this.#now = now;
+    this.#now = () => now().getTime();
   }
 
-  /** Logs at warn when `kind` had no warn line in the last minute (with how many were held back), else at debug. */
+  /** Logs at warn when `kind` had no warn line in the last minute (noting how many were held back), else at debug. */
   refuse(kind: string, fields: object, msg: string): void {
-    const t = this.#now().getTime();
-    const w = this.#windows.get(kind);
-    if (w && t - w.startedAt < WINDOW_MS && t >= w.startedAt) {
-      w.suppressed++;
-      this.#log.debug({ ...fields, kind }, msg);
-      return;
-    }
-    this.#windows.set(kind, { startedAt: t, suppressed: 0 });
-    this.#log.warn({ ...fields, kind, ...(w?.suppressed ? { suppressedLastMinute: w.suppressed } : {}) }, msg);
+    let budget = this.#budgets.get(kind);
+    if (!budget) this.#budgets.set(kind, (budget = new LineBudget(1, this.#now)));
+    const line = budget.take();
+    if (!line) return this.#log.debug({ ...fields, kind }, msg);
+    this.#log.warn({ ...fields, kind, ...(line.suppressed ? { suppressed: line.suppressed } : {}) }, msg);
   }
 }

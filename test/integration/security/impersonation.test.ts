@@ -38,11 +38,17 @@ afterAll(async () => {
 async function expectHarmless(attacks: [string, () => Promise<VenReply>, string][]): Promise<void> {
   const before = stateOf(running, victim.venId!);
   const thiefBefore = stateOf(running, thief.venId!);
+  // Observers (presence, metrics) must not see the victim's venID on a refused message.
+  const seen: (string | undefined)[] = [];
+  const stop = running.vtn.onMessage((m) => { seen.push(m.venId); });
   for (const [name, attack, code] of attacks) {
     const reply = await attack();
     expect(reply.status, name).toBe(200);
     expect(responseCode(reply), name).toBe(code);
   }
+  stop();
+  expect(seen).toHaveLength(attacks.length);
+  expect(seen).not.toContain(victim.venId);
   expect(stateOf(running, victim.venId!)).toEqual(before);
   expect(stateOf(running, thief.venId!).ven).toEqual(thiefBefore.ven);
   await expectStillPolls(victim);

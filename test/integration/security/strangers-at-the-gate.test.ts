@@ -31,9 +31,10 @@ const sizes = () => {
 };
 
 describe('strangers at the gate', () => {
-  it('60 messages of every kind with made-up venIDs change no state and write one warning', async () => {
+  it('60 messages of every kind with made-up venIDs change no state and write at most the minute\'s 10 refusal lines', async () => {
     const before = sizes();
-    const warnsBefore = lines.filter((l) => l.level === 'warn').length;
+    const loud = () => lines.filter((l) => l.level === 'warn' || l.level === 'info').length;
+    const loudBefore = loud();
     for (let i = 0; i < 10; i++) {
       const venId = `ghost-${i}`;
       expect((await client.post('OadrPoll', X.oadrPoll({ venId }))).type).toBe('oadrRequestReregistration');
@@ -50,8 +51,8 @@ describe('strangers at the gate', () => {
       }
     }
     expect(sizes()).toEqual(before);
-    expect(lines.filter((l) => l.level === 'warn').length - warnsBefore).toBe(1);
-    expect(lines.filter((l) => l.msg === 'message refused by the identity gate' && l.level === 'debug').length).toBeGreaterThanOrEqual(49);
+    expect(loud() - loudBefore).toBeLessThanOrEqual(10);
+    expect(lines.filter((l) => l.msg === 'message refused by the identity gate' && l.level === 'debug').length).toBeGreaterThanOrEqual(50);
   });
 
   it('a signed message with a made-up venID is refused before the signature is even looked at', async () => {
