@@ -1,12 +1,14 @@
 // The durable Store: all state in memory, every change appended to a journal before put() returns,
 // and a lowdb snapshot rewritten only at compaction (never per message, never on the poll path).
-import { existsSync, mkdirSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VtnError } from '../errors.js';
 import { BaseStore } from './base-store.js';
 import { replayJournal, type JournalEntry } from './journal-reader.js';
 import { JournalWriter } from './journal-writer.js';
 import { SNAPSHOT_FORMAT, SnapshotFile, type SnapshotDocument } from './snapshot-file.js';
+import { SnapshotWriteStopped } from './streamed-snapshot-adapter.js';
 import { acquireLock, releaseLock, type LockOwner } from './state-lock.js';
 import { consoleStoreLogger, type StoreLogger } from './store-logger.js';
 
@@ -19,6 +21,11 @@ export interface FileStoreOptions {
   compactIntervalMs?: number;
   /** fsync every journal write and snapshot: survives power loss, not only a killed process (slower). */
   fsync?: boolean;
+  /**
+   * How long close() may spend writing the snapshot (default 5 000 ms, half of `vtn start`'s 10 s stop bound);
+   * past it the write is abandoned and the journal, which holds every change, is replayed at the next start.
+   */
+  closeBudgetMs?: number;
   logger?: StoreLogger;
 }
 
@@ -30,6 +37,9 @@ export class FileStore extends BaseStore {
   readonly dataDir: string;
   readonly #compactEvery: number;
   readonly #compactIntervalMs: number;
+  readonly #closeBudgetMs: number;
+  /** Set while closing: a snapshot write still running at this time gives up. */
+  #closeDeadline: number | undefined;
   readonly #logger: StoreLogger;
   readonly #lockPath: string;
   readonly #previousJournalPath: string;
@@ -53,6 +63,7 @@ export class FileStore extends BaseStore {
     this.dataDir = resolve(options.dataDir);
     this.#compactEvery = positiveInteger('compactEvery', options.compactEvery ?? 10_000, 1);
     this.#compactIntervalMs = positiveInteger('compactIntervalMs', options.compactIntervalMs ?? 60_000, 0);
+    this.#closeBudgetMs = positiveInteger('closeBudgetMs', options.closeBudgetMs ?? 5_000, 0);
     const fsync = options.fsync ?? false;
     this.#logger = options.logger ?? consoleStoreLogger;
     this.#lockPath = join(this.dataDir, 'vtn.lock');
@@ -84,9 +95,11 @@ export class FileStore extends BaseStore {
     if (this.#state !== 'open') return;
     this.#state = 'closing';
     clearInterval(this.#timer);
+    this.#closeDeadline = Date.now() + this.#closeBudgetMs;
     try {
       await this.#compact();
     } finally {
+      this.#closeDeadline = undefined;
       this.#journal.close();
       if (this.#lock) releaseLock(this.#lockPath, this.#lock);
       this.#lock = undefined;
@@ -173,7 +186,7 @@ export class FileStore extends BaseStore {
   }
 
   async #compactNow(): Promise<void> {
-    if (!this.#hasUncompacted()) return;
+    if (!this.#hasUncompacted() || this.#pastCloseDeadline()) return;
     try {
       // Synchronous part: later puts go to a fresh journal and the document is fixed at this instant.
       this.#journal.rotateTo(this.#previousJournalPath);
@@ -183,12 +196,23 @@ export class FileStore extends BaseStore {
         savedAt: new Date().toISOString(),
         collections: new Map([...this.collections.all()].map((c) => [c.name, c.copy()])),
       };
-      await this.#snapshot.save(doc);
-      unlinkSync(this.#previousJournalPath);
+      await this.#snapshot.save(doc, () => this.#pastCloseDeadline());
+      await unlink(this.#previousJournalPath);
     } catch (e) {
+      if (e instanceof SnapshotWriteStopped) {
+        this.#logger.warn(
+          `Stopping: writing the snapshot of ${this.dataDir} would overrun the ${this.#closeBudgetMs} ms stop budget; ` +
+            'it is left for later and the journal, which holds every change, is replayed at the next start',
+        );
+        return;
+      }
       this.#logger.error(`Compaction of ${this.dataDir} failed (changes stay in the journal): ${(e as Error).message}`);
       throw e;
     }
+  }
+
+  #pastCloseDeadline(): boolean {
+    return this.#closeDeadline !== undefined && Date.now() >= this.#closeDeadline;
   }
 
   #hasUncompacted(): boolean {

@@ -1,7 +1,6 @@
 // The compacted state `vtn.json`, read and written through lowdb with a streaming adapter (temp + rename),
 // with a backup of the last good one and a refusal to overwrite a file someone else changed.
 import { existsSync, statSync } from 'node:fs';
-import { copyFile, rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { VtnError } from '../errors.js';
 import { SNAPSHOT_FORMAT, type SnapshotDocument } from './snapshot-layout.js';
@@ -14,6 +13,7 @@ const emptyDocument = (): SnapshotDocument => ({ format: SNAPSHOT_FORMAT, savedA
 export class SnapshotFile {
   readonly path: string;
   readonly backupPath: string;
+  readonly #adapter: StreamedSnapshotAdapter;
   readonly #db: Low<SnapshotDocument>;
   /** Size, mtime and inode of the file as this process last read or wrote it; undefined when there was no file. */
   #known: string | undefined;
@@ -21,7 +21,8 @@ export class SnapshotFile {
   constructor(path: string, options: { fsync: boolean }) {
     this.path = path;
     this.backupPath = `${path}.bak`;
-    this.#db = new Low(new StreamedSnapshotAdapter(path, options), emptyDocument());
+    this.#adapter = new StreamedSnapshotAdapter(path, { ...options, backupPath: this.backupPath });
+    this.#db = new Low(this.#adapter, emptyDocument());
   }
 
   /** The saved document, an empty one if there is none yet; a damaged file is an E_STATE_CORRUPT error and is left alone. */
@@ -43,27 +44,27 @@ export class SnapshotFile {
     return doc;
   }
 
-  /** Copies the current (good) snapshot to the backup, then atomically replaces it with `doc`. */
-  async save(doc: SnapshotDocument): Promise<void> {
+  /**
+   * Keeps the current (good) snapshot as the backup, then atomically replaces it with `doc`; gives up with
+   * SnapshotWriteStopped (old file untouched) once `shouldStop` returns true.
+   */
+  async save(doc: SnapshotDocument, shouldStop: () => boolean = () => false): Promise<void> {
     const current = fileStamp(this.path);
     if (current !== this.#known) {
-      // Someone else wrote or removed it: neither back it up as "good" nor overwrite it.
+      // Someone else wrote or removed it: neither keep it as the "good" backup nor overwrite it.
       throw new VtnError(
         'E_STATE_CORRUPT',
         `The state file ${this.path} was changed outside this VTN since it was last read or written; not overwriting it`,
         'stop the VTN, check the file and start again (the journal keeps every change until then)',
       );
     }
-    if (current !== undefined) {
-      const temporary = `${this.backupPath}.tmp`;
-      await copyFile(this.path, temporary);
-      await rename(temporary, this.backupPath);
-    }
     this.#db.data = doc;
+    this.#adapter.shouldStop = shouldStop;
     try {
       await this.#db.write();
     } finally {
       this.#db.data = emptyDocument();
+      this.#adapter.shouldStop = () => false;
     }
     this.#known = fileStamp(this.path);
   }

@@ -99,15 +99,25 @@ export class SnapshotLineParser {
   }
 
   #record(body: string, fail: (reason: string) => never): void {
-    let parsed: Record<string, unknown>;
+    // `"key":value` — the key ends at the first '"' not escaped by a backslash; each half is parsed on its own.
+    let end = body.indexOf('"', 1);
+    while (end > 0 && isEscaped(body, end)) end = body.indexOf('"', end + 1);
+    if (!body.startsWith('"') || end < 0 || body[end + 1] !== ':') fail('not a "key":record line');
+    let key: unknown;
+    let value: unknown;
     try {
-      parsed = JSON.parse(`{${body}}`) as Record<string, unknown>;
+      key = JSON.parse(body.slice(0, end + 1));
+      value = JSON.parse(body.slice(end + 2));
     } catch (e) {
-      return fail(`not a "key":record line (${(e as Error).message})`);
+      fail(`not a "key":record line (${(e as Error).message})`);
     }
-    const keys = Object.keys(parsed);
-    if (keys.length !== 1) fail(`${keys.length} records on one line (one expected)`);
-    const key = keys[0] as string;
-    this.#current!.set(key, parsed[key]);
+    this.#current!.set(key as string, value);
   }
+}
+
+/** Whether the character at `index` follows an odd number of backslashes. */
+function isEscaped(text: string, index: number): boolean {
+  let backslashes = 0;
+  while (text[index - 1 - backslashes] === '\\') backslashes += 1;
+  return backslashes % 2 === 1;
 }

@@ -2,7 +2,7 @@
 // line by line, so the snapshot is never one string. A snapshot in the older one-document layout (lowdb's
 // JSONFile, pretty-printed) is read the old way once; the next compaction rewrites it line per record.
 import { constants as bufferLimits } from 'node:buffer';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { copyFile, link, open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { fsyncDirectory } from './fsync-directory.js';
@@ -15,13 +15,21 @@ const WRITE_BATCH_CHARS = 1024 * 1024;
 /** An older-layout file up to this size decodes into one string (the old code could not write a larger one). */
 export const LEGACY_MAX_BYTES = bufferLimits.MAX_STRING_LENGTH;
 
+/** Thrown by write() when its stop condition became true between two batches; the old file is untouched. */
+export class SnapshotWriteStopped extends Error {}
+
 export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
   readonly path: string;
   readonly #fsync: boolean;
+  readonly #backupPath: string | undefined;
+  /** Checked between batches: a write that would overrun the VTN's stop is abandoned (the journal keeps everything). */
+  shouldStop: () => boolean = () => false;
 
-  constructor(path: string, options: { fsync: boolean }) {
+  /** With `backupPath`, each write keeps the file it replaces there. */
+  constructor(path: string, options: { fsync: boolean; backupPath?: string }) {
     this.path = path;
     this.#fsync = options.fsync;
+    this.#backupPath = options.backupPath;
   }
 
   /** The document, or null when there is no file (or the old layout holds `null`); throws a reason on damage. */
@@ -49,6 +57,7 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
         batch.push(piece);
         chars += piece.length;
         if (chars < WRITE_BATCH_CHARS) continue;
+        if (this.shouldStop()) throw new SnapshotWriteStopped(`writing ${this.path} was stopped before it was complete`);
         await writeAll(file, batch.join(''));
         batch = [];
         chars = 0;
@@ -61,6 +70,7 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
       throw e;
     }
     await file.close();
+    if (this.#backupPath !== undefined) await keepAsBackup(this.path, this.#backupPath);
     await rename(temporary, this.path);
     if (this.#fsync) fsyncDirectory(this.path);
   }
@@ -73,6 +83,33 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
     const data = await new JSONFile<unknown>(this.path).read();
     return data === null ? null : legacyDocument(data);
   }
+}
+
+/**
+ * The backup is a hard link to the file about to be replaced (instant at any size: a snapshot is only ever
+ * replaced by rename, never changed in place); a copy where the file system has no hard links.
+ */
+async function keepAsBackup(path: string, backupPath: string): Promise<void> {
+  if (!(await exists(path))) return;
+  const temporary = `${backupPath}.tmp`;
+  await rm(temporary, { force: true });
+  try {
+    await link(path, temporary);
+  } catch (e) {
+    if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EXDEV', 'EMLINK', 'ENOSYS'].includes((e as NodeJS.ErrnoException).code ?? '')) throw e;
+    await copyFile(path, temporary);
+  }
+  await rename(temporary, backupPath);
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return false;
+      throw e;
+    },
+  );
 }
 
 /** The file's first line (all of its first 64 KiB if no '\n' is in them); undefined when it does not exist. */

@@ -1,6 +1,6 @@
 // vtn.json is written and read record by record through our lowdb adapter: one record per line inside a
 // JSON document (jq still reads it), older one-document snapshots still open, damage names the line.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
@@ -75,6 +75,51 @@ describe('snapshot streamed record by record', () => {
     expect(store.collection('decisions').size).toBe(0);
   });
 
+  it('round-trips keys holding quotes and backslashes', async () => {
+    const dir = makeTempDir();
+    const keys = ['a"b', 'c\\', 'd\\"e', '"', '\\\\"'];
+    const store = await openStore(dir);
+    for (const key of keys) store.meta.put(key, key);
+    await store.close();
+    const reopened = await openStore(dir);
+    expect([...reopened.meta.keys()]).toEqual(keys);
+    for (const key of keys) expect(reopened.meta.get(key)).toBe(key);
+  });
+
+  it('keeps the replaced snapshot as vtn.json.bak by hard link (no copy of a large file), and the new one apart from it', async () => {
+    const dir = makeTempDir();
+    const store = await openStore(dir);
+    store.vens.put('v1', ven('v1'));
+    await store.flush();
+    const first = statSync(join(dir, 'vtn.json'));
+    store.vens.put('v2', ven('v2'));
+    await store.flush();
+    expect(statSync(join(dir, 'vtn.json.bak')).ino).toBe(first.ino);
+    expect(statSync(join(dir, 'vtn.json')).ino).not.toBe(first.ino);
+    expect(statSync(join(dir, 'vtn.json')).nlink).toBe(1);
+  });
+
+  it('a stop that would overrun its budget abandons the snapshot write; the journal replays every change at the next start', async () => {
+    const dir = makeTempDir();
+    const logger = recordingLogger();
+    const store = new FileStore({ dataDir: dir, compactIntervalMs: 0, closeBudgetMs: 0, logger });
+    await store.open();
+    // Three records of 1 MB: more than one write batch, so the budget is checked before the write completes.
+    for (const k of ['a', 'b', 'c']) store.meta.put(k, k.repeat(1_000_000));
+    // A compaction is under way when the stop begins: it gives up between two batches.
+    const compaction = store.flush();
+    await store.close();
+    await compaction;
+    expect(existsSync(join(dir, 'vtn.json'))).toBe(false);
+    expect(existsSync(join(dir, 'vtn.json.tmp'))).toBe(false);
+    expect(existsSync(join(dir, 'vtn.lock'))).toBe(false);
+    expect(logger.lines).toContainEqual({ level: 'warn', message: expect.stringContaining('would overrun the 0 ms stop budget') });
+    const reopened = await openStore(dir);
+    expect(reopened.meta.get('c')).toBe('c'.repeat(1_000_000));
+    await reopened.close();
+    expect(statSync(join(dir, 'vtn.json')).size).toBeGreaterThan(3_000_000);
+  });
+
   it('opens a snapshot in the older one-document layout (lowdb JSONFile) and rewrites it line per record at the next compaction', async () => {
     const dir = makeTempDir();
     const old = { format: 1, savedAt: '2025-01-01T00:00:00.000Z', collections: { vens: { v1: ven('v1') }, meta: {} } };
@@ -92,7 +137,8 @@ describe('snapshot streamed record by record', () => {
     ['cut inside a record line', (lines: string[]) => lines.slice(0, 3).join('\n') + '\n' + (lines[3] as string).slice(0, 20), 'ends before the document does (truncated)'],
     ['a record line without its comma', (lines: string[]) => lines.map((l, i) => (i === 2 ? l.slice(0, -1) : l)).join('\n'), 'line 4: a record without a "," after the previous one'],
     ['a damaged record', (lines: string[]) => lines.map((l, i) => (i === 3 ? l.replace(':', '') : l)).join('\n'), 'line 4: not a "key":record line'],
-    ['two records on one line', (lines: string[]) => lines.map((l, i) => (i === 3 ? `${l},"v9":1` : l)).join('\n'), 'line 4: 2 records on one line'],
+    ['a key with an escaped quote but no colon', (lines: string[]) => lines.map((l, i) => (i === 3 ? '"v\\"2"{}' : l)).join('\n'), 'line 4: not a "key":record line'],
+    ['two records on one line', (lines: string[]) => lines.map((l, i) => (i === 3 ? `${l},"v9":1` : l)).join('\n'), 'line 4: not a "key":record line'],
     ['text after the end', (lines: string[]) => lines.join('\n') + '{}\n', 'text after the end of the document'],
     ['an unsupported format', (lines: string[]) => lines.map((l, i) => (i === 0 ? l.replace('"format":1', '"format":7') : l)).join('\n'), 'line 1: unsupported format 7'],
   ])('refuses a line-per-record snapshot with %s, naming the damage and the backup, and leaves it untouched', async (_, damage, reason) => {
