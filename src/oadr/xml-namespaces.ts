@@ -3,6 +3,7 @@
 import { clipText } from '../clip-text.js';
 import { fail } from './xml-fail.js';
 import { isQName } from './xml-names.js';
+import { isUriReference } from './xml-uri.js';
 
 export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
@@ -79,4 +80,5 @@ function checkDeclaration(prefix: string, uri: string): void {
   if ((prefix === 'xml') !== (uri === XML_NS)) fail(`the prefix xml and the namespace ${XML_NS} belong only to each other`);
   // Undeclaring a prefix (xmlns:p="") is Namespaces 1.1; only the default namespace can be undeclared in 1.0.
   if (prefix !== '' && uri === '') fail(`namespace prefix "${clipText(prefix)}" is bound to an empty URI`);
+  if (!isUriReference(uri)) fail(`namespace name "${clipText(uri)}" is not a URI (RFC 3986: percent-encode other characters)`);
 }

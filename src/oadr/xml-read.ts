@@ -70,6 +70,16 @@ export class TreeBuilder implements XmlSink {
   // Extra text pieces by depth, for the rare element whose text is split by comments, CDATA or children.
   private readonly more = new Map<number, string[]>();
 
+  /** The innermost open element (the one the last start() opened, until its end()). */
+  get current(): XmlElement | undefined {
+    return this.stack.length > 0 ? this.stack[this.stack.length - 1] : undefined;
+  }
+
+  /** Open elements, the root included. */
+  get depth(): number {
+    return this.stack.length;
+  }
+
   start(qname: string, rawAttrs: [string, string][]): void {
     const attrs = resolveAttributes(this.scope, qname, this.scope.enter(qname, rawAttrs));
     const element: Building = { name: resolveName(this.scope, qname, false), attrs, children: NO_CHILDREN, text: '' };

@@ -68,6 +68,11 @@ describe('non-XML the reader used to accept is refused', () => {
     refused('<xmlns:r/>', /reserved for declarations/);
   });
 
+  it('a namespace name that is not an RFC 3986 URI reference (as libxml2 reads it) is refused', () => {
+    for (const bad of ['urn:é', 'urn:a b', 'urn:%4', 'a#b#c', '1a:b', 'http://h:/p', 'urn:{a}']) refused(`<r xmlns:p="${bad}"/>`, /is not a URI/);
+    for (const ok of ['urn:a', 'rel/ative', '#f', 'urn:%C3%A9', 'http://[::1]:80/p?q#f', 'mailto:x@y']) expect(readXml(`<r xmlns:p="${ok}"/>`).name).toBe('r');
+  });
+
   it('one attribute twice after namespace resolution ({uri}local under two prefixes) is refused', () => {
     refused('<r xmlns:a="urn:x" xmlns:b="urn:x" a:k="1" b:k="2"/>', /appears twice/);
     expect(Object.keys(readXml('<r xmlns:a="urn:x" xmlns:b="urn:y" a:k="1" b:k="2" k="3"/>').attrs)).toHaveLength(3);
