@@ -4,7 +4,7 @@ import type { Node } from './json-read.js';
 
 export function decodeEiResponse(node: Node): EiResponse {
   const response: EiResponse = {
-    responseCode: node.number('ei:responseCode'),
+    responseCode: node.number('ei:responseCode', 'unsignedInt'),
     requestId: node.optText('pyld:requestID') ?? '',
   };
   const description = node.optText('ei:responseDescription');

@@ -10,7 +10,7 @@ import type { Node } from './json-read.js';
 function decodeDescriptor(node: Node): EventDescriptor {
   const d: EventDescriptor = {
     eventId: node.text('ei:eventID'),
-    modificationNumber: node.number('ei:modificationNumber'),
+    modificationNumber: node.number('ei:modificationNumber', 'unsignedInt'),
     marketContext: node.child('ei:eiMarketContext').text('emix:marketContext'),
     createdDateTime: node.dateTime('ei:createdDateTime'),
     eventStatus: node.text('ei:eventStatus').trim() as EventStatus,
@@ -19,7 +19,7 @@ function decodeDescriptor(node: Node): EventDescriptor {
   if (modified) d.modificationDateTime = modified;
   const reason = node.optText('ei:modificationReason');
   if (reason !== undefined) d.modificationReason = reason;
-  const priority = node.optNumber('ei:priority');
+  const priority = node.optNumber('ei:priority', 'unsignedInt');
   if (priority !== undefined) d.priority = priority;
   // Rule 6: anything but "false" means a test event.
   const test = node.optText('ei:testEvent');
@@ -99,10 +99,10 @@ export function decodeDistributeEvent(body: Node): OadrDistributeEvent {
 function decodeEventResponse(node: Node): EventResponse {
   const qualified = node.child('ei:qualifiedEventID');
   const response: EventResponse = {
-    responseCode: node.number('ei:responseCode'),
+    responseCode: node.number('ei:responseCode', 'unsignedInt'),
     requestId: node.text('pyld:requestID'),
     eventId: qualified.text('ei:eventID'),
-    modificationNumber: qualified.number('ei:modificationNumber'),
+    modificationNumber: qualified.number('ei:modificationNumber', 'unsignedInt'),
     optType: decodeOptType(node),
   };
   const description = node.optText('ei:responseDescription');
@@ -127,7 +127,7 @@ export function decodeRequestEvent(body: Node): OadrRequestEvent {
     requestId: request.text('pyld:requestID'),
     venId: request.text('ei:venID'),
   };
-  const limit = request.optNumber('pyld:replyLimit');
+  const limit = request.optNumber('pyld:replyLimit', 'unsignedInt');
   if (limit !== undefined) msg.replyLimit = limit;
   return msg;
 }

@@ -1,4 +1,5 @@
 // oadrGBPayload (HISTORY_GREENBUTTON): ESPI IntervalReadings inside an Atom feed, as report intervals.
+import { parseNumberText, type NumberRange } from './decode-numbers.js';
 import type { ReportInterval, ReportPayload } from './model.js';
 import type { Node } from './json-read.js';
 import { PayloadFieldError } from './wire-error.js';
@@ -15,11 +16,16 @@ interface ReadingScale {
   intervalLengthS?: number;
 }
 
-function integer(node: Node, key: string): number | undefined {
-  const text = node.optText(key)?.trim();
-  if (text === undefined) return undefined;
-  if (!/^[+-]?\d+$/.test(text)) throw new PayloadFieldError(`${node.path}/${key}`, `"${text}" is not an integer`);
-  return Number(text);
+// ESPI ranges: readings are Int48, times are seconds that must stay valid Dates (years 1970–9999), lengths UInt32.
+const READING: NumberRange = { min: -(2 ** 47), max: 2 ** 47 - 1 };
+const SECONDS_SINCE_1970: NumberRange = { min: 0, max: 253_402_300_799 };
+const LENGTH_S: NumberRange = { min: 0, max: 4_294_967_295 };
+// ESPI multipliers run from -12 (pico) to 12 (tera); ±30 leaves room without overflowing a reading.
+const POWER_OF_TEN: NumberRange = { min: -30, max: 30 };
+
+function integer(node: Node, key: string, range: NumberRange): number | undefined {
+  const text = node.optText(key);
+  return text === undefined ? undefined : parseNumberText(text, `${node.path}/${key}`, 'integer', range);
 }
 
 // ESPI resources sit in atom:content of the feed's entries (one resource per entry in ESPI feeds, but any order).
@@ -30,19 +36,19 @@ function espiResources(feed: Node, name: string): Node[] {
 function readingScale(feed: Node): ReadingScale {
   const type = espiResources(feed, 'ReadingType')[0];
   if (!type) return { powerOfTen: 0 };
-  const scale: ReadingScale = { powerOfTen: integer(type, 'gb:powerOfTenMultiplier') ?? 0 };
+  const scale: ReadingScale = { powerOfTen: integer(type, 'gb:powerOfTenMultiplier', POWER_OF_TEN) ?? 0 };
   const uom = type.optText('gb:uom')?.trim();
   if (uom !== undefined) scale.unit = UOM_SYMBOLS.get(uom) ?? `uom ${uom}`;
-  const length = integer(type, 'gb:intervalLength');
+  const length = integer(type, 'gb:intervalLength', LENGTH_S);
   if (length !== undefined) scale.intervalLengthS = length;
   return scale;
 }
 
 // A reading without its own timePeriod/start is the i-th intervalLength of its block (ESPI IntervalReading doc).
 function readingStart(reading: Node, block: Node, index: number, scale: ReadingScale): number {
-  const own = reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:start') : undefined;
+  const own = reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:start', SECONDS_SINCE_1970) : undefined;
   if (own !== undefined) return own;
-  const blockStart = block.has('gb:interval') ? integer(block.child('gb:interval'), 'gb:start') : undefined;
+  const blockStart = block.has('gb:interval') ? integer(block.child('gb:interval'), 'gb:start', SECONDS_SINCE_1970) : undefined;
   if (blockStart !== undefined && scale.intervalLengthS !== undefined) return blockStart + index * scale.intervalLengthS;
   throw new PayloadFieldError(`${reading.path}`, 'has no timePeriod/start and its IntervalBlock gives no start and intervalLength');
 }
@@ -56,10 +62,10 @@ export function decodeGreenButtonPayload(gb: Node, rId: string): ReportInterval[
   const intervals: ReportInterval[] = [];
   for (const block of espiResources(feed, 'IntervalBlock')) {
     block.children('gb:IntervalReading').forEach((reading, i) => {
-      const raw = integer(reading, 'gb:value');
+      const raw = integer(reading, 'gb:value', READING);
       if (raw === undefined) return; // a cost-only reading has no usage value to store
       const startS = readingStart(reading, block, i, scale);
-      const durationS = (reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:duration') : undefined) ?? scale.intervalLengthS;
+      const durationS = (reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:duration', LENGTH_S) : undefined) ?? scale.intervalLengthS;
       const payload: ReportPayload = { rId, value: apply(raw) };
       if (scale.unit !== undefined) payload.unit = scale.unit;
       const interval: ReportInterval = { dtstart: new Date(startS * 1000), payloads: [payload] };

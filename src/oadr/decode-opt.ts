@@ -24,7 +24,7 @@ export function decodeCreateOpt(body: Node): OadrCreateOpt {
   }
   if (body.has('ei:qualifiedEventID')) {
     const q = body.child('ei:qualifiedEventID');
-    msg.event = { eventId: q.text('ei:eventID'), modificationNumber: q.number('ei:modificationNumber') };
+    msg.event = { eventId: q.text('ei:eventID'), modificationNumber: q.number('ei:modificationNumber', 'unsignedInt') };
   }
   return msg;
 }

@@ -37,7 +37,7 @@ function decodeReportPayload(node: Node): ReportPayload {
     ? decodeResourceStatus(node.child('oadr:oadrPayloadResourceStatus'))
     : node.child('ei:payloadFloat').number('ei:value');
   const payload: ReportPayload = { rId: node.text('ei:rID'), value };
-  const confidence = node.optNumber('ei:confidence');
+  const confidence = node.optNumber('ei:confidence', 'unsignedInt', { max: 100 });
   if (confidence !== undefined) payload.confidence = confidence;
   const accuracy = node.optNumber('ei:accuracy');
   if (accuracy !== undefined) payload.accuracy = accuracy;

@@ -1,4 +1,6 @@
 // decodeOadrPayload: untrusted XML text -> typed OadrMessage, or an OadrWireError with a plain reason.
+import { clipText } from '../clip-text.js';
+import { checkDecodeCaps } from './decode-caps.js';
 import { decodeCreatedEvent, decodeDistributeEvent, decodeRequestEvent } from './decode-event.js';
 import { decodeCancelOpt, decodeCanceledOpt, decodeCreateOpt, decodeCreatedOpt } from './decode-opt.js';
 import {
@@ -53,16 +55,23 @@ function isMessageType(local: string): local is OadrMessageType {
   return Object.hasOwn(DECODERS, local);
 }
 
+// At most five names, each clipped: a refusal never carries an attacker's 40,000 element names.
+function namesOf(elements: XmlElement[]): string {
+  if (elements.length === 0) return 'nothing';
+  const shown = elements.slice(0, 5).map((e) => clipText(e.name)).join(', ');
+  return elements.length > 5 ? `${shown} and ${elements.length - 5} more` : shown;
+}
+
 /** Finds the payload element: oadrPayload -> [ds:Signature] -> oadrSignedObject -> exactly one payload. */
 function unwrap(root: XmlElement): { payload: XmlElement; signed: boolean } {
   if (root.name !== 'oadr:oadrPayload') {
-    throw new OadrWireError('E_XML', `the root element is ${root.name}, expected oadrPayload in namespace http://openadr.org/oadr-2.0b/2012/07`);
+    throw new OadrWireError('E_XML', `the root element is ${clipText(root.name)}, expected oadrPayload in namespace http://openadr.org/oadr-2.0b/2012/07`);
   }
   const children = root.children;
   const signed = children[0]?.name === 'ds:Signature';
   const rest = signed ? children.slice(1) : children;
   if (rest.length !== 1 || rest[0]?.name !== 'oadr:oadrSignedObject') {
-    const names = children.map((c) => c.name).join(', ') || 'nothing';
+    const names = namesOf(children);
     throw new OadrWireError('E_XML', `oadrPayload must contain [ds:Signature] then oadrSignedObject, found ${names}`);
   }
   const inner = rest[0].children;
@@ -73,8 +82,11 @@ function unwrap(root: XmlElement): { payload: XmlElement; signed: boolean } {
 }
 
 // requestID and venID sit at most two levels below the payload (inside eiCreatedEvent, eiRequestEvent, eiResponse).
+// An over-cap value is never echoed: OadrWireError leaves it out.
 function findText(element: XmlElement, name: string, depth = 2): string | undefined {
-  for (const child of element.children) if (child.name === name) return child.text;
+  for (const child of element.children) {
+    if (child.name === name) return child.text;
+  }
   if (depth === 0) return undefined;
   for (const child of element.children) {
     if (child.name === 'ei:eiTarget') continue;
@@ -101,11 +113,12 @@ export function decodeOadrPayload(xml: string, limits?: XmlLimits): DecodedPaylo
   const { payload, signed } = unwrap(root);
   const local = payload.name.startsWith('oadr:') ? payload.name.slice(5) : '';
   if (!isMessageType(local)) {
-    throw new OadrWireError('E_XML', `${payload.name} is not an OpenADR 2.0b payload type`);
+    throw new OadrWireError('E_XML', `${clipText(payload.name)} is not an OpenADR 2.0b payload type`);
   }
   const context = contextOf(payload, local);
   try {
-    // 3. shape check against the JSON Schema, 4. mapping to the model
+    // 3. sizes and counts (decode-limits.ts), 4. shape check against the JSON Schema, 5. mapping to the model
+    checkDecodeCaps(payload);
     const body = toJsonForm(payload, '');
     const problem = checkPayloadShape(local, body);
     if (problem) throw new OadrWireError('E_PAYLOAD', `${local}: ${problem}`, context);

@@ -30,7 +30,7 @@ export function decodeItemBase(node: Node): ItemBase | undefined {
     if (scale !== undefined) base.siScaleCode = scale;
     if (item.has('power:powerAttributes')) {
       const attrs = item.child('power:powerAttributes');
-      base.powerAttributes = { hertz: attrs.number('power:hertz'), voltage: attrs.number('power:voltage'), ac: attrs.boolean('power:ac') };
+      base.powerAttributes = { hertz: attrs.number('power:hertz', 'decimal'), voltage: attrs.number('power:voltage', 'decimal'), ac: attrs.boolean('power:ac') };
     }
     return base;
   }

@@ -1,6 +1,8 @@
 // Typed reads from the validated JSON form; conversion problems become PayloadFieldErrors naming the path.
 import { VtnError } from '../errors.js';
 import { parseDateTime } from './datetime.js';
+import { MAX_DURATION_MS } from './decode-limits.js';
+import { parseNumberText, type NumberKind, type NumberRange } from './decode-numbers.js';
 import { parseDuration } from './duration.js';
 import type { JsonNode, JsonObject } from './json-form.js';
 import { PayloadFieldError } from './wire-error.js';
@@ -57,12 +59,13 @@ export class Node {
     return list.map((item) => (typeof item === 'string' ? item : String(own(item, '#text') ?? '')));
   }
 
-  number(key: string): number {
-    return toNumber(this.text(key), `${this.path}/${key}`);
+  /** An xs:float (default), xs:decimal or xs:unsignedInt child: finite, within ±1e300 and `range`. */
+  number(key: string, kind: NumberKind = 'float', range?: NumberRange): number {
+    return parseNumberText(this.text(key), `${this.path}/${key}`, kind, range);
   }
 
-  optNumber(key: string): number | undefined {
-    return this.has(key) ? this.number(key) : undefined;
+  optNumber(key: string, kind: NumberKind = 'float', range?: NumberRange): number | undefined {
+    return this.has(key) ? this.number(key, kind, range) : undefined;
   }
 
   boolean(key: string): boolean {
@@ -87,7 +90,10 @@ export class Node {
 
   /** A duration held directly as text (startafter, oadrMinPeriod). */
   duration(key: string): number {
-    return convert(`${this.path}/${key}`, () => parseDuration(this.text(key)));
+    const path = `${this.path}/${key}`;
+    const ms = convert(path, () => parseDuration(this.text(key)));
+    if (!(Math.abs(ms) <= MAX_DURATION_MS)) throw new PayloadFieldError(path, `is longer than ${MAX_DURATION_MS / 86_400_000} days`);
+    return ms;
   }
 
   /** xcal:dtstart/xcal:date-time under this element. */
@@ -112,15 +118,4 @@ function convert<T>(path: string, fn: () => T): T {
     if (err instanceof VtnError) throw new PayloadFieldError(path, err.message);
     throw err;
   }
-}
-
-/** xs:float / xs:unsignedInt text to number, with INF and NaN. */
-export function toNumber(text: string, path: string): number {
-  const t = text.trim();
-  if (t === 'INF' || t === '+INF') return Infinity;
-  if (t === '-INF') return -Infinity;
-  if (t === 'NaN') return NaN;
-  const n = t === '' ? NaN : Number(t);
-  if (Number.isNaN(n)) throw new PayloadFieldError(path, `"${text}" is not a number`);
-  return n;
 }

@@ -3,6 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { clipText } from '../clip-text.js';
+import { expectedNumber } from './decode-numbers.js';
 import type { OadrMessageType } from './model.js';
 import type { JsonNode } from './json-form.js';
 
@@ -26,18 +28,41 @@ function compileAll(): Map<string, ValidateFunction> {
   return map;
 }
 
+// What a value of each patterned definition must look like, for the refusal.
+const EXPECTED_BY_DEF: Record<string, string> = {
+  float: expectedNumber('float'),
+  uint: expectedNumber('unsignedInt'),
+  responseCode: 'a three-digit response code such as 200',
+  dateTime: 'an ISO 8601 date-time such as 2026-01-01T12:00:00Z',
+  duration: 'an ISO 8601 duration such as PT15M',
+};
+
+function valueAt(body: JsonNode, parts: string[]): unknown {
+  let at: unknown = body;
+  for (const part of parts) at = at !== null && typeof at === 'object' ? (at as Record<string, unknown>)[part] : undefined;
+  return at;
+}
+
+function malformed(error: ErrorObject, path: string, parts: string[], body: JsonNode): string {
+  const def = /\$defs\/(\w+)\/pattern$/.exec(error.schemaPath)?.[1];
+  const expected = def ? EXPECTED_BY_DEF[def] : undefined;
+  const value = valueAt(body, parts);
+  if (!expected || typeof value !== 'string') return `${path} has a malformed value`;
+  return `${path} "${clipText(value)}" is not ${expected}`;
+}
+
 /** Human path of an Ajv error: `pyld:eiCreatedEvent/ei:eventResponses/ei:eventResponse[0]/…`. */
-function describe(error: ErrorObject): string {
+function describe(error: ErrorObject, body: JsonNode): string {
   const parts = error.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   let path = '';
-  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `${path ? '/' : ''}${part}`;
+  for (const part of parts) path += /^\d+$/.test(part) ? `[${part}]` : `${path ? '/' : ''}${clipText(part)}`;
   const params = error.params as Record<string, unknown>;
   if (error.keyword === 'required') return `${path ? `${path}/` : ''}${String(params.missingProperty)} is missing`;
   if (error.keyword === 'additionalProperties') {
-    return `${path ? `${path}/` : ''}${String(params.additionalProperty)} is not allowed here`;
+    return `${path ? `${path}/` : ''}${clipText(String(params.additionalProperty))} is not allowed here`;
   }
   if (error.keyword === 'enum') return `${path} must be one of ${(params.allowedValues as unknown[]).join(', ')}`;
-  if (error.keyword === 'pattern') return `${path} has a malformed value`;
+  if (error.keyword === 'pattern') return malformed(error, path, parts, body);
   if (error.keyword === 'type' && params.type === 'object') return `${path} must contain elements`;
   return `${path} ${error.message ?? 'is invalid'}`;
 }
@@ -52,5 +77,5 @@ export function checkPayloadShape(type: OadrMessageType, body: JsonNode): string
   // anyOf failures report every branch; the deepest, most specific one names the real problem.
   const rank = (e: ErrorObject): number => (['anyOf', 'type', 'maxLength'].includes(e.keyword) ? 1 : 0);
   const deepest = [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || rank(a) - rank(b))[0];
-  return deepest ? describe(deepest) : 'does not match its schema';
+  return deepest ? describe(deepest, body) : 'does not match its schema';
 }

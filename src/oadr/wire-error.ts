@@ -1,5 +1,7 @@
 // The one error the wire layer throws for bad input, carrying what the HTTP layer needs to answer in-band.
+import { clipText } from '../clip-text.js';
 import { VtnError } from '../errors.js';
+import { MAX_ID_CHARS } from './decode-limits.js';
 import type { OadrMessageType } from './model.js';
 
 export type WireErrorCode = 'E_XML' | 'E_PAYLOAD';
@@ -11,6 +13,10 @@ export interface WireErrorContext {
   venId?: string;
 }
 
+/** Longest reason a refusal carries (it goes back in-band and into the 400 body); longer ones are clipped. */
+export const MAX_REASON_CHARS = 512;
+const echoable = (id: string | undefined): id is string => id !== undefined && id.length <= MAX_ID_CHARS;
+
 export class OadrWireError extends VtnError {
   declare readonly code: WireErrorCode;
   /** Plain-language reason, e.g. "oadrCreatedEvent: …/ei:eventID is missing". */
@@ -20,12 +26,14 @@ export class OadrWireError extends VtnError {
   readonly venId?: string;
 
   constructor(code: WireErrorCode, reason: string, context: WireErrorContext = {}) {
-    super(code, reason);
+    const clipped = clipText(reason, MAX_REASON_CHARS);
+    super(code, clipped);
     this.name = 'OadrWireError';
-    this.reason = reason;
+    this.reason = clipped;
     if (context.messageType !== undefined) this.messageType = context.messageType;
-    if (context.requestId !== undefined) this.requestId = context.requestId;
-    if (context.venId !== undefined) this.venId = context.venId;
+    // An ID too long to be real is left out of the refusal, never echoed cut (a cut ID would name someone else).
+    if (echoable(context.requestId)) this.requestId = context.requestId;
+    if (echoable(context.venId)) this.venId = context.venId;
   }
 }
 

@@ -102,7 +102,7 @@ describe('invalid payload content is E_PAYLOAD with what the HTTP layer echoes',
 
   it('refuses a malformed date-time and a calendar duration, naming the field', () => {
     const badDate = encodeOadrPayload(SAMPLES.oadrCreateOpt).replace('2026-03-01T07:00:00Z', 'yesterday');
-    expect(wireError(badDate).reason).toBe('oadrCreateOpt: ei:createdDateTime has a malformed value');
+    expect(wireError(badDate).reason).toBe('oadrCreateOpt: ei:createdDateTime "yesterday" is not an ISO 8601 date-time such as 2026-01-01T12:00:00Z');
     const months = encodeOadrPayload(SAMPLES.oadrCreatedPartyRegistration).replace('PT10S', 'P1M');
     const err = wireError(months);
     expect(err.reason).toMatch(/^oadrCreatedPartyRegistration: oadr:oadrRequestedOadrPollFreq\/xcal:duration .*calendar/);
