@@ -66,10 +66,13 @@ export interface CountCap {
   /** What is counted, in the refusal: "report values". */
   what: string;
   max: number;
+  /** Index of this cap's counter (elements sharing a cap share it). */
+  slot: number;
 }
 
+let slots = 0;
 const countCap = (what: string, max: number, elements: string[]): [string, CountCap][] => {
-  const cap = { what, max };
+  const cap = { what, max, slot: slots++ };
   return elements.map((name) => [name, cap]);
 };
 
@@ -88,3 +91,5 @@ export const COUNT_CAPS: ReadonlyMap<string, CountCap> = new Map([
   ...countCap('opt windows', MAX_OPT_WINDOWS_PER_MESSAGE, ['xcal:available']),
   ...countCap('target IDs', MAX_TARGET_IDS_PER_MESSAGE, ['ei:venID', 'ei:resourceID', 'ei:groupID', 'ei:groupName', 'ei:partyID']),
 ]);
+/** Number of distinct counters in COUNT_CAPS. */
+export const COUNT_SLOTS = slots;
