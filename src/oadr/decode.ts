@@ -56,7 +56,7 @@ function isMessageType(local: string): local is OadrMessageType {
 }
 
 // At most five names, each clipped: a refusal never carries an attacker's 40,000 element names.
-function namesOf(elements: XmlElement[]): string {
+function namesOf(elements: readonly XmlElement[]): string {
   if (elements.length === 0) return 'nothing';
   const shown = elements.slice(0, 5).map((e) => clipText(e.name)).join(', ');
   return elements.length > 5 ? `${shown} and ${elements.length - 5} more` : shown;
