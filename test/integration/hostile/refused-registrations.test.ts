@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
+import { MAX_ID_CHARS } from '../../../src/oadr/decode-limits.js';
 import { installPolicy, type PolicyHandle } from '../../../src/rules/index.js';
 import { FileStore } from '../../../src/store/index.js';
 import { capturedPino } from '../../helpers/capture-log.js';
@@ -31,16 +32,18 @@ async function closedVtn() {
   return { r, dataDir, log, admin, store };
 }
 
-it('40 refused registrations with random 900 KB venNames leave a counted table, ≤ 10 cut records and log lines, and no state growth', async () => {
+// A 900 KB name is refused at decode (454, decode-refusals.test.ts) before any policy sees it; the longest name the
+// policy can refuse is the 256-character cap, so that is what this test sends.
+it('40 refused registrations with random cap-sized (256-character) venNames leave a counted table, ≤ 10 cut records and log lines, and no state growth', async () => {
   const { r, dataDir, log, admin, store } = await closedVtn();
   const before = folderBytes(dataDir);
-  const names = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}${'n'.repeat(900_000)}`);
+  const names = Array.from({ length: 40 }, (_, i) => `${String(i).padStart(2, '0')}${'n'.repeat(MAX_ID_CHARS - 2)}`);
   for (const venName of names) {
     const reply = await new TestVen({ baseUrl: r.baseUrl, venName, validate: false }).register();
     expect(responseCode(reply)).toBe('463');
   }
   await store.flush();
-  // The state folder holds at most a few cut decision records, not 40 × 1.8 MB.
+  // The state folder holds at most a few cut decision records, not one per refusal.
   expect(folderBytes(dataDir) - before).toBeLessThan(100_000);
   const decisions = [...r.vtn.store.collection<object>('decisions').values()];
   expect(decisions.length).toBeLessThanOrEqual(10);
@@ -56,7 +59,7 @@ it('40 refused registrations with random 900 KB venNames leave a counted table, 
   const body = table.json() as { total: number; names: number; evicted: number; byCode: Record<string, number>; refusals: { name: string; count: number; lastCode: number; lastReason: string }[] };
   expect(body).toMatchObject({ total: 40, names: 40, evicted: 0, byCode: { 463: 40 } });
   expect(body.refusals).toHaveLength(5);
-  expect(body.refusals[0]!.name).toBe(`39${'n'.repeat(62)}… (900002 characters)`);
+  expect(body.refusals[0]!.name).toBe(`39${'n'.repeat(62)}… (${MAX_ID_CHARS} characters)`);
   expect(body.refusals[0]).toMatchObject({ count: 1, lastCode: 463 });
   const metrics = await admin.app.inject({ method: 'GET', url: '/metrics' });
   expect(metrics.body).toContain('vtn_registrations_refused_total{code="463"} 40');

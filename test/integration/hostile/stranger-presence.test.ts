@@ -2,19 +2,22 @@
 import { randomBytes } from 'node:crypto';
 import { expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
+import { MAX_ID_CHARS } from '../../../src/oadr/decode-limits.js';
 import * as X from '../../helpers/ven-xml/index.js';
-import { TestVen } from '../../helpers/test-ven.js';
+import { responseCode, TestVen } from '../../helpers/test-ven.js';
 import { setup } from '../fixture.js';
 
-it('50 polls with random 100 KB venIDs leave no presence entry; a registered VEN gets one, dropped when it retires', async () => {
+it('50 polls with random cap-sized venIDs and 10 with 100 KB ones leave no presence entry; a registered VEN gets one, dropped when it retires', async () => {
   const f = await setup();
   const admin = new AdminServer({ vtn: f.vtn, config: { port: 0 }, processMetrics: false, env: {} });
   try {
     const stranger = new TestVen({ baseUrl: f.baseUrl, venName: 'stranger', validate: false });
     for (let i = 0; i < 50; i++) {
-      const reply = await stranger.poll(randomBytes(50_000).toString('hex'));
+      const reply = await stranger.poll(randomBytes(MAX_ID_CHARS / 2).toString('hex'));
       expect(reply.type).toBe('oadrRequestReregistration');
     }
+    // Over the ID cap, the poll is refused at decode (in-band 454) before anyone looks the venID up.
+    for (let i = 0; i < 10; i++) expect(responseCode(await stranger.poll(randomBytes(50_000).toString('hex')))).toBe('454');
     expect(admin.presence.size).toBe(0);
     const ven = await f.registeredVen('known');
     await ven.poll();
