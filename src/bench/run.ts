@@ -14,6 +14,7 @@ import { formatTable, mb, type Row } from './report-table.js';
 import { seedState } from './seed-state.js';
 import { updateBreakdown } from './update-breakdown.js';
 import { measureSigned, signedRows } from './signed-scenario.js';
+import { runHostileBench } from './hostile-scenario.js';
 import { measureStartup } from './startup-scenario.js';
 import { measureTelemetry, telemetryRows } from './telemetry-scenario.js';
 import { compareThroughput } from './throughput-scenario.js';
@@ -125,7 +126,12 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
+// `npm run bench` runs the load scenarios; `npm run bench -- hostile` only the hostile-input one.
+const scenario = process.argv[2];
+const run = scenario === undefined ? main()
+  : scenario === 'hostile' ? runHostileBench(PACKAGE_ROOT, join(HERE, 'hostile-vtn-child.js'))
+  : Promise.reject(new Error(`unknown bench scenario "${scenario}": run \`npm run bench\` (load) or \`npm run bench -- hostile\``));
+run.catch((err: unknown) => {
   console.error(err);
   process.exit(1);
 });
