@@ -18,4 +18,8 @@ export abstract class IndexedTelemetryStore {
   aggregate(q: AggregateQuery): number | undefined {
     return this.index.aggregate(q);
   }
+
+  seriesOf(venId: string): ReadonlySet<string> {
+    return this.index.seriesOf(venId);
+  }
 }

@@ -39,8 +39,13 @@ function bound(entries: readonly IndexEntry[], t: number, after = false): number
   return lo;
 }
 
+/** The key of the series a value belongs to. */
+export const seriesKey = (venId: string, resourceId?: string, measurement?: string): string => `${venId}\u0000${resourceId ?? ''}\u0000${measurement ?? ''}`;
+
 export class SeriesIndex {
   readonly #series = new Map<string, Series>();
+  // Series keys per VEN, so a per-VEN cap is checked without scanning every series.
+  readonly #byVen = new Map<string, Set<string>>();
   readonly #opts: SeriesIndexOptions;
   #count = 0;
 
@@ -64,11 +69,14 @@ export class SeriesIndex {
   add(value: ReportValue, segment?: string, cutoff = this.cutoffMs()): boolean {
     const t = value.time.getTime();
     if (!Number.isFinite(t) || t < cutoff) return false;
-    const key = `${value.venId}\u0000${value.resourceId ?? ''}\u0000${value.measurement ?? ''}`;
+    const key = seriesKey(value.venId, value.resourceId, value.measurement);
     let series = this.#series.get(key);
     if (!series) {
       series = { venId: value.venId, resourceId: value.resourceId, measurement: value.measurement, entries: [] };
       this.#series.set(key, series);
+      const mine = this.#byVen.get(value.venId);
+      if (mine) mine.add(key);
+      else this.#byVen.set(value.venId, new Set([key]));
     }
     const entry: IndexEntry = segment === undefined ? { t, value } : { t, value, segment };
     const last = series.entries[series.entries.length - 1];
@@ -87,8 +95,20 @@ export class SeriesIndex {
     const cutoff = this.cutoffMs();
     for (const [key, series] of this.#series) {
       this.#evict(series, bound(series.entries, cutoff));
-      if (series.entries.length === 0) this.#series.delete(key);
+      if (series.entries.length === 0) this.#dropSeries(key, series.venId);
     }
+  }
+
+  /** Keys of the series held for one VEN. */
+  seriesOf(venId: string): ReadonlySet<string> {
+    return this.#byVen.get(venId) ?? new Set();
+  }
+
+  #dropSeries(key: string, venId: string): void {
+    this.#series.delete(key);
+    const mine = this.#byVen.get(venId);
+    mine?.delete(key);
+    if (mine?.size === 0) this.#byVen.delete(venId);
   }
 
   #evict(series: Series, n: number): void {

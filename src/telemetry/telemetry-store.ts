@@ -38,6 +38,8 @@ export interface TelemetryStore {
   latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined;
   /** undefined when nothing (numeric) matched. */
   aggregate(q: AggregateQuery): number | undefined;
+  /** Keys (seriesKey) of the series held for one VEN: the per-VEN series cap reads it. */
+  seriesOf(venId: string): ReadonlySet<string>;
   open(): Promise<void>;
   close(): Promise<void>;
   stats(): TelemetryStats;

@@ -1,5 +1,6 @@
 // EiEvent: oadrRequestEvent (the full current list) and oadrCreatedEvent (opt responses, rule 17).
 import type { OadrCreatedEvent, OadrMessage, OadrRequestEvent, OptType } from '../oadr/model.js';
+import { clipText } from '../clip-text.js';
 import { deliveryKey } from '../store/store.js';
 import type { VtnContext } from './context.js';
 import { isAudienceOf } from './event-index.js';
@@ -18,18 +19,23 @@ export function requestEvent(ctx: VtnContext, msg: OadrRequestEvent): OadrMessag
 
 export async function createdEvent(ctx: VtnContext, msg: OadrCreatedEvent): Promise<OadrMessage> {
   const now = ctx.now();
+  const requestId = msg.response.requestId;
+  // 1. every response is checked first: one bad eventResponse refuses the message and records none
   const problems: string[] = [];
-  const accepted: { eventId: string; optType: OptType; modificationNumber: number }[] = [];
   for (const r of msg.eventResponses) {
     const rec = ctx.store.events.get(r.eventId);
-    if (!rec || !isAudienceOf(rec, msg.venId)) {
-      problems.push(`eventID ${r.eventId} is not an event of VEN ${msg.venId}`);
-      continue;
-    }
-    if (r.modificationNumber > rec.modificationNumber || r.modificationNumber < 0) {
+    if (!rec || !isAudienceOf(rec, msg.venId)) problems.push(`eventID ${r.eventId} is not an event of VEN ${msg.venId}`);
+    else if (r.modificationNumber > rec.modificationNumber || r.modificationNumber < 0) {
       problems.push(`event ${r.eventId} has no modificationNumber ${r.modificationNumber} (current ${rec.modificationNumber})`);
-      continue;
     }
+  }
+  if (problems.length) {
+    ctx.log.info({ venId: msg.venId, problems }, 'opt responses refused; none recorded');
+    return { type: 'oadrResponse', response: eiResponse(452, requestId, `${clipText(problems.join('; '), 512)}; no response of this message was recorded`), venId: msg.venId };
+  }
+  // 2. apply
+  for (const r of msg.eventResponses) {
+    const rec = ctx.store.events.get(r.eventId)!;
     const key = deliveryKey(r.eventId, msg.venId);
     const before = ctx.store.deliveries.get(key) ?? { eventId: r.eventId, venId: msg.venId };
     // An acknowledged cancellation leaves the VEN's list (requirements §4, last bullet).
@@ -42,14 +48,11 @@ export async function createdEvent(ctx: VtnContext, msg: OadrCreatedEvent): Prom
       respondedAt: now.toISOString(),
       ...(ackedCancel && before.deliveredStatus === 'cancelled' ? { retired: true } : {}),
     });
-    accepted.push({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber });
   }
-  ctx.log.info({ venId: msg.venId, responses: accepted, problems }, 'opt responses recorded');
+  const accepted = msg.eventResponses.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
+  ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
   for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber);
-  const requestId = msg.response.requestId;
-  return problems.length
-    ? { type: 'oadrResponse', response: eiResponse(452, requestId, problems.join('; ')), venId: msg.venId }
-    : { type: 'oadrResponse', response: eiResponse(200, requestId, 'OK'), venId: msg.venId };
+  return { type: 'oadrResponse', response: eiResponse(200, requestId, 'OK'), venId: msg.venId };
 }
 
 export async function notifyOpt(ctx: VtnContext, venId: string, eventId: string, optType: OptType, modificationNumber: number): Promise<void> {

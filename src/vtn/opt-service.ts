@@ -1,5 +1,5 @@
 // EiOpt: VEN-created opt schedules and event-scoped opts, and how they combine with event responses (§6).
-import type { OadrCancelOpt, OadrCreateOpt, OadrMessage, OptType } from '../oadr/model.js';
+import type { OadrCancelOpt, OadrCreateOpt, OadrMessage, OptType, Target } from '../oadr/model.js';
 import type { EventRecord, OptRecord } from '../store/records.js';
 import { deliveryKey, optKey } from '../store/store.js';
 import type { VtnContext } from './context.js';
@@ -19,6 +19,8 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
   } else if (!msg.schedule?.length) {
     return errorReply(msg.type, 454, 'an opt needs either a qualifiedEventID or a vavailability schedule', echo);
   }
+  const room = roomFor(ctx, msg);
+  if ('refusal' in room) return errorReply(msg.type, room.refusal.code, room.refusal.reason, echo);
   const info: OptInfo = {
     venId: msg.venId, optId: msg.optId, optType: msg.optType, optReason: msg.optReason,
     ...(msg.marketContext ? { marketContext: msg.marketContext } : {}),
@@ -38,10 +40,28 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
     target: msg.target,
     createdAt: ctx.now().toISOString(),
   };
+  if (room.evict) ctx.store.opts.delete(room.evict);
   ctx.store.opts.put(optKey(msg.venId, msg.optId), record);
   ctx.log.info({ venId: msg.venId, optId: msg.optId, optType: msg.optType, eventId: record.eventId, slots: record.schedule?.length ?? 0 }, 'opt created');
   if (msg.event) await notifyOpt(ctx, msg.venId, msg.event.eventId, msg.optType, msg.event.modificationNumber);
   return { type: 'oadrCreatedOpt', response: eiResponse(200, msg.requestId, 'OK'), optId: msg.optId };
+}
+
+const targetIds = (t: Target): number => Object.values(t).reduce((n: number, ids) => n + (Array.isArray(ids) ? ids.length : 0), 0);
+
+/** Checks the caps before anything is stored: the opt's own size, then the VEN's count (the oldest cancelled opt makes room). */
+function roomFor(ctx: VtnContext, msg: OadrCreateOpt): { evict?: string } | { refusal: { code: number; reason: string } } {
+  const limits = ctx.settings.limits;
+  const items = (msg.schedule?.length ?? 0) + targetIds(msg.target);
+  if (items > limits.itemsPerOpt) {
+    return { refusal: { code: 454, reason: `the opt carries ${items} schedule slots and target IDs; the VTN takes at most ${limits.itemsPerOpt} (limits.itemsPerOpt): split it` } };
+  }
+  if (ctx.store.opts.has(optKey(msg.venId, msg.optId))) return {};
+  const mine = [...ctx.store.opts.values()].filter((o) => o.venId === msg.venId);
+  if (mine.length < limits.optsPerVen) return {};
+  const oldestCancelled = mine.filter((o) => o.cancelledAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+  if (oldestCancelled) return { evict: optKey(oldestCancelled.venId, oldestCancelled.optId) };
+  return { refusal: { code: 469, reason: `the VEN holds ${mine.length} opts; the VTN keeps at most ${limits.optsPerVen} (limits.optsPerVen): cancel opts no longer needed (oadrCancelOpt)` } };
 }
 
 export async function cancelOpt(ctx: VtnContext, msg: OadrCancelOpt): Promise<OadrMessage> {

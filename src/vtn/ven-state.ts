@@ -2,6 +2,7 @@
 import type { PendingItem, VenRecord } from '../store/records.js';
 import type { VtnContext } from './context.js';
 import { clipText } from '../clip-text.js';
+import { dropReportState } from './reports/report-records.js';
 
 /** Queue a message for the VEN's next poll; `front` puts it ahead of what is waiting. Duplicates collapse. */
 export function addPending(ctx: VtnContext, venId: string, item: PendingItem, front = false): void {
@@ -32,6 +33,7 @@ export async function retireVen(ctx: VtnContext, ven: VenRecord, initiatedBy: 'v
   ctx.store.pending.delete(ven.venId);
   for (const [key, opt] of entries(ctx.store.opts)) if (opt.venId === ven.venId) ctx.store.opts.delete(key);
   for (const [key, d] of entries(ctx.store.deliveries)) if (d.venId === ven.venId) ctx.store.deliveries.delete(key);
+  dropReportState(ctx, ven.venId);
   ctx.log.info({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy }, 'VEN registration cancelled');
   try {
     await ctx.handlers.get('onCancelPartyRegistration')?.({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy });

@@ -1,33 +1,45 @@
-// A VEN's oadrRegisterReport: remember its offers, ask the report decision, answer with the chosen requests.
+// A VEN's oadrRegisterReport: decide on its offers, check the caps, then replace its offers and subscriptions at once.
 import type { OadrMessage, OadrRegisterReport } from '../../oadr/model.js';
 import type { VtnContext } from '../context.js';
 import { eiResponse, errorReply } from '../replies.js';
 import { buildRegistrationRequests } from './build-requests.js';
 import { decideCompact, decideFull } from './decide-reports.js';
 import type { ChosenPoint, OnRegisterReport, OnRegisterReportFull } from './handler-types.js';
-import { saveOffers, subscriptions, subscriptionsOf, updateSubscription } from './report-records.js';
+import {
+  dropSubscriptions, offersIn, outlivesReRegistration, saveOffers, seriesCount, subscriptions, subscriptionsOf,
+} from './report-records.js';
 
 export async function registerReport(ctx: VtnContext, msg: OadrRegisterReport): Promise<OadrMessage> {
   const venId = msg.venId!;
   const now = ctx.now();
-  const offers = saveOffers(ctx, venId, msg.reports.filter((r) => r.reportName.startsWith('METADATA_') || r.descriptions.length > 0));
-  // A new registration replaces what the VEN offered before: requests made against the old offers end.
-  for (const old of subscriptionsOf(ctx, venId)) {
-    if (old.state !== 'cancelled' && old.kind !== 'history' && old.kind !== 'oneShot') {
-      updateSubscription(ctx, old.reportRequestId, { state: 'cancelled', cancelledAt: now.toISOString() });
-      ctx.reportCallbacks.delete(old.reportRequestId);
-    }
+  const limits = ctx.settings.limits;
+  const refuse = (code: number, reason: string) => errorReply(msg.type, code, reason, { requestId: msg.requestId, venId, vtnId: ctx.settings.vtnId });
+  // 1. check everything; nothing is stored until all checks passed
+  const offers = offersIn(venId, msg.reports);
+  if (offers.length > limits.offersPerVen) {
+    return refuse(454, `the registration describes ${offers.length} data points; this VTN takes at most ${limits.offersPerVen} per VEN (limits.offersPerVen): offer fewer rIDs`);
   }
-
   let chosen: ChosenPoint[];
   try {
     chosen = await decide(ctx, offers);
   } catch (err) {
     ctx.log.error({ err, venId }, 'report decision failed; no reports requested');
-    return errorReply(msg.type, 469, 'the VTN could not decide which reports to request; it will ask later', { requestId: msg.requestId, venId, vtnId: ctx.settings.vtnId });
+    return refuse(469, 'the VTN could not decide which reports to request; it will ask later');
   }
   const subs = subscriptions(ctx);
   const plans = buildRegistrationRequests(chosen, { now, newId: ctx.newId, isIdTaken: (id) => subs.has(id) });
+  const kept = subscriptionsOf(ctx, venId).filter(outlivesReRegistration);
+  if (kept.length + plans.length > limits.subscriptionsPerVen) {
+    return refuse(469, `this registration would hold ${kept.length + plans.length} report requests for the VEN; the VTN keeps at most ${limits.subscriptionsPerVen} (limits.subscriptionsPerVen): offer fewer reports`);
+  }
+  const series = seriesCount([...kept, ...plans.map((p) => p.subscription)]);
+  if (series > limits.seriesPerVen) {
+    return refuse(469, `the requested reports would fill ${series} telemetry series; the VTN keeps at most ${limits.seriesPerVen} per VEN (limits.seriesPerVen): offer fewer resources or measurements`);
+  }
+
+  // 2. apply: the new registration replaces the old offers and the requests made against them
+  dropSubscriptions(ctx, venId, (s) => !outlivesReRegistration(s));
+  saveOffers(ctx, venId, offers);
   for (const plan of plans) {
     subs.put(plan.subscription.reportRequestId, plan.subscription);
     ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks);

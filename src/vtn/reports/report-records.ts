@@ -22,14 +22,42 @@ export function offerRecords(ctx: VtnContext): Collection<OfferRecord> {
   return ctx.store.collection<OfferRecord>(REPORT_OFFERS);
 }
 
-export function saveOffers(ctx: VtnContext, venId: string, reports: readonly OadrReport[]): ReportOffer[] {
-  const offers = flattenOffers(venId, reports);
+/** The data points of a VEN's METADATA reports (what saveOffers stores). */
+export function offersIn(venId: string, reports: readonly OadrReport[]): ReportOffer[] {
+  return flattenOffers(venId, reports.filter((r) => r.reportName.startsWith('METADATA_') || r.descriptions.length > 0));
+}
+
+/** Replaces what the VEN offered before (one record per VEN). */
+export function saveOffers(ctx: VtnContext, venId: string, offers: ReportOffer[]): void {
   offerRecords(ctx).put(venId, { venId, registeredAt: ctx.now().toISOString(), offers });
-  return offers;
 }
 
 export function subscriptionsOf(ctx: VtnContext, venId: string): ReportSubscription[] {
   return [...subscriptions(ctx).values()].filter((s) => s.venId === venId);
+}
+
+/** Operator requests still running outlive a new report registration; everything else it supersedes. */
+export const outlivesReRegistration = (s: ReportSubscription): boolean => s.state !== 'cancelled' && (s.kind === 'oneShot' || s.kind === 'history');
+
+/** Deletes the VEN's subscriptions that `drop` picks (all by default) with their callbacks. */
+export function dropSubscriptions(ctx: VtnContext, venId: string, drop: (s: ReportSubscription) => boolean = () => true): void {
+  const subs = subscriptions(ctx);
+  for (const s of subscriptionsOf(ctx, venId)) {
+    if (!drop(s)) continue;
+    subs.delete(s.reportRequestId);
+    ctx.reportCallbacks.delete(s.reportRequestId);
+  }
+}
+
+/** A VEN that leaves takes its offers and subscriptions with it. */
+export function dropReportState(ctx: VtnContext, venId: string): void {
+  dropSubscriptions(ctx, venId);
+  offerRecords(ctx).delete(venId);
+}
+
+/** Distinct (resource, measurement) pairs the subscriptions label values with: the telemetry series they fill. */
+export function seriesCount(subs: readonly ReportSubscription[]): number {
+  return new Set(subs.flatMap((s) => s.rIds.map((p) => `${p.resourceId ?? ''}\u0000${p.measurement ?? ''}`))).size;
 }
 
 /** The wire request a subscription stands for (rebuilt when a queued oadrCreateReport goes out). */

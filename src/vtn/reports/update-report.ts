@@ -3,25 +3,32 @@ import type { OadrMessage, OadrUpdateReport, OadrUpdatedReport } from '../../oad
 import type { VtnContext } from '../context.js';
 import { eiResponse } from '../replies.js';
 import { ingestUpdateReport, type ReportCheck } from './ingest.js';
-import { saveOffers, subscriptions } from './report-records.js';
+import { offersIn, saveOffers, subscriptions } from './report-records.js';
+import { refusalOf } from './update-checks.js';
+import { clipText } from '../../clip-text.js';
 import { takePiggybackCancel } from './request-report.js';
 
 export async function updateReport(ctx: VtnContext, msg: OadrUpdateReport): Promise<OadrMessage> {
   const venId = msg.venId!;
   const subs = subscriptions(ctx);
   const result = ingestUpdateReport(venId, msg.reports, (id) => subs.get(id));
-  const unknown = result.reports.filter((r) => r.unknownRequest && !r.metadata);
   const metadata = result.reports.filter((r) => r.metadata);
-  if (metadata.length) saveOffers(ctx, venId, msg.reports.filter((r) => r.reportName.startsWith('METADATA_')));
-
-  // 1. durable before the reply (the telemetry store writes synchronously)
+  const offers = metadata.length ? offersIn(venId, msg.reports.filter((r) => r.reportName.startsWith('METADATA_'))) : [];
   const values = result.values.filter((v) => !metadata.some((m) => m.reportRequestId === v.reportRequestId));
+  // 1. refused as a whole, before anything is stored
+  const refusal = refusalOf(ctx, venId, result.reports, values, offers.length);
+  if (refusal) {
+    ctx.log.info({ venId, reports: result.reports.length, code: refusal.code, reason: refusal.reason }, 'report update refused; nothing stored');
+    return { type: 'oadrUpdatedReport', response: eiResponse(refusal.code, msg.requestId, refusal.reason), venId };
+  }
+  // 2. durable before the reply (the telemetry store writes synchronously)
+  if (metadata.length) saveOffers(ctx, venId, offers);
   if (values.length) ctx.telemetry.append(values);
   const flags = mismatchNotes(result.reports);
-  ctx.log.info({ venId, reports: result.reports.length, values: values.length, unknown: unknown.map((u) => u.reportRequestId), flags }, 'report values received');
+  ctx.log.info({ venId, reports: result.reports.length, values: values.length, flags }, 'report values received');
   if (flags.length) ctx.log.warn({ venId, flags }, 'report does not match its request');
 
-  // 2. listeners: per-subscription callbacks, then the generic hooks
+  // 3. listeners: per-subscription callbacks, then the generic hooks
   const onError = (err: unknown, where: string) => ctx.log.error({ err, venId, where }, 'report listener failed');
   await ctx.reportCallbacks.deliver(values, (err, id) => onError(err, `callback of ${id}`));
   const byRequest = new Map<string, typeof values>();
@@ -40,12 +47,9 @@ export async function updateReport(ctx: VtnContext, msg: OadrUpdateReport): Prom
     onError(err, 'onUpdateReport');
   }
 
-  // 3. reply: unknown request ids are a 452 (values of known ones are kept); mismatches are named
-  const code = unknown.length ? 452 : 200;
-  const description = unknown.length
-    ? `unknown reportRequestID ${unknown.map((u) => u.reportRequestId).join(', ')}${flags.length ? `; ${flags.join('; ')}` : ''}`
-    : flags.length ? `accepted with mismatches: ${flags.join('; ')}` : 'OK';
-  const reply: OadrUpdatedReport = { type: 'oadrUpdatedReport', response: eiResponse(code, msg.requestId, description), venId };
+  // 4. reply: missing rIDs are named
+  const description = flags.length ? `accepted with mismatches: ${flags.join('; ')}` : 'OK';
+  const reply: OadrUpdatedReport = { type: 'oadrUpdatedReport', response: eiResponse(200, msg.requestId, description), venId };
   const cancel = takePiggybackCancel(ctx, venId);
   if (cancel) reply.cancelReport = cancel;
   return reply;
@@ -55,7 +59,7 @@ function mismatchNotes(checks: readonly ReportCheck[]): string[] {
   const notes: string[] = [];
   for (const c of checks) {
     if (c.unknownRequest || c.metadata) continue;
-    if (c.unexpectedRIds.length) notes.push(`report ${c.reportRequestId} has rIDs that were not requested: ${c.unexpectedRIds.join(', ')}`);
+    if (c.unexpectedRIds.length) notes.push(`report ${c.reportRequestId} has rIDs that were not requested: ${clipText(c.unexpectedRIds.join(', '), 256)}`);
     if (c.missingRIds.length) notes.push(`report ${c.reportRequestId} lacks requested rIDs: ${c.missingRIds.join(', ')}`);
   }
   return notes;

@@ -119,6 +119,10 @@ describe('vtn simulate against a running VTN', () => {
     const handle = vtn.addEvent({ venIds: [a, b], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 60_000), duration: 'PT5M', intervals: [{ duration: 'PT5M', payload: 1 }] });
     await waitFor(() => vtn.telemetry.query({ venId: b, rId: 'status' }).length >= 2 && vtn.telemetry.query({ venId: a, rId: 'energyReal' }).length >= 1, 4000);
     vtn.cancelReport(periodic.reportRequestId);
+    // Taken before b re-registers: a new report registration replaces (deletes) the cancelled request.
+    const periodicOf = () => vtn.listReportSubscriptions(b).find((s) => s.reportRequestId === periodic.reportRequestId);
+    await waitFor(() => periodicOf()?.cancelledAt !== undefined, 4000);
+    const sub = periodicOf()!;
     vtn.requestReregistration(b);
     vtn.cancelRegistration(c);
     const summary = await run;
@@ -129,10 +133,9 @@ describe('vtn simulate against a running VTN', () => {
     expect(power).toHaveLength(7);
     expect(power.filter((v) => v.durationMs === 10_000)).toHaveLength(6);
     // Periodic status stopped once cancelled; the VEN acknowledged the cancellation.
-    const sub = vtn.listReportSubscriptions(b).find((s) => s.reportRequestId === periodic.reportRequestId)!;
     expect(sub.state).toBe('cancelled');
     expect(sub.cancelledAt).toBeDefined();
-    const after = vtn.telemetry.query({ venId: b, rId: 'status', from: new Date(Date.parse(sub.cancelledAt!) + 1500) });
+    const after = vtn.telemetry.query({ venId: b, rId: 'status', from: new Date(Date.parse(sub.cancelledAt!) + 1500) }).filter((v) => v.reportRequestId === periodic.reportRequestId);
     expect(after).toEqual([]);
     // Re-registration keeps the venID; a cancelled registration retires the VEN on both sides.
     expect(registrations).toEqual([undefined, undefined, undefined, b]);
