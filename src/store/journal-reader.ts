@@ -14,19 +14,33 @@ export interface JournalEntry {
 
 /**
  * Streams the journal at `path` (nothing if missing) into `apply`, entry by entry in write order, and returns
- * how many were applied; cuts a torn tail off the file so appends stay line-aligned.
+ * how many were applied; cuts a torn tail off the file so appends stay line-aligned. `readOnly` (a reader beside
+ * a running VTN) changes nothing on disk and skips lines it cannot use.
  */
-export async function replayJournal(path: string, apply: (entry: JournalEntry) => void, logger: StoreLogger): Promise<number> {
+export async function replayJournal(
+  path: string,
+  apply: (entry: JournalEntry) => void,
+  logger: StoreLogger,
+  options: { readOnly?: boolean } = {},
+): Promise<number> {
   let applied = 0;
   let read: LinesRead;
   try {
     read = await forEachLine(path, {
       line(text, lineNumber) {
         if (text.trim() === '') return;
-        apply(parseEntry(path, lineNumber, text));
+        let entry: JournalEntry;
+        try {
+          entry = parseEntry(path, lineNumber, text);
+        } catch (e) {
+          if (options.readOnly) return;
+          throw e;
+        }
+        apply(entry);
         applied += 1;
       },
       tooLong(lineNumber, bytes) {
+        if (options.readOnly) return;
         throw corruptLine(path, lineNumber, `${bytes} bytes long, over the ${MAX_LINE_BYTES}-byte limit of one record`);
       },
     });
@@ -34,7 +48,7 @@ export async function replayJournal(path: string, apply: (entry: JournalEntry) =
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 0;
     throw e;
   }
-  if (read.tailBytes > 0) {
+  if (read.tailBytes > 0 && !options.readOnly) {
     logger.warn(
       `Journal ${path}: dropped an incomplete last line (${read.tailBytes} bytes) left by an interrupted write; ` +
         'that change was never acknowledged',

@@ -53,6 +53,12 @@ export class SnapshotLineParser {
   readonly #collections = new Map<string, Map<string, unknown>>();
   #current: Map<string, unknown> | undefined;
   #recordsInCurrent = 0;
+  readonly #only: string | undefined;
+
+  /** With `only`, records of other collections are checked for shape but not parsed or kept. */
+  constructor(only?: string) {
+    this.#only = only;
+  }
 
   line(text: string, lineNumber: number): void {
     const fail = (reason: string): never => {
@@ -70,8 +76,9 @@ export class SnapshotLineParser {
         return;
       }
       const match = COLLECTION_OPEN.exec(text) ?? fail('expected a collection ("name":{) or the end of the document');
-      this.#current = new Map();
-      this.#collections.set(JSON.parse(match[1] as string) as string, this.#current);
+      const name = JSON.parse(match[1] as string) as string;
+      this.#current = this.#only === undefined || this.#only === name ? new Map() : undefined;
+      if (this.#current) this.#collections.set(name, this.#current);
       this.#recordsInCurrent = 0;
       this.#state = 'records';
       this.#more = false;
@@ -85,7 +92,7 @@ export class SnapshotLineParser {
       if (this.#recordsInCurrent > 0 && !this.#more) fail('a record without a "," after the previous one');
       this.#more = text.endsWith(',');
       this.#recordsInCurrent += 1;
-      this.#record(this.#more ? text.slice(0, -1) : text, fail);
+      if (this.#current) this.#record(this.#current, this.#more ? text.slice(0, -1) : text, fail);
     } else if (text.trim() !== '') {
       fail('text after the end of the document');
     }
@@ -98,7 +105,7 @@ export class SnapshotLineParser {
     return { format: SNAPSHOT_FORMAT, savedAt: this.#savedAt, collections: this.#collections };
   }
 
-  #record(body: string, fail: (reason: string) => never): void {
+  #record(into: Map<string, unknown>, body: string, fail: (reason: string) => never): void {
     // `"key":value` — the key ends at the first '"' not escaped by a backslash; each half is parsed on its own.
     let end = body.indexOf('"', 1);
     while (end > 0 && isEscaped(body, end)) end = body.indexOf('"', end + 1);
@@ -106,12 +113,13 @@ export class SnapshotLineParser {
     let key: unknown;
     let value: unknown;
     try {
-      key = JSON.parse(body.slice(0, end + 1));
+      // Most keys hold no escape: taken as they are, without a parse.
+      key = body.lastIndexOf('\\', end) === -1 ? body.slice(1, end) : JSON.parse(body.slice(0, end + 1));
       value = JSON.parse(body.slice(end + 2));
     } catch (e) {
       fail(`not a "key":record line (${(e as Error).message})`);
     }
-    this.#current!.set(key as string, value);
+    into.set(key as string, value);
   }
 }
 

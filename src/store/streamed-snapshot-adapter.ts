@@ -25,11 +25,14 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
   /** Checked between batches: a write that would overrun the VTN's stop is abandoned (the journal keeps everything). */
   shouldStop: () => boolean = () => false;
 
-  /** With `backupPath`, each write keeps the file it replaces there. */
-  constructor(path: string, options: { fsync: boolean; backupPath?: string }) {
+  readonly #only: string | undefined;
+
+  /** With `backupPath`, each write keeps the file it replaces there; with `only`, read() keeps that collection alone. */
+  constructor(path: string, options: { fsync: boolean; backupPath?: string; only?: string }) {
     this.path = path;
     this.#fsync = options.fsync;
     this.#backupPath = options.backupPath;
+    this.#only = options.only;
   }
 
   /** The document, or null when there is no file (or the old layout holds `null`); throws a reason on damage. */
@@ -37,7 +40,7 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
     const first = await firstLine(this.path);
     if (first === undefined) return null;
     if (!isLineLayout(first)) return this.#readLegacy();
-    const parser = new SnapshotLineParser();
+    const parser = new SnapshotLineParser(this.#only);
     const read = await forEachLine(this.path, {
       line: (text, lineNumber) => parser.line(text, lineNumber),
       tooLong: (lineNumber, bytes) => {

@@ -20,7 +20,7 @@ export interface ExplainOptions {
 
 export async function explain(id: string | undefined, o: ExplainOptions): Promise<{ lines: string[]; exitCode: number }> {
   if (o.facts) return dryRun(o);
-  const decisions = readDecisionsOffline(resolve(o.dataDir));
+  const decisions = await readDecisionsOffline(resolve(o.dataDir));
   if (!id) {
     const latest = [...decisions.values()].sort((a, b) => b.id.localeCompare(a.id)).slice(0, 20);
     if (latest.length === 0) return { lines: ['no decisions recorded yet'], exitCode: 0 };
