@@ -121,10 +121,7 @@ export class FileStore extends BaseStore {
       this.collections.clearAll();
       // 1. snapshot, 2. journal left by an unfinished compaction, 3. current journal — last write wins.
       const doc = await this.#snapshot.load();
-      for (const [name, records] of doc.collections) {
-        const collection = this.collections.get(name);
-        for (const [key, value] of records) collection.restore(key, value);
-      }
+      for (const [name, records] of doc.collections) this.collections.get(name).restoreAll(records);
       const apply = (entry: JournalEntry) => this.collections.get(entry.c).restore(entry.k, entry.v);
       this.#uncompacted =
         (await replayJournal(this.#previousJournalPath, apply, this.#logger)) +

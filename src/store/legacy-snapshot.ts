@@ -11,7 +11,7 @@ export function legacyDocument(data: unknown): SnapshotDocument {
     throw new Error(`unsupported format ${JSON.stringify(data.format)} (this VTN reads format ${SNAPSHOT_FORMAT})`);
   }
   if (!isRecordObject(data.collections)) throw new Error('"collections" is not an object');
-  const collections = new Map<string, ReadonlyMap<string, unknown>>();
+  const collections = new Map<string, Map<string, unknown>>();
   for (const [name, records] of Object.entries(data.collections)) {
     if (!isRecordObject(records)) throw new Error(`collection "${name}" is not an object of records`);
     collections.set(name, new Map(Object.entries(records)));

@@ -6,7 +6,7 @@ export type ChangeSink = (collection: string, key: string, value: unknown) => vo
 
 export class MapCollection<T> implements Collection<T> {
   readonly name: string;
-  readonly #map = new Map<string, T>();
+  #map = new Map<string, T>();
   readonly #sink: ChangeSink;
 
   constructor(name: string, sink: ChangeSink) {
@@ -57,13 +57,19 @@ export class MapCollection<T> implements Collection<T> {
     else this.#map.set(key, value);
   }
 
+  /** Loads a snapshot's records without the sink; an empty collection takes the map itself (no copy of a large one). */
+  restoreAll(records: Map<string, T>): void {
+    if (this.#map.size === 0) this.#map = records;
+    else for (const [key, value] of records) this.#map.set(key, value);
+  }
+
   /** Empties the collection without the sink (before a reload from disk). */
   clear(): void {
     this.#map.clear();
   }
 
   /** The records as they are now, for the snapshot (by reference, serialised later; later puts do not show). */
-  copy(): ReadonlyMap<string, T> {
+  copy(): Map<string, T> {
     return new Map(this.#map);
   }
 }

@@ -15,7 +15,7 @@ export interface SnapshotDocument {
   format: typeof SNAPSHOT_FORMAT;
   savedAt: string;
   /** Collection name → key → record. */
-  collections: Map<string, ReadonlyMap<string, unknown>>;
+  collections: Map<string, Map<string, unknown>>;
 }
 
 const HEADER = /^\{"format":(\d+),"savedAt":("(?:[^"\\]|\\.)*"),"collections":\{$/;

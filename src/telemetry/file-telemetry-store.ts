@@ -89,6 +89,7 @@ export class FileTelemetryStore extends IndexedTelemetryStore implements Telemet
   #load(name: string): void {
     const content = readSegment(join(this.#dir, name));
     this.#tornBytes += content.tornBytes;
+    this.#skippedLines += content.tooLongLines;
     const segment: Segment = { live: 0, bytes: content.bytes };
     this.#segments.set(name, segment);
     for (const line of content.lines) {

@@ -1,5 +1,6 @@
 // Segment files: one append-only NDJSON file per UTC hour of arrival, named so that names sort by time.
-import { closeSync, ftruncateSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync, readdirSync } from 'node:fs';
+import { forEachLineSync } from '../store/line-reader.js';
 
 const SEGMENT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}\.ndjson$/;
 
@@ -19,20 +20,32 @@ export interface SegmentContent {
   bytes: number;
   /** Bytes of an unterminated last line cut off (a write interrupted by a crash). */
   tornBytes: number;
+  /** Lines over the store's record limit, skipped unread (never written by this VTN). */
+  tooLongLines: number;
 }
 
-/** Read complete lines; a torn tail is truncated so the next append starts on a fresh line. */
+/**
+ * Read complete lines, chunk by chunk (a segment may be larger than one string); a torn tail is truncated so
+ * the next append starts on a fresh line.
+ */
 export function readSegment(path: string): SegmentContent {
-  const buf = readFileSync(path);
-  const end = buf.lastIndexOf(0x0a) + 1;
-  if (end < buf.length) {
+  const lines: string[] = [];
+  let tooLongLines = 0;
+  const read = forEachLineSync(path, {
+    line: (text) => {
+      if (text.length > 0) lines.push(text);
+    },
+    tooLong: () => {
+      tooLongLines += 1;
+    },
+  });
+  if (read.tailBytes > 0) {
     const fd = openSync(path, 'r+');
     try {
-      ftruncateSync(fd, end);
+      ftruncateSync(fd, read.completeBytes);
     } finally {
       closeSync(fd);
     }
   }
-  const lines = buf.subarray(0, end).toString('utf8').split('\n').filter((l) => l.length > 0);
-  return { lines, bytes: end, tornBytes: buf.length - end };
+  return { lines, bytes: read.completeBytes, tornBytes: read.tailBytes, tooLongLines };
 }

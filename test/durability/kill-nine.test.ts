@@ -5,18 +5,16 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCli, type CliVtn } from '../../src/bench/cli-process.js';
+import type { CliVtn } from '../../src/bench/cli-process.js';
 import { FileStore } from '../../src/store/file-store.js';
 import { deliveryKey, optKey } from '../../src/store/store.js';
 import { buildEventRecord } from '../../src/vtn/events/index.js';
 import { TestVen } from '../helpers/test-ven.js';
+import { baseOf, quiet, startVtnCli, writeCliConfig } from './cli-vtn.js';
 import { driveLoad, type Acknowledged } from './durable-load.js';
 
-const REPO = join(import.meta.dirname, '..', '..');
-const TSX_CLI = [process.execPath, '--import', 'tsx', join(REPO, 'src', 'cli.ts')];
 const SEEDED = Array.from({ length: 24 }, (_, i) => `seeded-ven-${i}`);
 const EVENT_ID = 'durable-event';
-const quiet = { info() {}, warn() {}, error() {} };
 
 let work: string;
 let dataDir: string;
@@ -24,9 +22,7 @@ let config: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vtn-kill9-'));
-  dataDir = join(work, 'data');
-  config = join(work, 'vtn.json');
-  writeFileSync(config, JSON.stringify({ vtnId: 'VTN-KILL9', host: '127.0.0.1', port: 0, dataDir, openEnrollment: true, logLevel: 'warn' }));
+  ({ dataDir, config } = writeCliConfig(work, 'VTN-KILL9'));
   // VENs and an event to answer, written the way the VTN itself would (through the FileStore).
   const store = new FileStore({ dataDir, logger: quiet });
   await store.open();
@@ -42,9 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => { await rm(work, { recursive: true, force: true }); });
 
-// cwd is the repository so that `--import tsx` resolves; every path in the config is absolute.
-const start = (): Promise<CliVtn> => startCli(TSX_CLI, ['start', '--config', config], { cwd: REPO, timeoutMs: 20_000 });
-const baseOf = (vtn: CliVtn) => new URL(vtn.url).origin;
+const start = (): Promise<CliVtn> => startVtnCli(config, 20_000);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Reads the state as the next VTN would (snapshot + journal) and checks every acknowledged change is in it. */

@@ -2,23 +2,21 @@
 // 512 MiB and every later start failed with ERR_STRING_TOO_LONG. This builds that state for real (a
 // journal, then a snapshot, each larger than one JS string can be) rather than instrumenting the reader:
 // on this machine it costs ~1.1 GB of disk for half a minute and proves the real start/stop path end to end.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { constants as bufferLimits } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startCli, type CliVtn } from '../../src/bench/cli-process.js';
+import type { CliVtn } from '../../src/bench/cli-process.js';
 import { DEFAULT_SHUTDOWN_MS } from '../../src/admin/graceful-shutdown.js';
 import { FileStore } from '../../src/store/file-store.js';
 import { TestVen } from '../helpers/test-ven.js';
+import { baseOf, quiet, startVtnCli, writeCliConfig } from './cli-vtn.js';
 import { writeAttackJournal } from './large-state-files.js';
 
-const REPO = join(import.meta.dirname, '..', '..');
-const TSX_CLI = [process.execPath, '--import', 'tsx', join(REPO, 'src', 'cli.ts')];
 /** More bytes than the longest string V8 can build (2^29 - 24 characters), so no whole-file read can work. */
 const BEYOND_ONE_STRING = bufferLimits.MAX_STRING_LENGTH + 16 * 1024 * 1024;
-const quiet = { info() {}, warn() {}, error() {} };
 
 let work: string;
 let dataDir: string;
@@ -26,9 +24,7 @@ let config: string;
 
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'vtn-large-state-'));
-  dataDir = join(work, 'data');
-  config = join(work, 'vtn.json');
-  writeFileSync(config, JSON.stringify({ vtnId: 'VTN-LARGE', host: '127.0.0.1', port: 0, dataDir, openEnrollment: true, logLevel: 'warn' }));
+  ({ dataDir, config } = writeCliConfig(work, 'VTN-LARGE'));
 });
 
 afterAll(async () => {
@@ -37,11 +33,10 @@ afterAll(async () => {
 
 /** Started and fully up: `vtn start` installs its SIGTERM handler after the admin API listens. */
 async function start(): Promise<CliVtn> {
-  const vtn = await startCli(TSX_CLI, ['start', '--config', config], { cwd: REPO, timeoutMs: 60_000 });
+  const vtn = await startVtnCli(config, 60_000);
   await vi.waitFor(() => expect(vtn.output()).toContain('admin API at'), { timeout: 30_000, interval: 20 });
   return vtn;
 }
-const baseOf = (vtn: CliVtn) => new URL(vtn.url).origin;
 async function timed<T>(what: string, run: () => Promise<T>): Promise<{ value: T; ms: number }> {
   const t0 = performance.now();
   const value = await run();
