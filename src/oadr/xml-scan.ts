@@ -13,6 +13,8 @@ export interface XmlSink {
   /** Character data directly inside the current element, untrimmed; a CDATA section arrives literal. */
   text(text: string, cdata: boolean): void;
   end(): void;
+  /** A processing instruction (only sinks that re-write the document need them). */
+  pi?(target: string, data: string): void;
 }
 
 /** Most attributes (namespace declarations included) one element may carry. */
@@ -54,7 +56,7 @@ export function scanXml(input: string, maxDepth: number, sink: XmlSink): void {
     } else if (next === 33 /* ! */) {
       i = markupDeclaration(xml, lt, open.length > 0, sink);
     } else if (next === 63 /* ? */) {
-      i = processingInstruction(xml, lt);
+      i = processingInstruction(xml, lt, sink);
     } else {
       if (open.length === 0) {
         if (rooted) notWellFormed(xml, lt, 'the document must have exactly one root element');
@@ -111,14 +113,16 @@ function markupDeclaration(xml: string, lt: number, inside: boolean, sink: XmlSi
 }
 
 /** `<?target …?>`: the target is a name without ':' and not "xml" in any case (that is the declaration's). */
-function processingInstruction(xml: string, lt: number): number {
+function processingInstruction(xml: string, lt: number, sink: XmlSink): number {
   const target = nameAt(xml, lt + 2);
   if (target === undefined) notWellFormed(xml, lt, 'a processing instruction needs a target name');
   if (target.toLowerCase() === 'xml') notWellFormed(xml, lt, 'the XML declaration is allowed only at the very start of the document');
   if (target.includes(':')) notWellFormed(xml, lt, `processing instruction target ${clipText(target)} must not contain ':'`);
   const after = lt + 2 + target.length;
   if (!xml.startsWith('?>', after) && !isXmlSpace(xml.charCodeAt(after))) notWellFormed(xml, after, 'a space must follow the processing instruction target');
-  return past(xml, after, '?>', 'processing instruction');
+  const end = past(xml, after, '?>', 'processing instruction');
+  sink.pi?.(target, xml.slice(skipSpace(xml, after), end - 2));
+  return end;
 }
 
 /** Reads `<name attr="v" …>` or `/>` at `lt`; returns the index after it. */

@@ -3,7 +3,7 @@ import { createPrivateKey, createPublicKey, randomUUID, X509Certificate, type Ke
 import { SignedXml, type GetKeyInfoContentArgs } from 'xml-crypto';
 import { VtnError } from '../../errors.js';
 import { C14N_10, PROPERTY_OBJECT_ID, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
-import { namespaceDeclarations, nextElementStart } from './element-span.js';
+import { rootDeclarations } from './signed-parse.js';
 import { describeKey, onlySignatureMethod, signatureMethodFor } from './signature-methods.js';
 
 export interface SignerOptions {
@@ -64,10 +64,9 @@ export function createPayloadSigner(opts: SignerOptions): PayloadSigner {
   const now = opts.now ?? (() => new Date());
   const newNonce = opts.newNonce ?? randomUUID;
   return (xml) => {
-    const rootStart = nextElementStart(xml, 0);
     // xml-crypto digests ds:Object outside the document; giving it the root's prefixes makes that digest match the final document.
     const existingPrefixes: Record<string, string> = {};
-    for (const [prefix, uri] of namespaceDeclarations(xml, rootStart)) if (prefix) existingPrefixes[prefix] = uri;
+    for (const [prefix, uri] of rootDeclarations(xml)) if (prefix) existingPrefixes[prefix] = uri;
     const dsp = Object.entries(existingPrefixes).find(([, uri]) => uri === 'http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties')?.[0];
     const dspDecl = dsp ? '' : ' xmlns:dsp="http://openadr.org/oadr-2.0b/2012/07/xmldsig-properties"';
     const p = dsp ?? 'dsp';

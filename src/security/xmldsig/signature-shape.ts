@@ -1,7 +1,8 @@
-// Fail-closed shape checks before any crypto: one Signature, one oadrSignedObject, the two expected references, pinned algorithms.
+// Fail-closed shape checks before any crypto: the expected Signature outline, one oadrSignedObject, the two expected references, pinned algorithms.
 import type { XmlElement } from '../../oadr/xml-read.js';
 import { C14N_10, SHA256, SIGNATURE_METHODS, SIGNED_OBJECT_ID } from './algorithms.js';
 import { SignatureError } from './signature-error.js';
+import { checkSignatureOutline } from './signature-outline.js';
 
 export interface SignatureShape {
   /** Id of the ds:Object holding dsp:ReplayProtect. */
@@ -41,8 +42,10 @@ export function checkSignatureShape(root: XmlElement): SignatureShape {
   // 1. envelope: exactly [Signature, oadrSignedObject], and no second copy of either anywhere
   const names = root.children.map((c) => c.name);
   if (root.name !== 'oadr:oadrPayload' || names.length !== 2 || names[0] !== 'ds:Signature' || names[1] !== 'oadr:oadrSignedObject') {
-    structure(`oadrPayload must contain exactly ds:Signature then oadrSignedObject, found ${names.join(', ') || 'nothing'}`);
+    structure(`oadrPayload must contain exactly ds:Signature then oadrSignedObject, found ${names.slice(0, 4).join(', ') || 'nothing'}`);
   }
+  // Nothing beyond the expected outline (one ds:Object, bounded KeyInfo and values), before anything costly.
+  checkSignatureOutline(root.children[0]!);
   const counts = new Map<string, number>();
   const ids = new Map<string, XmlElement[]>();
   walk(root, (e) => {

@@ -4,8 +4,8 @@ import { parseDateTime } from '../../oadr/datetime.js';
 import { OADR_NS } from '../../oadr/model.js';
 import { readXml, type XmlElement } from '../../oadr/xml-read.js';
 import { C14N_10, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
-import { namespaceDeclarations, nextElementStart, startTagEnd, standaloneElement } from './element-span.js';
 import { checkSignatureShape } from './signature-shape.js';
+import { readSignedXml } from './signed-parse.js';
 import { SignatureError } from './signature-error.js';
 import { onlySignatureMethod } from './signature-methods.js';
 import { signerCertificate } from './signer-certificate.js';
@@ -25,9 +25,12 @@ export interface VerifyOptions {
 }
 
 export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): VerifiedPayload {
-  // 1. shape and algorithms, on our own hardened parse (DOCTYPE refused, depth and size bounded)
+  // 1. one parse for everything: the shape check reads its tree, xml-crypto reads the document re-written from it
+  // (DOCTYPE refused, depth and size bounded); anything beyond the expected shape is refused here, before any
+  // certificate parsing or crypto
   const limits = opts.maxBytes ? { maxBytes: opts.maxBytes } : {};
-  const shape = checkSignatureShape(readXml(xml, limits));
+  const parsed = readSignedXml(xml, limits);
+  const shape = checkSignatureShape(parsed.root);
 
   // 2. signer certificate pinned to the VEN's fingerprint, and a key of the kind the signature method names
   const signer = signerCertificate(shape.certificate);
@@ -39,9 +42,8 @@ export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): Veri
     throw new SignatureError('algorithm', `signature method ${shape.signatureMethod} does not fit the signer's ${signer.keyDescription} key; use RSA-SHA256 with RSA or ECDSA-SHA256 with P-256`);
   }
 
-  // 3. cryptographic check over the raw bytes, with xml-crypto held to the pinned algorithms
-  const rootStart = nextElementStart(xml, 0);
-  const signatureStart = nextElementStart(xml, startTagEnd(xml, rootStart));
+  // 3. cryptographic check of that same parse, with xml-crypto held to the pinned algorithms
+  const { document, signature } = parsed.rewritten();
   const verifier = new SignedXml({ publicCert: signer.publicKey });
   verifier.SignatureAlgorithms = onlySignatureMethod(shape.signatureMethod);
   verifier.HashAlgorithms = { [SHA256]: verifier.HashAlgorithms[SHA256]! };
@@ -52,8 +54,8 @@ export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): Veri
   let valid = false;
   let why = '';
   try {
-    verifier.loadSignature(standaloneElement(xml, signatureStart, namespaceDeclarations(xml, rootStart)));
-    valid = verifier.checkSignature(xml);
+    verifier.loadSignature(signature);
+    valid = verifier.checkSignature(document);
     if (!valid) why = verifier.getReferences().map((r) => r.validationError?.message).filter(Boolean).join('; ');
   } catch (err) {
     why = (err as Error).message;
