@@ -61,6 +61,11 @@ export function decodeGreenButtonPayload(gb: Node, rId: string): ReportInterval[
   const apply = (raw: number): number => (scale.powerOfTen >= 0 ? raw * 10 ** scale.powerOfTen : raw / 10 ** -scale.powerOfTen);
   const intervals: ReportInterval[] = [];
   for (const block of espiResources(feed, 'IntervalBlock')) {
+    // The block's own interval is checked even where readings carry their times: a bad number is refused wherever it stands.
+    if (block.has('gb:interval')) {
+      integer(block.child('gb:interval'), 'gb:start', SECONDS_SINCE_1970);
+      integer(block.child('gb:interval'), 'gb:duration', LENGTH_S);
+    }
     block.children('gb:IntervalReading').forEach((reading, i) => {
       const raw = integer(reading, 'gb:value', READING);
       if (raw === undefined) return; // a cost-only reading has no usage value to store

@@ -35,6 +35,7 @@ const EXPECTED_BY_DEF: Record<string, string> = {
   responseCode: 'a three-digit response code such as 200',
   dateTime: 'an ISO 8601 date-time such as 2026-01-01T12:00:00Z',
   duration: 'an ISO 8601 duration such as PT15M',
+  readingType: 'a reading type such as Direct Read, Net, Projected or x-…',
 };
 
 function valueAt(body: JsonNode, parts: string[]): unknown {

@@ -19,6 +19,8 @@ const HOSTILE = [
   '</oadr:oadrSignedObject>', '<oadr:oadrSignedObject>', '<ei:venID>someone-else</ei:venID>', '<ds:Signature/>',
   'xmlns:oadr="http://evil.example/ns"', 'xmlns="urn:x"', ' oadr:Id="oadrSignedObject"', '-1', '99999999999999999999', 'NaN',
   'P-1D', 'PT', '2026-13-45T99:99:99Z', '\u202E', '😀', ' x="1" x="2"',
+  // numeric edges (requirements §9): refused in-band wherever a number is expected
+  'INF', '-INF', '1e999', '-1e301', '0x1F', '+', '   ', '1 2', `1${'0'.repeat(400)}`, `P${'9'.repeat(30)}D`,
 ];
 
 type Mutation = (xml: string, r: () => number) => string;
@@ -40,7 +42,9 @@ const MUTATIONS: Mutation[] = [
   (x, r) => { const m = [...x.matchAll(/<([\w]+):([\w]+)/g)]; if (!m.length) return x; const hit = pick(m, r); return x.replace(hit[0], `<${hit[1]}:${hit[2]}X`); },
   (x, r) => { const uris = [...x.matchAll(/xmlns:\w+="([^"]+)"/g)]; if (!uris.length) return x; return x.replace(pick(uris, r)[1]!, 'http://wrong.example/ns'); },
   (x, r) => { const m = [...x.matchAll(/>([^<]+)</g)]; if (!m.length) return x; const hit = pick(m, r); return x.replace(`>${hit[1]}<`, `>${pick(HOSTILE.slice(27), r)}<`); },
-  // size and depth
+  // size, repetition and depth
+  (x, r) => { const m = [...x.matchAll(/>([^<]+)</g)]; if (!m.length) return x; const hit = pick(m, r); return x.replace(`>${hit[1]}<`, `>${'x'.repeat(257 + Math.floor(r() * 5000))}<`); },
+  (x, r) => { const m = [...x.matchAll(/<([\w]+:[\w]+)[^>]*>[^<]*<\/\1>/g)]; if (!m.length) return x; const hit = pick(m, r); return x.replace(hit[0], hit[0].repeat(Math.max(2, Math.min(2 + Math.floor(r() * 1500), Math.floor(600_000 / hit[0].length))))); },
   (x, r) => x.replace(/<oadr:oadrPoll|<oadr:oadr\w+/, (tag) => `${tag} huge="${'A'.repeat(1000 + Math.floor(r() * 100_000))}"`),
   (x, r) => { const depth = 50 + Math.floor(r() * 200); return x.replace(/<ei:venID>/, `${'<ei:x>'.repeat(depth)}<ei:venID>`).replace(/<\/ei:venID>/, `</ei:venID>${'</ei:x>'.repeat(depth)}`); },
 ];

@@ -108,6 +108,13 @@ describe('invalid payload content is E_PAYLOAD with what the HTTP layer echoes',
     expect(err.reason).toMatch(/^oadrCreatedPartyRegistration: oadr:oadrRequestedOadrPollFreq\/xcal:duration .*calendar/);
   });
 
+  it('refuses a readingType the XSD does not allow (the VTN echoes it into its report requests, which must stay XSD-valid)', () => {
+    const reg = encodeOadrPayload(SAMPLES.oadrRegisterReport);
+    expect(wireError(reg.replace('>Direct Read<', '>2026-13-45T99:99:99Z<')).reason).toMatch(/ei:readingType "2026-13-45T99:99:99Z" is not a reading type such as Direct Read/);
+    expect(wireError(reg.replace('>Direct Read<', '>\u202E<')).code).toBe('E_PAYLOAD');
+    expect(() => decodeOadrPayload(reg.replace('>Direct Read<', '>x-custom reading<'))).not.toThrow();
+  });
+
   it('refuses a repeated single element and unexpected elements', () => {
     const twice = POLL.replace('<ei:venID>ven-123</ei:venID>', '<ei:venID>a</ei:venID><ei:venID>b</ei:venID>');
     expect(wireError(twice).reason).toBe('oadrPoll: ei:venID appears more than once');
