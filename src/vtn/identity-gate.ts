@@ -69,25 +69,25 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   const byVen = venId ? await knownVen(ctx, venId, msg.type !== 'oadrCreatePartyRegistration') : undefined;
   const byReg = registrationId ? findByRegistrationId(ctx, registrationId) : undefined;
   if (msg.type === 'oadrCancelPartyRegistration' && !byReg) {
-    return refuse(452, 'unknown-registration', `registrationID ${registrationId ?? '(empty)'} is unknown; nothing was cancelled`);
+    return refuse(452, 'unknown-registration', `registrationID ${clip(registrationId) ?? '(empty)'} is unknown; nothing was cancelled`);
   }
   if (registrationId && !byReg) {
-    return refuse(452, 'unknown-registration', `registrationID ${registrationId} is unknown; register without a registrationID`);
+    return refuse(452, 'unknown-registration', `registrationID ${clip(registrationId)} is unknown; register without a registrationID`);
   }
   if (byReg && venId && byReg.venId !== venId) {
-    if (byVen) return refuse(463, 'two-vens', `venID ${venId} and registrationID ${registrationId} belong to two different VENs`);
-    return refuse(452, 'ids-mismatch', `venID ${venId} does not hold registration ${registrationId}`);
+    if (byVen) return refuse(463, 'two-vens', `venID ${clip(venId)} and registrationID ${clip(registrationId)} belong to two different VENs`);
+    return refuse(452, 'ids-mismatch', `venID ${clip(venId)} does not hold registration ${clip(registrationId)}`);
   }
   const claimed: Claimed | undefined = byReg ? fromRecord(byReg) : byVen;
 
   // 2. The certificate of the connection must be the one bound to that VEN (cheap, before any signature work).
   if (conn.fingerprint !== undefined && claimed) {
     if (claimed.fingerprint !== undefined && claimed.fingerprint !== conn.fingerprint) {
-      return refuse(463, 'other-certificate', `venID ${claimed.venId} is not registered to the presented certificate`, { presented: conn.fingerprint, registered: claimed.fingerprint });
+      return refuse(463, 'other-certificate', `venID ${clip(claimed.venId)} is not registered to the presented certificate`, { presented: conn.fingerprint, registered: claimed.fingerprint });
     }
     // A VEN registered before TLS was switched on binds its certificate by registering again (with its registrationID).
     if (claimed.fingerprint === undefined && msg.type !== 'oadrCreatePartyRegistration') {
-      return refuse(463, 'unbound', `venID ${claimed.venId} was registered without a client certificate; register again over TLS`);
+      return refuse(463, 'unbound', `venID ${clip(claimed.venId)} was registered without a client certificate; register again over TLS`);
     }
   }
 
@@ -95,7 +95,7 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   if (!claimed && !MAY_BE_UNKNOWN.has(msg.type)) {
     if (!venId) return refuse(452, 'no-venid', `${msg.type} carries no venID`);
     if (msg.type === 'oadrPoll') return { pass: false, reply: { type: 'oadrRequestReregistration', venId } };
-    return refuse(463, 'unknown-ven', `venID ${venId} is not registered; register again`);
+    return refuse(463, 'unknown-ven', `venID ${clip(venId)} is not registered; register again`);
   }
 
   // 4. The XML signature: required when that VEN registered with one, checked against its certificate.
@@ -112,7 +112,7 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
 
   // 5. Whoever proved an identity (certificate or signature) must be the VEN on record.
   if (identity !== undefined && claimed?.fingerprint !== undefined && identity !== claimed.fingerprint) {
-    return refuse(463, 'other-certificate', `venID ${claimed.venId} is not registered to the signing certificate`, { presented: identity, registered: claimed.fingerprint });
+    return refuse(463, 'other-certificate', `venID ${clip(claimed.venId)} is not registered to the signing certificate`, { presented: identity, registered: claimed.fingerprint });
   }
   return { pass: true, message, ...(claimed?.record ? { subject: claimed.record } : {}), ...(identity !== undefined ? { identity } : {}) };
 }
