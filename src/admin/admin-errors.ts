@@ -1,7 +1,7 @@
 // Every admin failure is JSON { code, message, hint? }: VtnError codes as they are, plus a few HTTP-level ones.
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { VtnError } from '../errors.js';
-import { clip } from './audit-log.js';
+import { clipText } from '../clip-text.js';
 
 /** Codes the admin API adds to the VtnError catalogue (src/errors.ts). */
 export const ADMIN_ERROR_CODES = {
@@ -38,7 +38,7 @@ export function installAdminErrorHandling(app: FastifyInstance): void {
     const status = err.statusCode ?? 500;
     if (err.validation) return reply.code(400).send({ code: 'E_BAD_REQUEST', message: err.message });
     if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      const type = clip(String(req.headers['content-type'] ?? 'none'), 64);
+      const type = clipText(String(req.headers['content-type'] ?? 'none'));
       return reply.code(415).send({ code: 'E_UNSUPPORTED_MEDIA_TYPE', message: `the body must be JSON sent with Content-Type: application/json (got ${type})` });
     }
     if (status < 500) return reply.code(status).send({ code: status === 404 ? 'E_NOT_FOUND' : 'E_BAD_REQUEST', message: err.message });

@@ -1,6 +1,7 @@
 // One audit line per mutating admin request (refused and failed ones too), on disk before the reply leaves.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { clip, summariseBody, type AuditEntry, type AuditLog } from './audit-log.js';
+import { clipText } from '../clip-text.js';
+import { summariseBody, type AuditEntry, type AuditLog } from './audit-log.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_PATH_CHARS = 256;
@@ -17,7 +18,7 @@ export function routedPath(url: string): string {
   } catch {
     // Kept raw: the router refused it too.
   }
-  return clip(path, MAX_PATH_CHARS);
+  return clipText(path, MAX_PATH_CHARS);
 }
 
 /** The error code of a failed mutation, read from the JSON reply body. */

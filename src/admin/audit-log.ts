@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { clipText } from '../clip-text.js';
 
 export interface AuditEntry {
   time: string;
@@ -21,14 +22,11 @@ export interface AuditEntry {
 const MAX_BODY_CHARS = 500;
 const SECRET_KEYS = /token|password|secret|key/i;
 
-/** A caller's text cut to `max` characters, saying how long it was: a log line never holds a huge value. */
-export const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}… (${text.length} chars)` : text);
-
 /** The body as one short line; secret-looking fields are masked so the log can be shared. */
 export function summariseBody(body: unknown): string | undefined {
   if (body === undefined || body === null || body === '') return undefined;
   const text = JSON.stringify(body, (k, v: unknown) => (k && SECRET_KEYS.test(k) ? '***' : v));
-  return clip(text, MAX_BODY_CHARS);
+  return clipText(text, MAX_BODY_CHARS);
 }
 
 export class AuditLog {

@@ -1,7 +1,7 @@
 // Without a token the admin API is for this machine's own callers: a loopback Host (no DNS rebinding) and, when a
 // browser sends one, its own Origin (no cross-site request from a page the operator happens to have open).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { clip } from './audit-log.js';
+import { clipText } from '../clip-text.js';
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
 
@@ -29,10 +29,10 @@ export function loopbackRefusal(headers: { host?: string | undefined; origin?: s
   const nameOk = LOOPBACK_NAMES.has(name) || name === boundLoopbackName(local.address);
   // Port 80 may be left out of Host; any other must be the one the request arrived on (unknown for in-process calls).
   const portOk = port === undefined || (hostPort === undefined ? port === 80 : Number(hostPort) === port);
-  if (!nameOk || !portOk) return `Host "${clip(host, 64)}" is not a loopback address of this server. ${fix}`;
+  if (!nameOk || !portOk) return `Host "${clipText(host)}" is not a loopback address of this server. ${fix}`;
   const origin = headers.origin;
   if (origin !== undefined && origin.toLowerCase() !== `http://${host.toLowerCase()}`) {
-    return `Origin "${clip(origin, 64)}" is another site than this admin API (${`http://${host}`}). ${fix}`;
+    return `Origin "${clipText(origin)}" is another site than this admin API (${`http://${host}`}). ${fix}`;
   }
   return undefined;
 }

@@ -72,7 +72,7 @@ describe('admin API: auth, audit, OpenAPI', () => {
       ['anonymous', 'DELETE', `/admin/v1/vens/${ven.venId}/registration`, 401],
     ]);
     expect(lines[0].body).toMatch(/^\{"venIds":/);
-    expect(lines[0].body).toMatch(/… \(\d+ chars\)$/);
+    expect(lines[0].body).toMatch(/… \(\d+ characters\)$/);
     expect(lines[1].body).toBe('{"reason":"test"}');
     expect(lines[2].result.code).toBe('E_VEN_UNKNOWN');
     expect(lines[3].result.code).toBe('E_UNAUTHORIZED');

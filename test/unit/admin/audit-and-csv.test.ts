@@ -12,7 +12,7 @@ describe('audit log', () => {
     expect(summariseBody({ reason: 'x', token: 'abc', nested: { apiKey: 'k' } })).toBe('{"reason":"x","token":"***","nested":{"apiKey":"***"}}');
     const long = summariseBody({ text: 'y'.repeat(1000) })!;
     expect(long.length).toBeLessThan(530);
-    expect(long).toMatch(/… \(1011 chars\)$/);
+    expect(long).toMatch(/… \(1011 characters\)$/);
   });
 
   it('appends JSON lines to the file (creating its folder) and keeps recent entries', async () => {
@@ -39,7 +39,7 @@ describe('audit paths', () => {
     expect(routedPath('/admin/v1/%E0%A4%A')).toBe('/admin/v1/%E0%A4%A');
     const long = routedPath(`/admin/${'x'.repeat(5000)}`);
     expect(long.length).toBeLessThan(300);
-    expect(long).toMatch(/… \(5007 chars\)$/);
+    expect(long).toMatch(/… \(5007 characters\)$/);
   });
 });
 

@@ -40,6 +40,6 @@ describe('tokenless loopback rule', () => {
   it('never echoes a huge Host or Origin', () => {
     const reason = loopbackRefusal({ host: 'h'.repeat(900_000) }, local)!;
     expect(reason.length).toBeLessThan(500);
-    expect(reason).toContain('(900000 chars)');
+    expect(reason).toContain('(900000 characters)');
   });
 });
