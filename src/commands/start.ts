@@ -27,9 +27,20 @@ export function registerStartCommand(program: Command): void {
     .action(async (flags: StartFlags) => {
       const { config, path } = resolveConfig(flags);
       const log = createLogger({ level: config.logLevel ?? 'info' });
-      const vtn = await createVtn({ ...config, logger: log });
       // Stop steps run in this order on SIGTERM/SIGINT; layers installed below add theirs.
       const stopSteps: ShutdownStep[] = [];
+      // Installed before the state opens, so a signal during start-up (a long journal replay) still ends in a
+      // flushed state and exit 0. The OpenADR server goes last: it finishes in-flight requests, then flushes.
+      const opening = createVtn({ ...config, logger: log });
+      let stopping = false;
+      installGracefulShutdown({
+        log,
+        steps: () => {
+          stopping = true;
+          return [...stopSteps, { name: 'OpenADR server and state', run: async () => (await opening).close() }];
+        },
+      });
+      const vtn = await opening;
       const admin = config.admin?.enabled === false ? undefined
         : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
       if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
@@ -62,9 +73,11 @@ export function registerStartCommand(program: Command): void {
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
+      // A signal came during start-up: the shutdown steps own the VTN now, so nothing starts listening.
+      if (stopping) return;
       const url = await vtn.listen();
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
-      if (admin) {
+      if (admin && !stopping) {
         // The admin API is auxiliary: if its port is taken, VENs are still served and the log says how to fix it.
         await admin.listen().then(
           (adminUrl) => console.log(`admin API at ${adminUrl}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`),
@@ -74,8 +87,6 @@ export function registerStartCommand(program: Command): void {
           },
         );
       }
-      // The OpenADR server goes last: it finishes in-flight VEN requests, then flushes and releases the state.
-      installGracefulShutdown({ log, steps: () => [...stopSteps, { name: 'OpenADR server and state', run: () => vtn.close() }] });
     });
 }
 

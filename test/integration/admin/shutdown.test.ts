@@ -4,8 +4,10 @@ import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TestVen } from '../../helpers/test-ven.js';
+import { writeAttackJournal } from '../../durability/large-state-files.js';
+import { existsSync } from 'node:fs';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const TOKEN = 'shutdown-test-token-0123456789';
@@ -74,5 +76,34 @@ describe('vtn start: admin server and graceful shutdown', () => {
     // The snapshot written on close holds the registration.
     const snapshot = await readFile(join(s.dataDir, 'vtn.json'), 'utf8');
     expect(snapshot).toContain(ven.venId!);
+  }, 60_000);
+
+  it('SIGTERM while the state is still loading (before any port listens) waits for it, flushes and exits 0', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'vtn-early-signal-'));
+    dirs.push(root);
+    await mkdir(join(root, 'config'));
+    const dataDir = join(root, 'data');
+    await mkdir(dataDir);
+    // A long journal makes the replay window wide enough to signal into (~150 MB: a few hundred ms to replay).
+    writeAttackJournal(join(dataDir, 'vtn.journal'), 150 * 1024 * 1024);
+    await writeFile(join(root, 'config', 'vtn.json'), JSON.stringify({ port: 0, dataDir, openEnrollment: true, admin: { port: 0 } }));
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'start', '-c', join(root, 'config', 'vtn.json')], {
+      cwd: REPO, env: { ...process.env, VTN_ADMIN_TOKEN: TOKEN, VTN_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    let out = '';
+    child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
+    child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    // The lock is taken when the store opens, before the journal is replayed: signal then.
+    await vi.waitFor(() => { if (!existsSync(join(dataDir, 'vtn.lock'))) throw new Error('state not opening yet'); }, { timeout: 30_000, interval: 2 });
+    child.kill('SIGTERM');
+    const { code, signal } = await exited;
+    expect({ code, signal }, out).toEqual({ code: 0, signal: null });
+    expect(out, 'the signal must land before the ports open').not.toMatch(/listening at/);
+    expect(out).toMatch(/"msg":"shutdown complete"/);
+    // The stop wrote the snapshot and released the lock.
+    expect(existsSync(join(dataDir, 'vtn.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'vtn.json'))).toBe(true);
   }, 60_000);
 });
