@@ -1,10 +1,13 @@
 // One audit line per mutating admin request (refused and failed ones too), on disk before the reply leaves.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clipText } from '../clip-text.js';
+import { LineBudget } from '../logging/line-budget.js';
 import { summariseBody, type AuditEntry, type AuditLog } from './audit-log.js';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const MAX_PATH_CHARS = 256;
+/** Lines per minute for calls refused before anyone was identified: a stranger's flood costs a count, not a disk. */
+export const ANONYMOUS_REFUSALS_PER_MINUTE = 60;
 
 /**
  * The path as fastify routed it: percent-decoded like its router, so /%61dmin/v1/events is logged as
@@ -55,12 +58,20 @@ declare module 'fastify' {
 }
 
 /** Every POST/PUT/PATCH/DELETE is audited, whatever its path: which paths mutate is the router's business, not ours. */
-export function installAuditHooks(app: FastifyInstance, audit: AuditLog): void {
+export function installAuditHooks(app: FastifyInstance, audit: AuditLog, now: () => number = Date.now): void {
+  const strangers = new LineBudget(ANONYMOUS_REFUSALS_PER_MINUTE, now);
   app.addHook('onSend', async (req, reply, payload) => {
     if (!MUTATING.has(req.method) || req.audited) return payload;
     req.audited = true;
+    let entry = entryFor(req, reply, payload);
+    // Identified callers and every accepted call are always written; unidentified refusals share a budget.
+    if (entry.actor === 'anonymous' && reply.statusCode >= 400) {
+      const budget = strangers.take();
+      if (!budget) return payload;
+      if (budget.suppressed > 0) entry = { ...entry, suppressedBefore: budget.suppressed };
+    }
     try {
-      await audit.append(entryFor(req, reply, payload));
+      await audit.append(entry);
       return payload;
     } catch (err) {
       // The change may have happened, but the operator must learn that its record did not.

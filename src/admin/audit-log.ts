@@ -17,6 +17,8 @@ export interface AuditEntry {
   body?: string;
   /** HTTP status and, for failures, the error code. */
   result: { status: number; code?: string };
+  /** Unidentified refused calls left out since the last such line was written (over the per-minute budget). */
+  suppressedBefore?: number;
 }
 
 const MAX_BODY_CHARS = 500;

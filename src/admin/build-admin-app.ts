@@ -56,7 +56,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     if (!auth.enabled) await loopbackGuard(req, reply);
     if (!reply.sent && !isDocs(req.routeOptions.url)) await auth.hook(req, reply);
   });
-  installAuditHooks(app, deps.audit);
+  installAuditHooks(app, deps.audit, () => deps.vtn.ctx.now().getTime());
   registerOpenApi(app, opts.version ?? '1');
   registerDashboard(app, { authRequired: auth.enabled, sources: deps.sources });
   app.register(async (scope) => registerHealthRoutes(scope, deps));

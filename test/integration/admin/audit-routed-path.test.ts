@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AUTH } from './admin-fixture.js';
 import { eventBody, listeningAdmin } from './admin-http.js';
+import { ANONYMOUS_REFUSALS_PER_MINUTE } from '../../../src/admin/audit-hooks.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -77,5 +78,25 @@ describe('admin audit over HTTP', () => {
     expect(res.status).toBe(500);
     expect(res.json()).toMatchObject({ code: 'E_INTERNAL' });
     expect(res.json().message).toMatch(/audit line .* could not be written/);
+  });
+
+  it('a flood of wrong-token mutations costs at most 60 audit lines a minute and a count, never the disk; operators are still audited', async () => {
+    const { f, lines } = await auditedAdmin();
+    const ven = await f.registeredVen();
+    const flood = 150;
+    for (let i = 0; i < flood; i += 1) {
+      const res = await f.http('DELETE', `/admin/v1/vens/${ven.venId}/registration`, { headers: { authorization: `Bearer stranger-${i}` } });
+      expect(res.status).toBe(401);
+    }
+    const anonymous = () => lines().filter((l) => l.actor === 'anonymous');
+    expect(anonymous()).toHaveLength(ANONYMOUS_REFUSALS_PER_MINUTE);
+    // An identified operator's call is written whatever the flood did.
+    await f.http('POST', '/admin/v1/vens/no-such/reregister', { headers: AUTH });
+    expect(lines().at(-1)).toMatchObject({ actor: 'admin', path: '/admin/v1/vens/no-such/reregister' });
+    // A minute later the next stranger's line says how many were left out.
+    f.clock.advance(60_000);
+    await f.http('DELETE', `/admin/v1/vens/${ven.venId}/registration`, { headers: { authorization: 'Bearer late' } });
+    expect(anonymous().at(-1)).toMatchObject({ result: { status: 401 }, suppressedBefore: flood - ANONYMOUS_REFUSALS_PER_MINUTE });
+    expect(f.vtn.listVens().map((v) => v.venId)).toEqual([ven.venId]);
   });
 });
