@@ -1,4 +1,5 @@
 // Canonical XML tree -> plain JSON (the shape the payload JSON Schemas describe and the mappers read).
+import { bareObject } from './bare-object.js';
 import type { XmlElement } from './xml-read.js';
 import { PayloadFieldError } from './wire-error.js';
 
@@ -67,7 +68,7 @@ function convert(element: XmlElement, trail: string[]): JsonNode {
   const attrNames = Object.keys(element.attrs);
   if (element.children.length === 0 && attrNames.length === 0) return element.text;
   // No prototype: an element named __proto__ or constructor is an own key like any other, never an inherited one.
-  const out = Object.create(null) as JsonObject;
+  const out = bareObject<JsonObject>();
   for (const name of attrNames) out[`@${name}`] = element.attrs[name];
   if (element.text) out['#text'] = element.text;
   let counts: Map<string, number> | undefined;

@@ -4,12 +4,13 @@ import { parseDateTime } from './datetime.js';
 import { MAX_DURATION_MS } from './decode-limits.js';
 import { parseNumberText, type NumberKind, type NumberRange } from './decode-numbers.js';
 import { parseDuration } from './duration.js';
+import { bareObject } from './bare-object.js';
 import type { JsonNode, JsonObject } from './json-form.js';
 import { PayloadFieldError } from './wire-error.js';
 
 // Own properties only: a key like "constructor" or "toString" must not find what Object.prototype holds.
 const own = (object: JsonObject, key: string): JsonNode | JsonNode[] | undefined => (Object.hasOwn(object, key) ? object[key] : undefined);
-const EMPTY: JsonObject = Object.freeze(Object.create(null) as JsonObject);
+const EMPTY: JsonObject = Object.freeze(bareObject<JsonObject>());
 
 /** A JSON-form object with the path it was read from, for error messages. */
 export class Node {

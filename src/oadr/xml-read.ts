@@ -1,5 +1,6 @@
 // Secure XML reading: cheap guard, then one well-formedness-checking pass that resolves namespaces by URI
 // into canonical names as it builds the tree (no second parse, no intermediate object tree).
+import { bareObject } from './bare-object.js';
 import { OADR_NS } from './model.js';
 import { DEFAULT_MAX_DEPTH, guardXml, type XmlLimits } from './xml-guard.js';
 import { NamespaceScope } from './xml-namespaces.js';
@@ -22,11 +23,7 @@ export interface XmlElement {
   text: string;
 }
 
-// Attribute maps without Object.prototype in their chain (so `__proto__` is an own key), yet fast-mode objects:
-// Object.create(null) makes dictionary-mode objects, several times slower to create for every element.
-function AttributeMap(this: Record<string, string>): void {}
-AttributeMap.prototype = Object.create(null) as object;
-export const newAttributeMap = (): Record<string, string> => new (AttributeMap as unknown as new () => Record<string, string>)();
+const newAttributeMap = (): Record<string, string> => bareObject<Record<string, string>>();
 
 const PREFIX_OF_URI = new Map<string, string>(Object.entries(OADR_NS).map(([prefix, uri]) => [uri, prefix]));
 
@@ -52,7 +49,8 @@ function resolveName(scope: NamespaceScope, qname: string, attribute: boolean): 
 /** Attributes by canonical name, for a start tag whose declarations `scope` has just applied. */
 export function resolveAttributes(scope: NamespaceScope, qname: string, plain: [string, string][]): Record<string, string> {
   if (plain.length === 0) return NO_ATTRIBUTES;
-  const attrs = newAttributeMap();
+  // Many keys on one fast-mode object make a hidden class per key; a dictionary from the start avoids that.
+  const attrs = plain.length > 8 ? (Object.create(null) as Record<string, string>) : newAttributeMap();
   for (const [attr, value] of plain) {
     const name = resolveName(scope, attr, true);
     // Two prefixes bound to one URI make the same attribute: {uri}local twice is an error too.

@@ -1,16 +1,6 @@
 // Seeded generators of XML documents (mostly well-formed, namespace-heavy) and of mutations that break them.
 
-/** mulberry32: small, fast, seeded; the same seed gives the same documents. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom as rng } from '../../src/simulator/seeded-random.js';
 
 export class Gen {
   constructor(readonly random: () => number) {}

@@ -12,6 +12,7 @@ import { verifySignedPayload } from '../../../src/security/xmldsig/verify-payloa
 import { expectValidOadr } from '../../helpers/xsd.js';
 import { testCertificates } from '../../integration/security/helpers/cert-fixture.js';
 import { signAsVen, verifyAsVen } from '../../integration/security/helpers/ven-signer.js';
+import { failureOf } from './failure-of.js';
 
 const certs = testCertificates();
 const ecc = certs.vtn.ecc;
@@ -23,14 +24,6 @@ const signEcc = createPayloadSigner({ cert: ecc.cert, key: ecc.key, now: () => w
 const ECDSA = 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256';
 const RSA = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';
 
-const failureOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as { failure?: string }).failure ?? `unexpected ${(err as Error).message}`;
-  }
-};
 
 /** A self-signed certificate on another curve, which OpenADR's ECDSA-SHA256 does not allow. */
 function p384Pair(): { cert: string; key: string } {

@@ -7,6 +7,7 @@ import { verifySignedPayload } from '../../../src/security/xmldsig/verify-payloa
 import { expectValidOadr } from '../../helpers/xsd.js';
 import { testCertificates } from '../../integration/security/helpers/cert-fixture.js';
 import { verifyAsVen } from '../../integration/security/helpers/ven-signer.js';
+import { failureOf } from './failure-of.js';
 
 const certs = testCertificates();
 const rsa = certs.vtn.rsa;
@@ -14,14 +15,6 @@ const when = new Date('2026-06-01T12:00:00Z');
 const sign = createPayloadSigner({ cert: rsa.cert, key: rsa.key, now: () => when, newNonce: () => 'nonce-1' });
 const poll = encodeOadrPayload({ type: 'oadrPoll', venId: 'ven-a&b' });
 
-const failureOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as { failure?: string }).failure ?? `unexpected ${(err as Error).message}`;
-  }
-};
 
 describe('signing and verifying', () => {
   it('signs XSD-valid documents that an independent xml-crypto check accepts', async () => {

@@ -8,6 +8,7 @@ import { readSignedXml } from '../../../src/security/xmldsig/signed-parse.js';
 import { verifySignedPayload } from '../../../src/security/xmldsig/verify-payload.js';
 import { testCertificates } from '../../integration/security/helpers/cert-fixture.js';
 import { signAsVen } from '../../integration/security/helpers/ven-signer.js';
+import { failureOf } from './failure-of.js';
 
 const certs = testCertificates();
 const v1 = certs.vens.find((v) => v.name === 'ven1-rsa')!;
@@ -18,14 +19,6 @@ const signed = (o: { nonce?: string; key?: typeof v1 } = {}) =>
   signAsVen(poll(), { cert: (o.key ?? v1).cert, key: (o.key ?? v1).key, timestamp: new Date(), nonce: o.nonce ?? 'n-1' });
 const SIGNATURE_START = '<ds:Signature xmlns:ds="http://www.w3.org/2000/09/xmldsig#">';
 
-const failureOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return (err as { failure?: string }).failure ?? `unexpected ${(err as Error).message}`;
-  }
-};
 const verify = (xml: string) => verifySignedPayload(xml, { expectedFingerprint: v1.fingerprint, maxBytes: 2 * MiB });
 const insertAt = (xml: string, marker: string, piece: string) => xml.replace(marker, `${piece}${marker}`);
 
