@@ -1,6 +1,6 @@
 // One walk over a payload's tree enforcing decode-limits.ts: text and attribute sizes, name sizes, per-message counts.
 import { clipText } from '../clip-text.js';
-import { COUNT_CAPS, COUNT_SLOTS, MAX_XML_NAME_CHARS, OTHER_TEXT_CAP, TEXT_CAPS } from './decode-limits.js';
+import { COUNT_CAPS, COUNT_SLOTS, MAX_ID_CHARS, MAX_XML_NAME_CHARS, OTHER_TEXT_CAP, TEXT_CAPS } from './decode-limits.js';
 import { PayloadFieldError } from './wire-error.js';
 import type { XmlElement } from './xml-read.js';
 
@@ -45,21 +45,29 @@ function sizeProblem(element: XmlElement): string | undefined {
   return undefined;
 }
 
-/** Throws PayloadFieldError at the first value, name or count over its cap; linear in the tree. */
-export function checkDecodeCaps(payload: XmlElement): void {
-  let counts: Uint32Array | undefined;
-  const visit = (element: XmlElement): void => {
+// Below every cap whatever the field: most elements need no cap lookup at all.
+const SMALLEST_CAP = Math.min(MAX_ID_CHARS, MAX_XML_NAME_CHARS, OTHER_TEXT_CAP.max);
+
+function mayBeOver(element: XmlElement): boolean {
+  if (element.name.length > SMALLEST_CAP || element.text.length > SMALLEST_CAP) return true;
+  for (const attr in element.attrs) if (attr.length > SMALLEST_CAP || element.attrs[attr]!.length > SMALLEST_CAP) return true;
+  return false;
+}
+
+function visit(payload: XmlElement, element: XmlElement, counts: Uint32Array): void {
+  if (mayBeOver(element)) {
     const problem = sizeProblem(element);
     if (problem) throw new PayloadFieldError(`/${pathOf(payload, element)}`, problem);
-    const counted = COUNT_CAPS.get(element.name);
-    if (counted) {
-      counts ??= new Uint32Array(COUNT_SLOTS);
-      if (++counts[counted.slot]! > counted.max) {
-        const why = `is one of more than ${counted.max} ${counted.what}; a message may carry at most ${counted.max} (split it into several messages)`;
-        throw new PayloadFieldError(`/${pathOf(payload, element)}`, why);
-      }
-    }
-    for (const child of element.children) visit(child);
-  };
-  visit(payload);
+  }
+  const counted = COUNT_CAPS.get(element.name);
+  if (counted && ++counts[counted.slot]! > counted.max) {
+    const why = `is one of more than ${counted.max} ${counted.what}; a message may carry at most ${counted.max} (split it into several messages)`;
+    throw new PayloadFieldError(`/${pathOf(payload, element)}`, why);
+  }
+  for (const child of element.children) visit(payload, child, counts);
+}
+
+/** Throws PayloadFieldError at the first value, name or count over its cap; linear in the tree. */
+export function checkDecodeCaps(payload: XmlElement): void {
+  visit(payload, payload, new Uint32Array(COUNT_SLOTS));
 }
