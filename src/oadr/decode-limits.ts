@@ -21,7 +21,8 @@ export const MAX_DURATION_MS = 36_500 * 86_400_000;
 
 // Counts per message. The XSD leaves these unbounded; a fleet's real messages stay far below them.
 export const MAX_REPORTS_PER_MESSAGE = 32;
-export const MAX_DATA_POINTS_PER_MESSAGE = 256;
+// Above limits.offersPerVen (default 500), which binds first and stays the knob operators turn.
+export const MAX_DATA_POINTS_PER_MESSAGE = 1000;
 export const MAX_INTERVALS_PER_MESSAGE = 1000;
 export const MAX_VALUES_PER_MESSAGE = 1000;
 export const MAX_EVENT_RESPONSES_PER_MESSAGE = 256;
