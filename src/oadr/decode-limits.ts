@@ -33,6 +33,8 @@ export const MAX_REQUESTED_DATA_POINTS_PER_MESSAGE = 256;
 export const MAX_REPORT_REQUEST_IDS_PER_MESSAGE = 256;
 export const MAX_OPT_WINDOWS_PER_MESSAGE = 256;
 export const MAX_TARGET_IDS_PER_MESSAGE = 256;
+/** Elements inside the envelope's ds:Signature: the expected shape (signature-outline.ts) needs at most ~36. */
+export const MAX_SIGNATURE_ELEMENTS = 64;
 
 const ID_ELEMENTS = [
   'pyld:requestID', 'ei:venID', 'ei:vtnID', 'ei:registrationID', 'ei:eventID', 'ei:optID', 'ei:reportRequestID',

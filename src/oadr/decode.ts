@@ -18,6 +18,7 @@ import { checkPayloadShape } from './payload-schemas.js';
 import { OadrWireError, PayloadFieldError, type WireErrorContext } from './wire-error.js';
 import type { XmlLimits } from './xml-guard.js';
 import { readXml, type XmlElement } from './xml-read.js';
+import { SignatureBoundBuilder } from './signature-bound-builder.js';
 
 export interface DecodedPayload {
   message: OadrMessage;
@@ -108,7 +109,7 @@ function contextOf(payload: XmlElement, messageType: OadrMessageType): WireError
 /** Decodes an OpenADR 2.0b document; throws OadrWireError (E_XML: not XML / not 2.0b, E_PAYLOAD: invalid content). */
 export function decodeOadrPayload(xml: string, limits?: XmlLimits): DecodedPayload {
   // 1. secure read into a namespace-resolved tree
-  const root = readXml(xml, limits);
+  const root = readXml(xml, limits, new SignatureBoundBuilder(limits?.maxElements));
   // 2. envelope and message type
   const { payload, signed } = unwrap(root);
   const local = payload.name.startsWith('oadr:') ? payload.name.slice(5) : '';

@@ -3,7 +3,8 @@
 // CDATA, declaration or DOCTYPE (PIs are kept: C14N keeps them), so no reader can find a tree in it other than
 // ours (`<!-->`, a comment that looks closed to a text scanner, cannot split them).
 import { DEFAULT_MAX_DEPTH, guardXml, type XmlLimits } from '../../oadr/xml-guard.js';
-import { TreeBuilder, type XmlElement } from '../../oadr/xml-read.js';
+import { SignatureBoundBuilder } from '../../oadr/signature-bound-builder.js';
+import type { XmlElement } from '../../oadr/xml-read.js';
 import { scanXml } from '../../oadr/xml-scan.js';
 import { SignatureError } from './signature-error.js';
 
@@ -38,7 +39,11 @@ const PI = 2;
 const END = 3;
 
 /** Keeps the parse's tokens (references, no copies) so the document can be written after the shape check. */
-class RecordingBuilder extends TreeBuilder {
+class RecordingBuilder extends SignatureBoundBuilder {
+  protected override refuse(reason: string): never {
+    throw new SignatureError('structure', reason);
+  }
+
   readonly kinds: number[] = [];
   readonly values: (string | [string, string][])[] = [];
   readonly #open: string[] = [];
@@ -100,7 +105,7 @@ class RecordingBuilder extends TreeBuilder {
 /** Reads a signed document once; throws OadrWireError E_XML like readXml. rewritten() throws SignatureError for an oversized Signature. */
 export function readSignedXml(xml: string, limits: XmlLimits = {}): SignedParse {
   guardXml(xml, limits);
-  const builder = new RecordingBuilder();
+  const builder = new RecordingBuilder(limits.maxElements);
   scanXml(xml, limits.maxDepth ?? DEFAULT_MAX_DEPTH, builder);
   const root = builder.root!;
   let written: { document: string; signature: string } | undefined;
