@@ -39,7 +39,7 @@ describe('document element bound', () => {
     const perReport = Math.floor(MAX_DATA_POINTS_PER_MESSAGE / MAX_REPORTS_PER_MESSAGE);
     const reports = Array.from({ length: MAX_REPORTS_PER_MESSAGE }, (_, r) => {
       const base = X.telemetryUsageMetadata({ rIdPrefix: `r${r}-`, reportSpecifierId: `spec-${r}` });
-      const point = base.descriptions[0]!;
+      const point = base.descriptions![0]!;
       return { ...base, descriptions: Array.from({ length: perReport }, (_, i) => ({ ...point, rId: `r${r}-p${i}` })) };
     });
     const xml = X.oadrRegisterReport({ requestId: 'rr-max', venId: 'ven-1', reports });
