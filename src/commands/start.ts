@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
+import type { VtnServer } from '../http/vtn-server.js';
 import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
 import { AdminServer, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
 import { createLogger } from '../logging/create-logger.js';
@@ -31,15 +32,17 @@ export function registerStartCommand(program: Command): void {
       const stopSteps: ShutdownStep[] = [];
       // Installed before the state opens, so a signal during start-up (a long journal replay) still ends in a
       // flushed state and exit 0. The OpenADR server goes last: it finishes in-flight requests, then flushes.
-      const opening = createVtn({ ...config, logger: log });
+      // (Node replaces the OS's default "terminate" only once a listener exists: it must exist before the lock.)
+      let opening: Promise<VtnServer> | undefined;
       let stopping = false;
       installGracefulShutdown({
         log,
         steps: () => {
           stopping = true;
-          return [...stopSteps, { name: 'OpenADR server and state', run: async () => (await opening).close() }];
+          return [...stopSteps, { name: 'OpenADR server and state', run: async () => (await opening)?.close() }];
         },
       });
+      opening = createVtn({ ...config, logger: log });
       const vtn = await opening;
       const admin = config.admin?.enabled === false ? undefined
         : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });

@@ -21,12 +21,19 @@ afterEach(async () => {
 
 interface Started { child: ChildProcess; vtnUrl: string; adminUrl: string; output: () => string; exited: Promise<{ code: number | null; ms: number; signalAt: number }>; }
 
-async function startCli(): Promise<Started & { dataDir: string }> {
-  const root = await mkdtemp(join(tmpdir(), 'vtn-shutdown-'));
+/** A project folder with an open-enrollment config; `prepare` may fill the data folder before the start. */
+async function projectFolder(prefix: string, prepare?: (dataDir: string) => Promise<void> | void): Promise<{ root: string; dataDir: string }> {
+  const root = await mkdtemp(join(tmpdir(), prefix));
   dirs.push(root);
   await mkdir(join(root, 'config'));
   const dataDir = join(root, 'data');
+  await prepare?.(dataDir);
   await writeFile(join(root, 'config', 'vtn.json'), JSON.stringify({ port: 0, dataDir, openEnrollment: true, admin: { port: 0 } }));
+  return { root, dataDir };
+}
+
+/** `vtn start` on that folder, with stdout and stderr collected. */
+function spawnCli(root: string): { child: ChildProcess; output: () => string } {
   // cwd is the repository so `--import tsx` resolves; the config path is absolute.
   const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'start', '-c', join(root, 'config', 'vtn.json')], {
     cwd: REPO, env: { ...process.env, VTN_ADMIN_TOKEN: TOKEN, VTN_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,24 +42,30 @@ async function startCli(): Promise<Started & { dataDir: string }> {
   let out = '';
   child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
   child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+  return { child, output: () => out };
+}
+
+async function startCli(): Promise<Started & { dataDir: string }> {
+  const { root, dataDir } = await projectFolder('vtn-shutdown-');
+  const { child, output } = spawnCli(root);
   let signalAt = 0;
   const origKill = child.kill.bind(child);
   child.kill = (sig?: NodeJS.Signals | number) => { signalAt = Date.now(); return origKill(sig); };
   const exited = new Promise<{ code: number | null; ms: number; signalAt: number }>((resolve) => child.on('exit', (code) => resolve({ code, ms: Date.now() - signalAt, signalAt })));
   const urls = await new Promise<{ vtnUrl: string; adminUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${out}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${output()}`)), 20_000);
     const check = () => {
-      const vtn = /listening at (http:\/\/\S+)/.exec(out);
-      const admin = /admin API at (http:\/\/\S+)\/admin\/v1/.exec(out);
+      const vtn = /listening at (http:\/\/\S+)/.exec(output());
+      const admin = /admin API at (http:\/\/\S+)\/admin\/v1/.exec(output());
       if (vtn && admin) {
         clearTimeout(timer);
         resolve({ vtnUrl: vtn[1]!, adminUrl: admin[1]! });
       }
     };
     child.stdout!.on('data', check);
-    child.on('exit', () => reject(new Error(`vtn start exited early:\n${out}`)));
+    child.on('exit', () => reject(new Error(`vtn start exited early:\n${output()}`)));
   });
-  return { child, ...urls, output: () => out, exited, dataDir };
+  return { child, ...urls, output, exited, dataDir };
 }
 
 describe('vtn start: admin server and graceful shutdown', () => {
@@ -79,29 +92,20 @@ describe('vtn start: admin server and graceful shutdown', () => {
   }, 60_000);
 
   it('SIGTERM while the state is still loading (before any port listens) waits for it, flushes and exits 0', async () => {
-    const root = await mkdtemp(join(tmpdir(), 'vtn-early-signal-'));
-    dirs.push(root);
-    await mkdir(join(root, 'config'));
-    const dataDir = join(root, 'data');
-    await mkdir(dataDir);
     // A long journal makes the replay window wide enough to signal into (~150 MB: a few hundred ms to replay).
-    writeAttackJournal(join(dataDir, 'vtn.journal'), 150 * 1024 * 1024);
-    await writeFile(join(root, 'config', 'vtn.json'), JSON.stringify({ port: 0, dataDir, openEnrollment: true, admin: { port: 0 } }));
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'start', '-c', join(root, 'config', 'vtn.json')], {
-      cwd: REPO, env: { ...process.env, VTN_ADMIN_TOKEN: TOKEN, VTN_LOG_FORMAT: 'json' }, stdio: ['ignore', 'pipe', 'pipe'],
+    const { root, dataDir } = await projectFolder('vtn-early-signal-', async (dir) => {
+      await mkdir(dir);
+      writeAttackJournal(join(dir, 'vtn.journal'), 150 * 1024 * 1024);
     });
-    children.push(child);
-    let out = '';
-    child.stdout!.on('data', (b: Buffer) => { out += b.toString(); });
-    child.stderr!.on('data', (b: Buffer) => { out += b.toString(); });
+    const { child, output } = spawnCli(root);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
     // The lock is taken when the store opens, before the journal is replayed: signal then.
     await vi.waitFor(() => { if (!existsSync(join(dataDir, 'vtn.lock'))) throw new Error('state not opening yet'); }, { timeout: 30_000, interval: 2 });
     child.kill('SIGTERM');
     const { code, signal } = await exited;
-    expect({ code, signal }, out).toEqual({ code: 0, signal: null });
-    expect(out, 'the signal must land before the ports open').not.toMatch(/listening at/);
-    expect(out).toMatch(/"msg":"shutdown complete"/);
+    expect({ code, signal }, output()).toEqual({ code: 0, signal: null });
+    expect(output(), 'the signal must land before the ports open').not.toMatch(/listening at/);
+    expect(output()).toMatch(/"msg":"shutdown complete"/);
     // The stop wrote the snapshot and released the lock.
     expect(existsSync(join(dataDir, 'vtn.lock'))).toBe(false);
     expect(existsSync(join(dataDir, 'vtn.json'))).toBe(true);
