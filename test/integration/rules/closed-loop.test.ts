@@ -1,27 +1,16 @@
 // Issue #4 closed loop over real HTTP: the shipped policy registers VENs, subscribes to their power, and a
 // feeder-7 overload reported by test VENs creates exactly one level-2 event for that group; explain shows why.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installPolicy, type PolicyHandle } from '../../../src/rules/index.js';
+import { describe, expect, it } from 'vitest';
 import { formatExplanation } from '../../../src/rules/explain/format-explanation.js';
 import { eventsOf, reportRequestsOf, responseCode, TestVen, venIdOf } from '../../helpers/test-ven.js';
-import { startTestVtn, type RunningTestVtn } from '../../helpers/start-vtn.js';
+import type { RunningTestVtn } from '../../helpers/start-vtn.js';
+import { policyVtnPerTest } from '../../helpers/policy-vtn.js';
 import * as X from '../../helpers/ven-xml/index.js';
-import { policyProject, type PolicyProject } from '../../unit/rules/policy-project.js';
 
-let running: RunningTestVtn | undefined;
-let project: PolicyProject | undefined;
-let policy: PolicyHandle | undefined;
-afterEach(async () => {
-  policy?.close();
-  await running?.close();
-  project?.dispose();
-  running = project = policy = undefined;
-});
+const startPolicyVtn = policyVtnPerTest();
 
 async function start() {
-  project = policyProject();
-  running = await startTestVtn({ openEnrollment: false });
-  policy = installPolicy(running.vtn, { baseDir: project.root });
+  const { running, project, policy } = await startPolicyVtn({ openEnrollment: false });
   return { r: running, p: project, policy };
 }
 

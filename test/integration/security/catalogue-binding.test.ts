@@ -1,31 +1,19 @@
 // The VEN catalogue (config/vens.json) may pin a VEN to a certificate fingerprint: a registration under that
 // name or venID presenting another certificate is refused, even while the DEMO open-enrollment rule is on.
-import { afterEach, describe, expect, it } from 'vitest';
-import { installPolicy, type PolicyHandle } from '../../../src/rules/index.js';
+import { describe, expect, it } from 'vitest';
 import { responseCode, responseDescription, TestVen, venIdOf } from '../../helpers/test-ven.js';
 import * as X from '../../helpers/ven-xml/index.js';
-import { startTestVtn, type RunningTestVtn } from '../../helpers/start-vtn.js';
-import { policyProject, type PolicyProject } from '../../unit/rules/policy-project.js';
+import type { RunningTestVtn } from '../../helpers/start-vtn.js';
+import { policyVtnPerTest } from '../../helpers/policy-vtn.js';
 import { testCertificates, ven } from './helpers/cert-fixture.js';
 
 const HEADER = 'x-ssl-client-cert';
 const MAPLE_FP = '7A:1C:03:9E:44:D2:5B:90:0F:EE';
 const someoneElse = ven(testCertificates(), 'ven1-rsa').fingerprint;
-let running: RunningTestVtn | undefined;
-let project: PolicyProject | undefined;
-let policy: PolicyHandle | undefined;
-afterEach(async () => {
-  policy?.close();
-  await running?.close();
-  project?.dispose();
-  running = project = policy = undefined;
-});
+const startPolicyVtn = policyVtnPerTest();
 
-async function start() {
-  project = policyProject();
-  running = await startTestVtn({ openEnrollment: false, trustedProxy: { header: HEADER, addresses: ['127.0.0.1'] } });
-  policy = installPolicy(running.vtn, { baseDir: project.root });
-  return running;
+async function start(): Promise<RunningTestVtn> {
+  return (await startPolicyVtn({ openEnrollment: false, trustedProxy: { header: HEADER, addresses: ['127.0.0.1'] } })).running;
 }
 
 const registerAs = (r: RunningTestVtn, fingerprint: string, o: { venName: string; venId?: string }) =>

@@ -9,17 +9,10 @@ import {
 import type { OadrCreatePartyRegistration, OadrUpdateReport } from '../../../src/oadr/model.js';
 import { MAX_REASON_CHARS, OadrWireError } from '../../../src/oadr/wire-error.js';
 import * as X from '../../helpers/ven-xml/index.js';
+import { decodeRefusal } from './decode-refusal.js';
 import { SAMPLES } from './fixtures.js';
 
-function refusal(xml: string): OadrWireError {
-  try {
-    decodeOadrPayload(xml);
-  } catch (err) {
-    if (err instanceof OadrWireError) return err;
-    throw err;
-  }
-  throw new Error('expected an OadrWireError, decoding succeeded');
-}
+const refusal = decodeRefusal;
 
 const LEAF = /<([A-Za-z]+):([A-Za-z-]+)((?:\s[^>]*)?)>([^<]*)<\/\1:\2>/g;
 

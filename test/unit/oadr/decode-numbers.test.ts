@@ -3,19 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeOadrPayload } from '../../../src/oadr/decode.js';
 import { encodeOadrPayload } from '../../../src/oadr/encode.js';
 import type { OadrUpdateReport } from '../../../src/oadr/model.js';
-import { OadrWireError } from '../../../src/oadr/wire-error.js';
 import * as X from '../../helpers/ven-xml/index.js';
+import { decodeRefusal } from './decode-refusal.js';
 import { SAMPLES } from './fixtures.js';
 
-function refusal(xml: string): OadrWireError {
-  try {
-    decodeOadrPayload(xml);
-  } catch (err) {
-    if (err instanceof OadrWireError) return err;
-    throw err;
-  }
-  throw new Error('expected an OadrWireError, decoding succeeded');
-}
+const refusal = decodeRefusal;
 
 // xs:float, xs:decimal and xs:unsignedInt fields the decoders read, as the encoder and the test VEN write them.
 const NUMERIC = ['ei:value', 'ei:accuracy', 'ei:confidence', 'oadr:oadrCurrent', 'oadr:oadrMin', 'oadr:oadrMax', 'oadr:oadrNormal',
