@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { AdminServer } from '../../src/admin/index.js';
 import { startTestVtn, type RunningTestVtn } from '../helpers/start-vtn.js';
-import { chromiumPresent, launchChromium } from './browser-launch.js';
+import { chromiumPresent, inCi, launchChromium, MISSING_MESSAGE } from './browser-launch.js';
+
+// Under CI a missing browser is a failure, never a silent skip.
+if (!chromiumPresent && inCi) {
+  describe('admin docs in Chromium under CSP', () => {
+    it('needs Chromium in CI', () => {
+      throw new Error(MISSING_MESSAGE);
+    });
+  });
+}
 
 describe.skipIf(!chromiumPresent)('admin docs in Chromium under CSP', () => {
   let vtn: RunningTestVtn;

@@ -13,6 +13,12 @@ const post = async (service: string, body: string) => {
 };
 const stateOf = () => JSON.stringify([running.vtn.listVens(), running.vtn.listOpts(), [...running.vtn.store.events.values()]]);
 const code = (body: string) => /<ei:responseCode>(\d+)</.exec(body)?.[1];
+/** The victim's poll is served: HTTP 200, and either its pending oadrRegisterReport or a 200 oadrResponse. */
+async function expectPollAnswered(): Promise<void> {
+  const res = await post('OadrPoll', X.oadrPoll({ venId }));
+  expect(res.status).toBe(200);
+  if (!res.body.includes('oadrRegisterReport')) expect(code(res.body)).toBe('200');
+}
 
 beforeAll(async () => {
   running = await startTestVtn();
@@ -39,7 +45,7 @@ describe('hostile XML over HTTP', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatch(/more than 256 attributes/);
     expect(ms).toBeLessThan(1000);
-    expect(code((await post('OadrPoll', X.oadrPoll({ venId }))).body) ?? '200').toBe('200');
+    await expectPollAnswered();
     expect(stateOf()).toBe(before);
   });
 
@@ -56,6 +62,6 @@ describe('hostile XML over HTTP', () => {
     const res = await post('OadrPoll', change(X.oadrPoll({ venId })));
     expect(res.status).toBe(400);
     expect(stateOf()).toBe(before);
-    expect(code((await post('OadrPoll', X.oadrPoll({ venId }))).body) ?? '200').toBe('200');
+    await expectPollAnswered();
   });
 });

@@ -86,24 +86,28 @@ describe('signed documents outside the expected shape are refused before expensi
     expect(refusedFast(change(signed()))).toBeLessThan(1000);
   });
 
-  it('the worst padded signed 1 MiB documents cost milliseconds end to end (decode + check)', () => {
-    const inbound = new InboundSignatures(new ReplayGuard({ windowMs: 60_000, maxEntries: 100, now: () => new Date() }), 2 * MiB);
+  it('the worst padded signed 1 MiB documents cost milliseconds end to end (decode + check), each with its outcome', () => {
     const sender = { xmlSignature: true, fingerprint: v1.fingerprint };
-    const cases = {
-      'extra ds:Object': signed().replace('</ds:Signature>', `<ds:Object Id="pad">${'<x>padding</x>'.repeat(74_000)}</ds:Object></ds:Signature>`),
-      'padded KeyInfo': insertAt(signed(), '</ds:KeyInfo>', `<ds:KeyName>${'k'.repeat(MiB - 6000)}</ds:KeyName>`),
-      'comments in the Signature': insertAt(signed(), '<ds:SignedInfo>', '<!-- c -->'.repeat(100_000)),
-    };
-    for (const [what, xml] of Object.entries(cases)) {
+    const cases: [string, string, string | RegExp][] = [
+      // The decoder itself (no SignatureError: "unexpected") stops at the 65th element inside ds:Signature.
+      ['extra ds:Object', signed().replace('</ds:Signature>', `<ds:Object Id="pad">${'<x>padding</x>'.repeat(74_000)}</ds:Object></ds:Signature>`), /^unexpected the ds:Signature holds more than 64 elements/],
+      ['padded KeyInfo', insertAt(signed(), '</ds:KeyInfo>', `<ds:KeyName>${'k'.repeat(MiB - 6000)}</ds:KeyName>`), 'structure'],
+      // C14N drops comments, so the signature still verifies.
+      ['comments in the Signature', insertAt(signed(), '<ds:SignedInfo>', '<!-- c -->'.repeat(100_000)), 'accepted'],
+    ];
+    for (const [what, xml, expected] of cases) {
       expect(xml.length, what).toBeLessThanOrEqual(MiB);
       let best = Infinity;
-      let outcome = '';
       for (let run = 0; run < 3; run += 1) {
+        // A fresh replay guard each run: the same signed nonce is sent three times.
+        const inbound = new InboundSignatures(new ReplayGuard({ windowMs: 60_000, maxEntries: 100, now: () => new Date() }), 2 * MiB);
         const t = performance.now();
-        outcome = failureOf(() => inbound.check(xml, decodeOadrPayload(xml, { maxBytes: 2 * MiB }), sender, undefined)) ?? 'accepted';
+        const outcome = failureOf(() => inbound.check(xml, decodeOadrPayload(xml, { maxBytes: 2 * MiB }), sender, undefined)) ?? 'accepted';
         best = Math.min(best, performance.now() - t);
+        if (typeof expected === 'string') expect(outcome, what).toBe(expected);
+        else expect(outcome, what).toMatch(expected);
       }
-      console.log(`signed 1 MiB, ${what}: ${best.toFixed(1)} ms end to end, ${outcome}`);
+      console.log(`signed 1 MiB, ${what}: ${best.toFixed(1)} ms end to end`);
       expect(best, what).toBeLessThan(1000);
     }
   });

@@ -45,5 +45,5 @@ export async function expectStillPolls(ven: TestVen): Promise<void> {
   const poll = await ven.poll();
   expect(poll.status).toBe(200);
   expect(poll.type).not.toBe('oadrRequestReregistration');
-  expect(responseCode(poll) ?? '200').toBe('200');
+  expect(responseCode(poll)).toBe('200');
 }
