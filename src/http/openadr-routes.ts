@@ -77,16 +77,18 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   const fingerprint = identity?.fingerprint;
   // 3. the identity gate (src/vtn/identity-gate.ts) decides who is speaking and runs the signature check
   //    against the VEN the message names; only the signed bytes count from there on
+  let speaker: string | undefined;
   const conn: Connection = {
     ...(fingerprint ? { fingerprint } : {}),
     ...(opts.security ? { checkSignature: opts.security.inbound.checkFor(body, decoded, fingerprint) } : {}),
+    onSpeaker: (proven) => { speaker = proven; },
   };
   const answer = await vtn.dispatch(service, msg, conn);
   if (!answer) {
-    logMessage(vtn, req, service, msg.type, venId, 200, started);
+    logMessage(vtn, req, service, msg.type, venId, 200, started, undefined, speaker);
     return reply.code(200).send('');
   }
-  logMessage(vtn, req, service, msg.type, venId, 'response' in answer && answer.response ? answer.response.responseCode : 200, started, answer.type);
+  logMessage(vtn, req, service, msg.type, venId, 'response' in answer && answer.response ? answer.response.responseCode : 200, started, answer.type, speaker);
   return sendXml(reply, vtn, answer, opts);
 }
 
@@ -101,13 +103,16 @@ function sendText(reply: FastifyReply, status: number, text: string) {
   return reply.code(status).type('text/plain; charset=utf-8').send(text);
 }
 
-function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string, venId: string | undefined, code: number, started: number, replyType?: string) {
+/**
+ * `venId` is what the message claims (logged, cut); `speaker` is the VEN the identity gate proved. Only a proven
+ * speaker reaches the observers (presence) and gets an unbudgeted line: a claim refused with 452 or 463, or one
+ * that never reached the gate (403, decode errors), is a stranger's.
+ */
+function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string, venId: string | undefined, code: number, started: number, replyType?: string, speaker?: string) {
   const ms = Math.round((performance.now() - started) * 100) / 100;
-  // A 463 means the sender is not that VEN: it must not count as the VEN's presence, nor get an unbudgeted line.
-  const refused = code === 463;
-  vtn.messages.notify({ service, type, ...(refused ? {} : { venId }), code, replyType, ms });
+  vtn.messages.notify({ service, type, ...(speaker ? { venId: speaker } : {}), code, replyType, ms });
   const line = { service, type, venId: venId === undefined ? undefined : clipText(venId), code, replyType, ms, reqId: req.id };
-  if (venId === undefined || refused || !vtn.ctx.store.vens.has(venId)) return logStranger(vtn, line);
+  if (!speaker) return logStranger(vtn, line);
   // Polls are the bulk of traffic: keep them out of the info log unless they carry something.
   if (type === 'oadrPoll' && replyType === 'oadrResponse' && code === 200) vtn.ctx.log.debug(line, 'openadr message');
   else vtn.ctx.log.info(line, 'openadr message');

@@ -36,6 +36,7 @@ export async function dispatch(
   // Every message type, registration and cancellation included, passes the same gate before its handler runs.
   const gate = await passGate(ctx, msg, conn);
   if (!gate.pass) return gate.reply;
+  if (gate.subject) conn.onSpeaker?.(gate.subject.venId);
   const m = gate.message;
   const who = { ...(gate.identity !== undefined ? { identity: gate.identity } : {}), ...(gate.subject ? { subject: gate.subject } : {}) };
   switch (m.type) {

@@ -13,6 +13,8 @@ export interface Connection {
   fingerprint?: string;
   /** Verifies the message's XML signature against the VEN it claims to be (the HTTP layer holds the bytes). */
   checkSignature?: SignatureCheck;
+  /** Told the venID the gate proved is speaking, so only a proven VEN counts as present or gets its own log line. */
+  onSpeaker?: (venId: string) => void;
 }
 
 /** What the signature check needs to know about the VEN a message claims to come from. */

@@ -68,6 +68,8 @@ describe('cancellation only as oneself', () => {
       ['own venID, victim\'s registrationID', cancel(victim.registrationId!, thief.venId), '463'],
       ['victim\'s venID and registrationID', cancel(victim.registrationId!, victim.venId), '463'],
       ['a registrationID never issued', cancel('never-issued', thief.venId), '452'],
+      // A 452 for a made-up registrationID must not count as the named victim's presence either.
+      ['victim\'s venID, a registrationID never issued', cancel('never-issued', victim.venId), '452'],
     ]);
     expect(running.vtn.getVen(thief.venId!)).toBeDefined();
   });
