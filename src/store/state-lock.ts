@@ -1,7 +1,9 @@
 // One VTN process per data directory: a lock file created with O_EXCL that records who holds it, precisely
 // enough to take over a lock whose PID now belongs to someone else (PID 1 again in a container, a reused PID).
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { VtnError } from '../errors.js';
 import { currentBootId, isAlive, processStartTicks } from './process-identity.js';
 import type { StoreLogger } from './store-logger.js';
@@ -14,6 +16,8 @@ export interface LockOwner {
   bootId?: string;
   /** /proc/<pid>/stat field 22 of the holder; absent without /proc. */
   processStart?: string;
+  /** The holder's host name: PIDs and boot ids say nothing about a process on another machine (a shared volume). */
+  host?: string;
 }
 
 /** Locks this process (this JS realm) created and still holds: lock path → token. */
@@ -27,6 +31,7 @@ export function acquireLock(lockPath: string, dataDir: string, logger: StoreLogg
     token: randomUUID(),
     bootId: currentBootId(),
     processStart: processStartTicks(process.pid),
+    host: hostname(),
   };
   if (tryCreate(lockPath, me)) return me;
   const holder = readOwner(lockPath);
@@ -51,6 +56,8 @@ export function releaseLock(lockPath: string, owner: LockOwner): void {
 /** Why the holder cannot be running any more, or undefined when it may be. */
 function staleReason(lockPath: string, holder: LockOwner): string | undefined {
   const who = `VTN process ${holder.pid} (started ${holder.startedAt})`;
+  // Written on another host (a volume shared by two containers or machines): nothing here can tell it is gone.
+  if (holder.host !== undefined && holder.host !== hostname()) return undefined;
   if (holder.pid === process.pid) {
     if (holder.token !== undefined && heldHere.get(lockPath) === holder.token) return undefined;
     return `${who} names this process's own PID, but this process did not create it (a VTN killed before this one ran with the same PID, e.g. PID 1 in a container)`;
@@ -109,14 +116,17 @@ function isOwner(value: unknown): value is LockOwner {
     typeof v.startedAt === 'string' &&
     optionalString(v.token) &&
     optionalString(v.bootId) &&
-    optionalString(v.processStart)
+    optionalString(v.processStart) &&
+    optionalString(v.host)
   );
 }
 
 function lockedError(dataDir: string, holder: LockOwner): VtnError {
   return new VtnError(
     'E_STATE_LOCKED',
-    `The state directory ${dataDir} is used by VTN process ${holder.pid} (started ${holder.startedAt})`,
-    'stop it or use another --data-dir',
+    `The state directory ${dataDir} is used by VTN process ${holder.pid} (started ${holder.startedAt}${holder.host !== undefined && holder.host !== hostname() ? ` on host ${holder.host}` : ''})`,
+    holder.host !== undefined && holder.host !== hostname()
+      ? `stop it, or if no VTN runs on ${holder.host} any more, delete ${join(dataDir, 'vtn.lock')}; or use another --data-dir`
+      : 'stop it or use another --data-dir',
   );
 }

@@ -1,6 +1,7 @@
 // FileStore single-process lock: refused while its holder lives, taken over from a dead one, removed on close.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
@@ -18,7 +19,7 @@ const makeStore = (dataDir: string, logger = recordingLogger()): FileStore => {
 const writeLock = (dir: string, pid: number, identity: Record<string, string | undefined> = {}): void =>
   writeFileSync(join(dir, 'vtn.lock'), JSON.stringify({ pid, startedAt: '2024-05-01T00:00:00.000Z', ...identity }));
 /** What a VTN running as `pid` would have written into its lock (token aside). */
-const identityOf = (pid: number) => ({ token: 'another-vtn', bootId: currentBootId(), processStart: processStartTicks(pid) });
+const identityOf = (pid: number) => ({ token: 'another-vtn', bootId: currentBootId(), processStart: processStartTicks(pid), host: hostname() });
 const sleeper = (): ChildProcess => {
   const child = spawn('sleep', ['30'], { stdio: 'ignore' });
   children.push(child);
@@ -107,6 +108,19 @@ describe('FileStore lock', () => {
     const store = makeStore(dir);
     await store.open();
     expect(readLock(dir).pid).toBe(process.pid);
+  });
+
+  it('refuses a lock written on another host (a shared volume), even with our own PID or another boot id, and says how to clear it', async () => {
+    for (const identity of [{ ...identityOf(process.pid), host: 'other-host' }, { ...identityOf(process.pid), host: 'other-host', bootId: 'another-boot' }]) {
+      const dir = makeTempDir();
+      writeLock(dir, process.pid, identity);
+      const before = readFileSync(join(dir, 'vtn.lock'), 'utf8');
+      const error = await makeStore(dir).open().catch((e: unknown) => e);
+      expect((error as VtnError).code).toBe('E_STATE_LOCKED');
+      expect((error as VtnError).message).toContain('on host other-host');
+      expect((error as VtnError).hint).toContain(`delete ${join(dir, 'vtn.lock')}`);
+      expect(readFileSync(join(dir, 'vtn.lock'), 'utf8')).toBe(before);
+    }
   });
 
   it('takes over a lock naming this process\'s own PID that this process did not create (PID 1 again after kill -9 in a container)', async () => {
