@@ -32,7 +32,8 @@ export function installRegistrationShim(deps: ShimDeps): void {
     if (entry?.fingerprint !== undefined && info.fingerprint !== undefined && !policy.catalogue.fingerprintMatches(entry, info.fingerprint)) {
       const reason = `the VEN catalogue binds ${entry.venId ?? entry.venName} to another certificate; ask the operator to update config/vens.json`;
       outcomes.unshift(`rejected 463: ${reason} (overrides rule ${verdict.rule})`);
-      deps.decisions.record(ev, subject, outcomes);
+      // Anyone with a certificate can send these: the refusal budget bounds what they leave in the state.
+      deps.decisions.recordRefusal(ev, subject, outcomes);
       return { reject: true, code: 463, reason };
     }
     const a = (verdict.params ?? {}) as Accept;

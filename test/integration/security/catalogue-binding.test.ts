@@ -39,4 +39,13 @@ describe('catalogue fingerprints', () => {
     const r = await start();
     expect(responseCode(await registerAs(r, someoneElse, { venName: 'pine-school' }))).toBe('200');
   });
+
+  it('a flood of registrations under a catalogue name with another certificate leaves at most the refusal budget of decision records', async () => {
+    const { running: r, policy } = await startPolicyVtn({ openEnrollment: false, trustedProxy: { header: HEADER, addresses: ['127.0.0.1'] } });
+    for (let i = 0; i < 25; i += 1) expect(responseCode(await registerAs(r, someoneElse, { venName: 'maple-st-bldg-3' }))).toBe('463');
+    const recorded = policy.decisions.list().filter((d) => d.trigger === 'registration');
+    expect(recorded.length).toBeGreaterThan(0);
+    expect(recorded.length).toBeLessThanOrEqual(10);
+    expect(r.vtn.listVens()).toEqual([]);
+  });
 });
