@@ -44,6 +44,8 @@ export function registerStartCommand(program: Command): void {
       });
       opening = createVtn({ ...config, logger: log });
       const vtn = await opening;
+      // A signal while the state loaded: the shutdown steps own the VTN now, so no layer is installed after it.
+      if (stopping) return;
       const admin = config.admin?.enabled === false ? undefined
         : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
       if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
@@ -68,6 +70,11 @@ export function registerStartCommand(program: Command): void {
       }
       // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
       const schedules = await installScheduler(vtn, { root: project, log }).catch(async (err: unknown) => { await vtn.close(); throw err; });
+      // The shutdown took its steps before the scheduler existed: stop it here rather than let it fire into a closed store.
+      if (stopping) {
+        await schedules?.close();
+        return;
+      }
       if (schedules) {
         let schedulerRunning = true;
         admin?.attach({ schedules: schedulerStatusSource(schedules, { running: () => schedulerRunning, startedAt: new Date() }) });
@@ -76,7 +83,6 @@ export function registerStartCommand(program: Command): void {
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
-      // A signal came during start-up: the shutdown steps own the VTN now, so nothing starts listening.
       if (stopping) return;
       const url = await vtn.listen();
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
