@@ -3,6 +3,7 @@
 import { clipText } from '../clip-text.js';
 import { MAX_ABS_NUMBER, MAX_UNSIGNED_INT } from './decode-limits.js';
 import { PayloadFieldError } from './wire-error.js';
+import { trimXmlSpace } from './xml-names.js';
 
 export type NumberKind = 'float' | 'decimal' | 'integer' | 'unsignedInt';
 
@@ -35,7 +36,8 @@ const plain = (n: number): string => String(n).replace('e+', 'e');
 
 /** Parses `text` as an XSD number of `kind` within ±1e300 (and `range` when given); else a PayloadFieldError at `path`. */
 export function parseNumberText(text: string, path: string, kind: NumberKind, range: NumberRange = {}): number {
-  const t = text.trim();
+  // XML whitespace only: a no-break space (which JavaScript's trim() would drop) is not part of an XSD number.
+  const t = trimXmlSpace(text);
   if (!LEXICAL[kind].test(t)) throw new PayloadFieldError(path, `"${clipText(text)}" is not ${expectedNumber(kind)}`);
   const n = Number(t);
   const min = range.min ?? (kind === 'unsignedInt' ? 0 : -MAX_ABS_NUMBER);

@@ -60,7 +60,8 @@ describe('numeric edges are refused at decode, naming the field', () => {
 
   it('xs:unsignedInt fields refuse negatives, fractions and values past 4294967295; confidence stays within 0–100', () => {
     const event = encodeOadrPayload(SAMPLES.oadrCreatedEvent);
-    for (const bad of ['-1', '1.5', '4294967296', '99999999999999999999', '1e3']) {
+    // A no-break space is not XML whitespace: '\u00a07' is not the number 7.
+    for (const bad of ['-1', '1.5', '4294967296', '99999999999999999999', '1e3', '\u00a07', '7\u00a0']) {
       expect(refusal(event.replace('<ei:modificationNumber>3<', `<ei:modificationNumber>${bad}<`)).reason, bad).toMatch(/ei:modificationNumber/);
     }
     const update = encodeOadrPayload(SAMPLES.oadrUpdateReport);
