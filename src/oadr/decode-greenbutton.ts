@@ -45,12 +45,16 @@ function readingScale(feed: Node): ReadingScale {
 }
 
 // A reading without its own timePeriod/start is the i-th intervalLength of its block (ESPI IntervalReading doc).
-function readingStart(reading: Node, block: Node, index: number, scale: ReadingScale): number {
+function readingStart(reading: Node, blockStart: number | undefined, index: number, scale: ReadingScale): number {
   const own = reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:start', SECONDS_SINCE_1970) : undefined;
   if (own !== undefined) return own;
-  const blockStart = block.has('gb:interval') ? integer(block.child('gb:interval'), 'gb:start', SECONDS_SINCE_1970) : undefined;
-  if (blockStart !== undefined && scale.intervalLengthS !== undefined) return blockStart + index * scale.intervalLengthS;
-  throw new PayloadFieldError(`${reading.path}`, 'has no timePeriod/start and its IntervalBlock gives no start and intervalLength');
+  if (blockStart === undefined || scale.intervalLengthS === undefined) {
+    throw new PayloadFieldError(`${reading.path}`, 'has no timePeriod/start and its IntervalBlock gives no start and intervalLength');
+  }
+  // Derived times obey the same range as written ones (a late block start plus a long intervalLength passes year 9999).
+  const derived = blockStart + index * scale.intervalLengthS;
+  if (derived > SECONDS_SINCE_1970.max!) throw new PayloadFieldError(`${reading.path}`, `starts at ${derived} s (block start + ${index} × intervalLength), past year 9999`);
+  return derived;
 }
 
 /** One report interval per ESPI IntervalReading with a value; `rId` labels them all. */
@@ -62,14 +66,13 @@ export function decodeGreenButtonPayload(gb: Node, rId: string): ReportInterval[
   const intervals: ReportInterval[] = [];
   for (const block of espiResources(feed, 'IntervalBlock')) {
     // The block's own interval is checked even where readings carry their times: a bad number is refused wherever it stands.
-    if (block.has('gb:interval')) {
-      integer(block.child('gb:interval'), 'gb:start', SECONDS_SINCE_1970);
-      integer(block.child('gb:interval'), 'gb:duration', LENGTH_S);
-    }
+    const blockInterval = block.has('gb:interval') ? block.child('gb:interval') : undefined;
+    const blockStart = blockInterval && integer(blockInterval, 'gb:start', SECONDS_SINCE_1970);
+    if (blockInterval) integer(blockInterval, 'gb:duration', LENGTH_S);
     block.children('gb:IntervalReading').forEach((reading, i) => {
       const raw = integer(reading, 'gb:value', READING);
       if (raw === undefined) return; // a cost-only reading has no usage value to store
-      const startS = readingStart(reading, block, i, scale);
+      const startS = readingStart(reading, blockStart, i, scale);
       const durationS = (reading.has('gb:timePeriod') ? integer(reading.child('gb:timePeriod'), 'gb:duration', LENGTH_S) : undefined) ?? scale.intervalLengthS;
       const payload: ReportPayload = { rId, value: apply(raw) };
       if (scale.unit !== undefined) payload.unit = scale.unit;

@@ -89,4 +89,15 @@ describe('numeric edges are refused at decode, naming the field', () => {
     expect(refusal(GREEN_BUTTON.replace('<espi:powerOfTenMultiplier>-3<', '<espi:powerOfTenMultiplier>31<')).reason).toMatch(/gb:powerOfTenMultiplier/);
     expect(refusal(GREEN_BUTTON.replace('<espi:value>99<', `<espi:value>${2 ** 47}<`)).reason).toMatch(/gb:value/);
   });
+
+  it('Green Button: a reading time derived from a late block start and a long intervalLength may not pass year 9999 either', () => {
+    const late = X.oadrUpdateReport({
+      requestId: 'gb-2', venId: 'ven-123',
+      reports: [{ reportRequestId: 'rr-gb', reportSpecifierId: 'GB', reportName: 'HISTORY_GREENBUTTON', intervals: [{ payloads: [], greenButton: [{
+        uom: 72, powerOfTenMultiplier: 0, intervalLengthS: 4_294_967_295, block: { start: '9999-12-31T23:00:00Z', durationS: 3600 },
+        readings: [{ value: 1 }, { value: 2 }],
+      }] }] }],
+    });
+    expect(refusal(late).reason).toMatch(/IntervalReading.* starts at \d+ s \(block start \+ 1 × intervalLength\), past year 9999/);
+  });
 });
