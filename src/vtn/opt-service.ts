@@ -32,6 +32,9 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
   if (verdict === false) return errorReply(msg.type, 451, 'opt refused by policy', echo);
   if (verdict && typeof verdict === 'object') return errorReply(msg.type, verdict.code, verdict.reason ?? 'opt refused by policy', echo);
 
+  // Checked again after the handler's await: concurrent creates from one VEN would otherwise all pass the first check.
+  const stillRoom = roomFor(ctx, msg);
+  if ('refusal' in stillRoom) return errorReply(msg.type, stillRoom.refusal.code, stillRoom.refusal.reason, echo);
   const record: OptRecord = {
     optId: msg.optId, venId: msg.venId, optType: msg.optType, optReason: msg.optReason,
     ...(msg.marketContext ? { marketContext: msg.marketContext } : {}),
@@ -40,7 +43,7 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
     target: msg.target,
     createdAt: ctx.now().toISOString(),
   };
-  if (room.evict) ctx.store.opts.delete(room.evict);
+  if (stillRoom.evict) ctx.store.opts.delete(stillRoom.evict);
   ctx.store.opts.put(optKey(msg.venId, msg.optId), record);
   ctx.log.info({ venId: msg.venId, optId: msg.optId, optType: msg.optType, eventId: record.eventId, slots: record.schedule?.length ?? 0 }, 'opt created');
   if (msg.event) await notifyOpt(ctx, msg.venId, msg.event.eventId, msg.optType, msg.event.modificationNumber);
