@@ -46,5 +46,5 @@ serveIpc({
     return process.memoryUsage();
   },
   /** What strangers may have left behind: registered VENs and stored decision records. */
-  counts: () => ({ vens: vtn.store.vens.size, decisions: policy.decisions.list(1_000_000).length }),
+  counts: () => ({ vens: vtn.store.vens.size }),
 }, ready, () => { stop(0).catch(() => process.exit(1)); });

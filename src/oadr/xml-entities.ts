@@ -1,6 +1,6 @@
 // Decodes the five predefined XML entities and character references in one linear pass (no double decoding).
 import { clipText } from '../clip-text.js';
-import { OadrWireError } from './wire-error.js';
+import { fail } from './xml-fail.js';
 import { nameAt } from './xml-names.js';
 
 const PREDEFINED = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['apos', "'"], ['quot', '"']]);
@@ -9,9 +9,6 @@ const DECIMAL = /^#[0-9]+$/;
 // Attribute-value normalisation (XML 1.0 §3.3.3): literal whitespace characters become spaces, references do not.
 const ATTRIBUTE_SPACE = /[\t\n\r]/g;
 
-function fail(reason: string): never {
-  throw new OadrWireError('E_XML', reason);
-}
 
 function isXmlChar(cp: number): boolean {
   return cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) ||
@@ -19,8 +16,6 @@ function isXmlChar(cp: number): boolean {
 }
 
 function reference(ref: string): string {
-  const predefined = PREDEFINED.get(ref);
-  if (predefined !== undefined) return predefined;
   if (HEX.test(ref) || DECIMAL.test(ref)) {
     const cp = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
     if (!isXmlChar(cp)) fail(`character reference &${clipText(ref)}; is not a legal XML character`);

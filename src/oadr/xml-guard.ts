@@ -1,6 +1,6 @@
 // Cheap checks on untrusted XML before it is read: text, not empty, not binary, small enough. DOCTYPE,
 // entity declarations and nesting depth are refused by the single-pass reader (xml-scan.ts).
-import { OadrWireError } from './wire-error.js';
+import { fail } from './xml-fail.js';
 
 export interface XmlLimits {
   /** Largest accepted document in UTF-8 bytes (default 1 MiB). */
@@ -17,9 +17,6 @@ export const DEFAULT_MAX_DEPTH = 64;
 // the tree costs ~0.8 µs an element, so 1 MiB of tiny elements is refused after ~25 ms instead of read for 40+.
 export const DEFAULT_MAX_ELEMENTS = 32_768;
 
-function fail(reason: string): never {
-  throw new OadrWireError('E_XML', reason);
-}
 
 /** Throws OadrWireError E_XML unless the body is non-empty text within the size limit. */
 export function guardXml(xml: unknown, limits: XmlLimits = {}): string {

@@ -3,6 +3,7 @@
 // padded or extended signature costs a walk over a few dozen elements, never xml-crypto's work.
 import type { XmlElement } from '../../oadr/xml-read.js';
 import { SignatureError } from './signature-error.js';
+import { clipText } from '../../clip-text.js';
 
 interface Outline {
   attrs?: readonly string[];
@@ -55,14 +56,13 @@ const refuse = (reason: string): never => {
   throw new SignatureError('structure', reason);
 };
 
-const cut = (name: string) => (name.length > 80 ? `${name.slice(0, 80)}…` : name);
 
 /** Throws SignatureError 'structure' unless the ds:Signature subtree has exactly the expected outline. */
 export function checkSignatureOutline(element: XmlElement): void {
   const outline = OUTLINES[element.name];
-  if (!outline) return refuse(`${cut(element.name)} is not part of an OpenADR signature`);
+  if (!outline) return refuse(`${clipText(element.name)} is not part of an OpenADR signature`);
   for (const [name, value] of Object.entries(element.attrs)) {
-    if (!outline.attrs?.includes(name)) refuse(`${element.name} may not carry the attribute ${cut(name)}`);
+    if (!outline.attrs?.includes(name)) refuse(`${element.name} may not carry the attribute ${clipText(name)}`);
     if (value.length > ATTRIBUTE_CHARS) refuse(`${element.name}/@${name} is ${value.length} characters, over ${ATTRIBUTE_CHARS}`);
   }
   if (element.text.length > (outline.maxText ?? 0)) {
@@ -78,6 +78,6 @@ export function checkSignatureOutline(element: XmlElement): void {
     if (seen < min || seen > max) refuse(`${element.name} must hold ${min === max ? min : `${min} to ${max}`} ${name}, found ${seen}`);
   }
   const extra = element.children[k];
-  if (extra) refuse(`${element.name} may not hold ${cut(extra.name)} there`);
+  if (extra) refuse(`${element.name} may not hold ${clipText(extra.name)} there`);
   for (const child of element.children) checkSignatureOutline(child);
 }

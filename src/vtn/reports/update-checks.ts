@@ -1,13 +1,12 @@
 // Why an oadrUpdateReport is refused as a whole, checked before any of its values or offers is stored.
 // rIDs that were not requested are no reason: they are flagged and kept (requirements §5).
 import { clipText } from '../../clip-text.js';
+import { MAX_ABS_NUMBER } from '../../oadr/decode-limits.js';
 import type { ReportValue } from '../../telemetry/report-value.js';
 import { seriesKey } from '../../telemetry/series-index.js';
 import type { VtnContext } from '../context.js';
 import type { ReportCheck } from './ingest.js';
 
-/** Largest magnitude a stored value may have (requirements §9). */
-export const MAX_VALUE = 1e300;
 
 export interface Refusal {
   code: number;
@@ -17,7 +16,7 @@ export interface Refusal {
 export function refusalOf(ctx: VtnContext, venId: string, checks: readonly ReportCheck[], values: readonly ReportValue[], offers: number): Refusal | undefined {
   const unknown = checks.filter((c) => c.unknownRequest && !c.metadata).map((c) => c.reportRequestId);
   if (unknown.length) return { code: 452, reason: `unknown reportRequestID ${clipText(unknown.join(', '), 256)}; nothing of this update was stored` };
-  const bad = values.find((v) => typeof v.value === 'number' && !(Math.abs(v.value) <= MAX_VALUE));
+  const bad = values.find((v) => typeof v.value === 'number' && !(Math.abs(v.value) <= MAX_ABS_NUMBER));
   if (bad) return { code: 454, reason: `rID ${bad.rId} has the value ${String(bad.value)}, outside ±1e300; nothing of this update was stored` };
   const limits = ctx.settings.limits;
   if (offers > limits.offersPerVen) {
