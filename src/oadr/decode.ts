@@ -109,7 +109,7 @@ function contextOf(payload: XmlElement, messageType: OadrMessageType): WireError
 /** Decodes an OpenADR 2.0b document; throws OadrWireError (E_XML: not XML / not 2.0b, E_PAYLOAD: invalid content). */
 export function decodeOadrPayload(xml: string, limits?: XmlLimits): DecodedPayload {
   // 1. secure read into a namespace-resolved tree
-  const root = readXml(xml, limits, new SignatureBoundBuilder(limits?.maxElements));
+  const root = readXml(xml, limits, new SignatureBoundBuilder(limits));
   // 2. envelope and message type
   const { payload, signed } = unwrap(root);
   const local = payload.name.startsWith('oadr:') ? payload.name.slice(5) : '';

@@ -9,6 +9,8 @@ export interface XmlLimits {
   maxDepth?: number;
   /** Most elements in one document (default 32,768). */
   maxElements?: number;
+  /** Most attributes (namespace declarations included) in one document (default 4,096). */
+  maxAttributes?: number;
 }
 
 export const DEFAULT_MAX_BYTES = 1024 * 1024;
@@ -16,6 +18,8 @@ export const DEFAULT_MAX_DEPTH = 64;
 // The largest real messages (1,000 described data points, ~16 elements each) need about half of this; building
 // the tree costs ~0.8 µs an element, so 1 MiB of tiny elements is refused after ~25 ms instead of read for 40+.
 export const DEFAULT_MAX_ELEMENTS = 32_768;
+// Real messages carry a few dozen (schemaVersion, Id, xmlns); 400 elements × 256 attributes took ~130 ms to build.
+export const DEFAULT_MAX_ATTRIBUTES = 4_096;
 
 
 /** Throws OadrWireError E_XML unless the body is non-empty text within the size limit. */

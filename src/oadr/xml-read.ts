@@ -2,7 +2,7 @@
 // into canonical names as it builds the tree (no second parse, no intermediate object tree).
 import { bareObject } from './bare-object.js';
 import { OADR_NS } from './model.js';
-import { DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, guardXml, type XmlLimits } from './xml-guard.js';
+import { DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_DEPTH, DEFAULT_MAX_ELEMENTS, guardXml, type XmlLimits } from './xml-guard.js';
 import { NamespaceScope } from './xml-namespaces.js';
 import { trimXmlSpace } from './xml-names.js';
 import { detach, scanXml, type XmlSink } from './xml-scan.js';
@@ -65,10 +65,13 @@ export class TreeBuilder implements XmlSink {
   readonly scope = new NamespaceScope();
   root: XmlElement | undefined;
   readonly #maxElements: number;
+  readonly #maxAttributes: number;
   #elements = 0;
+  #attributes = 0;
 
-  constructor(maxElements = DEFAULT_MAX_ELEMENTS) {
-    this.#maxElements = maxElements;
+  constructor(limits: XmlLimits = {}) {
+    this.#maxElements = limits.maxElements ?? DEFAULT_MAX_ELEMENTS;
+    this.#maxAttributes = limits.maxAttributes ?? DEFAULT_MAX_ATTRIBUTES;
   }
   private readonly stack: Building[] = [];
   // Extra text pieces by depth, for the rare element whose text is split by comments, CDATA or children.
@@ -86,6 +89,7 @@ export class TreeBuilder implements XmlSink {
 
   start(qname: string, rawAttrs: [string, string][]): void {
     if (++this.#elements > this.#maxElements) fail(`the document holds more than ${this.#maxElements} elements; no OpenADR message needs that many`);
+    if ((this.#attributes += rawAttrs.length) > this.#maxAttributes) fail(`the document holds more than ${this.#maxAttributes} attributes; no OpenADR message needs that many`);
     const attrs = resolveAttributes(this.scope, qname, this.scope.enter(qname, rawAttrs));
     const element: Building = { name: resolveName(this.scope, qname, false), attrs, children: NO_CHILDREN, text: '' };
     const stack = this.stack;
@@ -121,7 +125,7 @@ export class TreeBuilder implements XmlSink {
 }
 
 /** Reads untrusted XML into a namespace-resolved tree; throws OadrWireError E_XML with a plain reason. */
-export function readXml(xml: string, limits: XmlLimits = {}, builder: TreeBuilder = new TreeBuilder(limits.maxElements)): XmlElement {
+export function readXml(xml: string, limits: XmlLimits = {}, builder: TreeBuilder = new TreeBuilder(limits)): XmlElement {
   guardXml(xml, limits);
   scanXml(xml, limits.maxDepth ?? DEFAULT_MAX_DEPTH, builder);
   // scanXml guarantees exactly one root element.

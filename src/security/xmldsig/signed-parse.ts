@@ -105,7 +105,7 @@ class RecordingBuilder extends SignatureBoundBuilder {
 /** Reads a signed document once; throws OadrWireError E_XML like readXml. rewritten() throws SignatureError for an oversized Signature. */
 export function readSignedXml(xml: string, limits: XmlLimits = {}): SignedParse {
   guardXml(xml, limits);
-  const builder = new RecordingBuilder(limits.maxElements);
+  const builder = new RecordingBuilder(limits);
   scanXml(xml, limits.maxDepth ?? DEFAULT_MAX_DEPTH, builder);
   const root = builder.root!;
   let written: { document: string; signature: string } | undefined;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeOadrPayload } from '../../../src/oadr/decode.js';
 import { MAX_DATA_POINTS_PER_MESSAGE, MAX_REPORTS_PER_MESSAGE, MAX_SIGNATURE_ELEMENTS } from '../../../src/oadr/decode-limits.js';
-import { DEFAULT_MAX_ELEMENTS } from '../../../src/oadr/xml-guard.js';
+import { DEFAULT_MAX_ATTRIBUTES, DEFAULT_MAX_ELEMENTS } from '../../../src/oadr/xml-guard.js';
 import { readXml } from '../../../src/oadr/xml-read.js';
 import { decodeRefusal } from './decode-refusal.js';
 import * as X from '../../helpers/ven-xml/index.js';
@@ -39,6 +39,16 @@ describe('document element bound', () => {
     expect(elements).toBeLessThan(DEFAULT_MAX_ELEMENTS);
     const decoded = decodeOadrPayload(xml).message;
     expect(decoded.type).toBe('oadrRegisterReport');
+  });
+});
+
+describe('document attribute bound', () => {
+  it(`400 elements with 256 attributes each are refused once the document passes ${DEFAULT_MAX_ATTRIBUTES} attributes`, () => {
+    const attrs = Array.from({ length: 256 }, (_, i) => ` a${i}=""`).join('');
+    const reason = refusal(poll(`<x${attrs}/>`.repeat(400)));
+    expect(reason).toMatch(`more than ${DEFAULT_MAX_ATTRIBUTES} attributes`);
+    // Up to the bound the same shape is read (the poll's own schemaVersion and xmlns count too).
+    expect(() => readXml(poll(`<x${attrs}/>`.repeat(15)))).not.toThrow();
   });
 });
 
