@@ -52,6 +52,8 @@ export const ERROR_CODES = {
   E_POLICY: 'A policy file (rules, catalogue, templates) is invalid; the message lists each problem as file:line:column CODE message.',
   E_STATE_LOCKED: 'Another VTN process holds the state file.',
   E_STATE_CORRUPT: 'The state file cannot be read.',
+  E_STORE_CONFLICT: 'A change kept losing write races with another writer (another instance or request) on the same record.',
+  E_STORE_UNAVAILABLE: 'The database cannot be reached, or its schema is newer than this VTN.',
   // operator tools
   E_SIMULATE: 'A `vtn simulate` option is invalid (URL, VEN count, duration, opt policy).',
   E_INIT: '`vtn init` cannot scaffold: a file exists already (use --force) or the folder cannot be written.',

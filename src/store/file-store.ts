@@ -1,10 +1,11 @@
-// The durable Store: all state in memory, every change appended to a journal before put() returns,
+// The durable Store: all state in memory, every unit of work appended to the journal as one line before it commits,
 // and a lowdb snapshot rewritten only at compaction (never per message, never on the poll path).
 import { existsSync, mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { VtnError } from '../errors.js';
-import { BaseStore } from './base-store.js';
+import { LocalStore } from './local/local-store.js';
+import type { PendingWrite } from './unit/row-source.js';
 import { replayJournal, type JournalEntry } from './journal-reader.js';
 import { JournalWriter } from './journal-writer.js';
 import { SNAPSHOT_FORMAT, SnapshotFile, type SnapshotDocument } from './snapshot-file.js';
@@ -33,7 +34,8 @@ export interface FileStoreOptions {
  * Records are kept by reference: never mutate a stored object, put() a new one —
  * the journal serialised the value at put time and a later in-place change would be lost on restart.
  */
-export class FileStore extends BaseStore {
+export class FileStore extends LocalStore {
+  readonly kind = 'file' as const;
   readonly dataDir: string;
   readonly #compactEvery: number;
   readonly #compactIntervalMs: number;
@@ -107,9 +109,9 @@ export class FileStore extends BaseStore {
     }
   }
 
-  protected record(collection: string, key: string, value: unknown): void {
-    this.#journal.append(collection, key, value);
-    this.#uncompacted += 1;
+  protected persist(writes: readonly PendingWrite[]): void {
+    this.#journal.appendUnit(writes.map((w) => ({ collection: w.collection, key: w.key, value: w.value })));
+    this.#uncompacted += writes.length;
     if (this.#uncompacted >= this.#compactEvery) this.#scheduleCompaction();
   }
 
@@ -118,11 +120,14 @@ export class FileStore extends BaseStore {
     try {
       mkdirSync(this.dataDir, { recursive: true });
       this.#lock = acquireLock(this.#lockPath, this.dataDir, this.#logger);
-      this.collections.clearAll();
+      for (const table of this.local.tables.values()) table.clear();
       // 1. snapshot, 2. journal left by an unfinished compaction, 3. current journal — last write wins.
       const doc = await this.#snapshot.load();
-      for (const [name, records] of doc.collections) this.collections.get(name).restoreAll(records);
-      const apply = (entry: JournalEntry) => this.collections.get(entry.c).restore(entry.k, entry.v);
+      for (const [name, records] of doc.collections) {
+        const table = this.local.table(name);
+        for (const [key, value] of records) table.apply(key, value);
+      }
+      const apply = (entry: JournalEntry) => this.local.table(entry.c).apply(entry.k, entry.v);
       this.#uncompacted =
         (await replayJournal(this.#previousJournalPath, apply, this.#logger)) +
         (await replayJournal(this.#journal.path, apply, this.#logger));
@@ -191,7 +196,7 @@ export class FileStore extends BaseStore {
       const doc: SnapshotDocument = {
         format: SNAPSHOT_FORMAT,
         savedAt: new Date().toISOString(),
-        collections: new Map([...this.collections.all()].map((c) => [c.name, c.copy()])),
+        collections: new Map([...this.local.tables.values()].map((t) => [t.name, new Map([...t.rows].map(([k, row]) => [k, row.value]))])),
       };
       await this.#snapshot.save(doc, () => this.#pastCloseDeadline());
       await unlink(this.#previousJournalPath);

@@ -1,6 +1,6 @@
 // The store module's public surface.
-export type { Collection, CollectionName, Store } from './store.js';
-export { COLLECTION_NAMES, deliveryKey, optKey } from './store.js';
+export type { ChangeNotice, Repository, Store, StoreKind, Unit, UnitOptions, Versioned } from './store.js';
+export { deliveryKey, optKey } from './store.js';
 export type * from './records.js';
 export { MemoryStore } from './memory-store.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';

@@ -29,15 +29,15 @@ export async function replayJournal(
     read = await forEachLine(path, {
       line(text, lineNumber) {
         if (text.trim() === '') return;
-        let entry: JournalEntry;
+        let entries: JournalEntry[];
         try {
-          entry = parseEntry(path, lineNumber, text);
+          entries = parseLine(path, lineNumber, text);
         } catch (e) {
           if (options.readOnly) return;
           throw e;
         }
-        apply(entry);
-        applied += 1;
+        for (const entry of entries) apply(entry);
+        applied += entries.length;
       },
       tooLong(lineNumber, bytes) {
         if (options.readOnly) return;
@@ -58,13 +58,20 @@ export async function replayJournal(
   return applied;
 }
 
-function parseEntry(path: string, lineNumber: number, line: string): JournalEntry {
+// One change, or one unit of work's changes (`{"u":[…]}`), applied together or not at all.
+function parseLine(path: string, lineNumber: number, line: string): JournalEntry[] {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch (e) {
     throw corruptLine(path, lineNumber, (e as Error).message);
   }
+  const unit = (parsed as { u?: unknown } | null)?.u;
+  if (Array.isArray(unit)) return unit.map((entry) => parseEntry(path, lineNumber, entry));
+  return [parseEntry(path, lineNumber, parsed)];
+}
+
+function parseEntry(path: string, lineNumber: number, parsed: unknown): JournalEntry {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw corruptLine(path, lineNumber, 'not a JSON object');
   }

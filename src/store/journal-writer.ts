@@ -18,24 +18,28 @@ export class JournalWriter {
     if (this.#fd === undefined) this.#fd = openSync(this.path, 'a');
   }
 
-  /** Writes `{"c":collection,"k":key,"v":value}` (no `v` for a delete); throws if the value is not JSON or too large to read back. */
-  append(collection: string, key: string, value: unknown): void {
+  /**
+   * Writes one unit of work as one line, so a torn write loses the whole unit, never half of it:
+   * `{"c":collection,"k":key,"v":value}` (no `v` for a delete) for one change, `{"u":[…those…]}` for several.
+   * Throws (writing nothing) if a value is not JSON or the line is too large to read back.
+   */
+  appendUnit(changes: readonly { collection: string; key: string; value: unknown }[]): void {
     if (this.#fd === undefined) throw new Error(`Journal ${this.path} is not open`);
-    let line = `{"c":${JSON.stringify(collection)},"k":${JSON.stringify(key)}`;
-    if (value !== undefined) {
-      const json = JSON.stringify(value);
-      if (json === undefined) {
-        throw new TypeError(`Cannot store ${typeof value} in "${collection}"/"${key}": records must be JSON values`);
-      }
-      line += `,"v":${json}`;
-    }
-    const bytes = Buffer.from(line + '}\n', 'utf8');
+    if (changes.length === 0) return;
+    const entries = changes.map((c) => entryJson(c.collection, c.key, c.value));
+    const line = entries.length === 1 ? entries[0]! : `{"u":[${entries.join(',')}]}`;
+    const bytes = Buffer.from(line + '\n', 'utf8');
     if (bytes.length > MAX_LINE_BYTES) {
       // The reader refuses such a line as damage, so it is never written (nothing is changed).
-      throw new RangeError(`Cannot store "${collection}"/"${key.slice(0, 64)}": ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte record limit`);
+      const first = changes[0]!;
+      throw new RangeError(`Cannot store "${first.collection}"/"${first.key.slice(0, 64)}": ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte record limit`);
     }
     writeFully(this.#fd, bytes);
     if (this.#fsync) fsyncSync(this.#fd);
+  }
+
+  append(collection: string, key: string, value: unknown): void {
+    this.appendUnit([{ collection, key, value }]);
   }
 
   /**
@@ -64,6 +68,18 @@ export class JournalWriter {
     closeSync(this.#fd);
     this.#fd = undefined;
   }
+}
+
+function entryJson(collection: string, key: string, value: unknown): string {
+  let line = `{"c":${JSON.stringify(collection)},"k":${JSON.stringify(key)}`;
+  if (value !== undefined) {
+    const json = JSON.stringify(value);
+    if (json === undefined) {
+      throw new TypeError(`Cannot store ${typeof value} in "${collection}"/"${key}": records must be JSON values`);
+    }
+    line += `,"v":${json}`;
+  }
+  return line + '}';
 }
 
 function writeFully(fd: number, bytes: Buffer): void {

@@ -1,10 +1,11 @@
 // A Store that keeps everything in memory only: for tests and `--memory` runs where nothing must survive a restart.
-import { BaseStore } from './base-store.js';
+import { LocalStore } from './local/local-store.js';
 
-export class MemoryStore extends BaseStore {
+export class MemoryStore extends LocalStore {
+  readonly kind = 'memory' as const;
   #open = false;
 
-  protected record(): void {
+  protected persist(): void {
     // Nothing to persist.
   }
 

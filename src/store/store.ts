@@ -1,42 +1,94 @@
-// The Store contract: synchronous reads from memory, synchronous durable writes, explicit lifecycle.
+// The Store contract: async, transactional units of work over named repositories, the only truth of a VTN.
+// Three implementations run one contract suite: memory (tests), file (the embedded default), postgres (several instances).
 import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord } from './records.js';
 
-/** A keyed set of JSON records. `put` is durable when it returns (journalled before the caller replies). */
-export interface Collection<T> {
-  get(key: string): T | undefined;
-  has(key: string): boolean;
-  put(key: string, value: T): void;
-  delete(key: string): void;
-  values(): IterableIterator<T>;
-  keys(): IterableIterator<string>;
-  readonly size: number;
+export type StoreKind = 'memory' | 'file' | 'postgres';
+
+/** One stored record with its version (1 on create, +1 per write; versions order the writes of one key). */
+export interface Versioned<T> {
+  key: string;
+  value: T;
+  version: number;
 }
 
-/** Names of the collections every store holds; later issues add to this list. */
-export const COLLECTION_NAMES = ['vens', 'events', 'deliveries', 'opts', 'pending', 'meta'] as const;
-export type CollectionName = (typeof COLLECTION_NAMES)[number];
+/**
+ * A keyed set of JSON records inside one unit of work. Reads see this unit's own writes.
+ * `put`/`delete` are buffered and applied atomically at commit. A write to a key this unit has read is
+ * conditional on the version read (absent included): if another writer changed it meanwhile the unit re-runs.
+ * Records are returned by reference from the local stores: never mutate one, put a new object.
+ */
+export interface Repository<T> {
+  get(key: string): Promise<T | undefined>;
+  has(key: string): Promise<boolean>;
+  getMany(keys: readonly string[]): Promise<Map<string, T>>;
+  put(key: string, value: T): void;
+  /** Put that must create: conflicts (the unit re-runs) when the key exists at commit, read or not. */
+  create(key: string, value: T): void;
+  delete(key: string): void;
+  /** Records whose declared index `index` (collection-specs.ts) holds `value`; ordered by key. */
+  find(index: string, value: string, options?: { limit?: number }): Promise<T[]>;
+  /** Records whose index value v satisfies from ≤ v < to (string order; either bound optional), ordered by (v, key). */
+  range(index: string, bounds: { from?: string; to?: string; limit?: number }): Promise<T[]>;
+  /** Records in key order after `after` (exclusive), at most `limit` (default all): for paging admin lists. */
+  list(options?: { after?: string; limit?: number }): Promise<Versioned<T>[]>;
+  count(): Promise<number>;
+}
+
+/** The repositories of one unit of work; everything a message handler reads and writes goes through one. */
+export interface Unit {
+  readonly vens: Repository<VenRecord>;
+  readonly events: Repository<EventRecord>;
+  readonly deliveries: Repository<DeliveryRecord>;
+  readonly opts: Repository<OptRecord>;
+  readonly pending: Repository<PendingRecord>;
+  /** Small named values (counters, versions). */
+  readonly meta: Repository<unknown>;
+  /** The repository with this name (created empty on first write); `collection('vens')` is `vens`. */
+  collection<T>(name: string): Repository<T>;
+  /** Run after a successful commit only (callbacks, log lines): never inside a re-run unit. */
+  afterCommit(fn: () => void): void;
+  /** Wake these VENs' pollers at commit even if no written record names them. */
+  touch(venIds: readonly string[]): void;
+}
+
+/** What a commit changed, told to this instance's listeners (and, for postgres, every other instance's). */
+export interface ChangeNotice {
+  /** Collections written. */
+  collections: string[];
+  /** VENs the written records concern (collection-specs `venIdsOf`), and those touched; '*' = all. */
+  venIds: string[];
+  /** 'local' for this instance's commits, 'remote' for another instance's (postgres LISTEN). */
+  origin: 'local' | 'remote';
+}
+
+export interface UnitOptions {
+  /** Names the unit in conflict errors and logs. */
+  label?: string;
+  /** Re-runs on a write conflict before giving up with E_STORE_CONFLICT (default 8). */
+  attempts?: number;
+}
 
 export interface Store {
-  readonly vens: Collection<VenRecord>;
-  readonly events: Collection<EventRecord>;
-  readonly deliveries: Collection<DeliveryRecord>;
-  readonly opts: Collection<OptRecord>;
-  readonly pending: Collection<PendingRecord>;
-  /** Small named values (counters, versions). */
-  readonly meta: Collection<unknown>;
+  readonly kind: StoreKind;
   /**
-   * The collection with this name, created empty on first use; later features (report subscriptions,
-   * decisions, telemetry index…) get their own without changing this interface. `collection('vens')`
-   * is the same object as `vens`.
+   * Run `fn` as one unit of work and commit its writes before resolving (durable then). A refused
+   * message throws and commits nothing. `fn` may run more than once (write conflict): keep side effects in afterCommit.
    */
-  collection<T>(name: string): Collection<T>;
-  /** Load state; for a file store also take the single-process lock. Idempotent. */
+  unit<T>(fn: (unit: Unit) => Promise<T>, options?: UnitOptions): Promise<T>;
+  /** Listen to commits; returns an unsubscribe. A notice is a wake-up only: always re-read. */
+  onChange(listener: (notice: ChangeNotice) => void): () => void;
+  /**
+   * Singleton work (the scheduler): true while this instance holds the lock `name`. Ask again on every
+   * tick: on postgres a holder that dies loses it and another instance takes it over.
+   */
+  holdsLock(name: string): Promise<boolean>;
+  /** Load state / connect and migrate; for a file store also take the single-process lock. Idempotent. */
   open(): Promise<void>;
   /** True once open() succeeded and until close(). Backs /readyz. */
   isReady(): boolean;
-  /** Write a compacted snapshot now (the journal becomes empty). */
+  /** Make everything compact and durable now (file: snapshot; others: nothing). */
   flush(): Promise<void>;
-  /** Flush, release the lock, stop timers. */
+  /** Flush, release locks and connections, stop timers. */
   close(): Promise<void>;
 }
 

@@ -1,0 +1,79 @@
+// What each collection declares to every store: its secondary indexes and which VENs a record concerns.
+// Stores compute index values and change notices from these, so a repository query never scans a collection.
+import type { DeliveryRecord, EventRecord, OptRecord, VenRecord } from './records.js';
+
+export interface CollectionSpec {
+  /** Index name → the index values of a record (a record may have several, e.g. an event's venIds). */
+  indexes: Record<string, (value: never) => readonly string[]>;
+  /** The VENs whose pollers a write wakes; `value` is undefined for a delete. '*' wakes every VEN. */
+  venIdsOf: (key: string, value: never | undefined) => readonly string[];
+}
+
+const NONE: CollectionSpec = { indexes: {}, venIdsOf: () => [] };
+const KEY_IS_VEN: CollectionSpec = { indexes: {}, venIdsOf: (key) => [key] };
+const byVenField = (key: string, value: { venId: string } | undefined): readonly string[] => [value?.venId ?? key.split('\u0000')[0] ?? key];
+
+/** Time an event leaves the live set (end, or cancellation), the retention index. Open-ended events never end. */
+export function eventEndIso(rec: EventRecord): string | undefined {
+  if (rec.cancelledAt) return rec.cancelledAt;
+  if (rec.duration === 0) return undefined;
+  return new Date(Date.parse(rec.dtstart) + rec.duration + (rec.recovery ?? 0)).toISOString();
+}
+
+const specs: Record<string, CollectionSpec> = {
+  vens: {
+    indexes: {
+      registrationId: (v: VenRecord) => [v.registrationId],
+      fingerprint: (v: VenRecord) => (v.fingerprint ? [v.fingerprint] : []),
+    },
+    venIdsOf: (key) => [key],
+  },
+  events: {
+    indexes: {
+      venId: (e: EventRecord) => e.venIds,
+      endsAt: (e: EventRecord) => { const end = eventEndIso(e); return end ? [end] : []; },
+    },
+    // A delete without the record in hand cannot say whom it concerned: wake everyone.
+    venIdsOf: (_key, e: EventRecord | undefined) => e?.venIds ?? ['*'],
+  },
+  deliveries: {
+    indexes: { venId: (d: DeliveryRecord) => [d.venId], eventId: (d: DeliveryRecord) => [d.eventId] },
+    venIdsOf: (key: string) => [key.split('\u0000')[1] ?? key],
+  },
+  opts: {
+    indexes: { venId: (o: OptRecord) => [o.venId], eventId: (o: OptRecord) => (o.eventId ? [o.eventId] : []) },
+    venIdsOf: byVenField,
+  },
+  pending: KEY_IS_VEN,
+  reportOffers: KEY_IS_VEN,
+  presence: NONE,
+  reportSubscriptions: {
+    indexes: { venId: (s: { venId: string }) => [s.venId] },
+    venIdsOf: (key, s: { venId: string } | undefined) => (s ? [s.venId] : ['*']),
+  },
+  scheduleOccurrences: { indexes: { scheduleId: (o: { scheduleId: string }) => [o.scheduleId] }, venIdsOf: () => [] },
+  replayNonces: { indexes: { expiresAt: (n: { expiresAt: string }) => [n.expiresAt] }, venIdsOf: () => [] },
+  eventArchive: { indexes: { archivedAt: (a: { archivedAt: string }) => [a.archivedAt] }, venIdsOf: () => [] },
+};
+
+/** The spec of `name`; collections nobody declared (meta, decisions, extensions) have no indexes and wake nobody. */
+export function specOf(name: string): CollectionSpec {
+  return specs[name] ?? NONE;
+}
+
+/** Index values of `value` under `index` of `collection`; throws for an undeclared index (a programming error). */
+export function indexValues(collection: string, index: string, value: unknown): readonly string[] {
+  const fn = specOf(collection).indexes[index];
+  if (!fn) throw new Error(`Collection "${collection}" has no index "${index}": declare it in src/store/collection-specs.ts`);
+  return (fn as (v: unknown) => readonly string[])(value);
+}
+
+export function assertIndex(collection: string, index: string): void {
+  if (!specOf(collection).indexes[index]) {
+    throw new Error(`Collection "${collection}" has no index "${index}": declare it in src/store/collection-specs.ts`);
+  }
+}
+
+export function venIdsOf(collection: string, key: string, value: unknown): readonly string[] {
+  return (specOf(collection).venIdsOf as (k: string, v: unknown) => readonly string[])(key, value);
+}
