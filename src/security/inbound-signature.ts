@@ -2,7 +2,7 @@
 import { decodeOadrPayload, type DecodedPayload } from '../oadr/index.js';
 import type { OadrMessage } from '../oadr/model.js';
 import type { SignatureCheck } from '../vtn/identity-gate.js';
-import type { ReplayGuard } from './replay-guard.js';
+import type { ReplayGuard, ReplayPair } from './replay-guard.js';
 import { SignatureError } from './xmldsig/signature-error.js';
 import { verifySignedPayload } from './xmldsig/verify-payload.js';
 
@@ -16,6 +16,8 @@ export interface InboundResult {
   message: OadrMessage;
   /** Fingerprint of the signing certificate, when the message was signed. */
   signerFingerprint?: string;
+  /** The ReplayProtect pair to record in the store (refused there when another instance saw it). */
+  replay?: ReplayPair;
 }
 
 // Only a registration may introduce a certificate the VTN has not seen; every other message is checked against one on record.
@@ -42,21 +44,21 @@ export class InboundSignatures {
       throw new SignatureError('certificate', `no certificate is on record for this VEN to check the signature of ${outer.type} against; register (over TLS or signed) first`);
     }
     const verified = failClosed(() => verifySignedPayload(xml, { ...(expected ? { expectedFingerprint: expected } : {}), maxBytes: this.#maxBytes }));
-    this.#guard.accept(verified.timestamp, verified.nonce);
+    const replay = this.#guard.accept(verified.timestamp, verified.nonce);
     const inner = failClosed(() => decodeOadrPayload(verified.payloadXml, { maxBytes: this.#maxBytes }).message);
     // The outer parse only chose the certificate; it must agree with what was signed.
     if (inner.type !== outer.type || venIdOf(inner) !== venIdOf(outer) || registrationIdOf(inner) !== registrationIdOf(outer)) {
       throw new SignatureError('structure', 'the signed payload differs from the message the VTN was asked to process');
     }
-    return { message: inner, signerFingerprint: verified.signerFingerprint };
+    return { message: inner, signerFingerprint: verified.signerFingerprint, replay };
   }
 
   /** The check as the identity gate calls it: with the sender it found, answering a refusal instead of throwing. */
   checkFor(xml: string, decoded: DecodedPayload, connFingerprint: string | undefined): SignatureCheck {
     return (sender) => {
       try {
-        const { message, signerFingerprint } = this.check(xml, decoded, sender, connFingerprint);
-        return { ok: true, message, ...(signerFingerprint ? { signerFingerprint } : {}) };
+        const { message, signerFingerprint, replay } = this.check(xml, decoded, sender, connFingerprint);
+        return { ok: true, message, ...(signerFingerprint ? { signerFingerprint } : {}), ...(replay ? { replay } : {}) };
       } catch (err) {
         if (!(err instanceof SignatureError)) throw err;
         return { ok: false, failure: err.failure, reason: err.message };

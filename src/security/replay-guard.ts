@@ -1,4 +1,5 @@
-// ReplayProtect: timestamps within a window around the VTN clock, and each (timestamp, nonce) accepted once (bounded memory).
+// ReplayProtect: timestamps within a window around the VTN clock, and each (timestamp, nonce) accepted once: this
+// instance remembers pairs in bounded memory, and returns the pair for the store, where every instance sees it.
 import { SignatureError } from './xmldsig/signature-error.js';
 
 export interface ReplayGuardOptions {
@@ -7,6 +8,12 @@ export interface ReplayGuardOptions {
   /** Most pairs remembered; the oldest is forgotten first when full. */
   maxEntries: number;
   now: () => Date;
+}
+
+/** A (timestamp, nonce) pair as stored: refused again until it expires (then its timestamp fails the window anyway). */
+export interface ReplayPair {
+  key: string;
+  expiresAt: string;
 }
 
 export class ReplayGuard {
@@ -22,8 +29,8 @@ export class ReplayGuard {
     return this.#seen.size;
   }
 
-  /** Throws SignatureError 'timestamp' or 'replay'; otherwise records the pair. */
-  accept(timestamp: Date, nonce: string): void {
+  /** Throws SignatureError 'timestamp' or 'replay'; otherwise records the pair and returns it for the shared store. */
+  accept(timestamp: Date, nonce: string): ReplayPair {
     const now = this.#opts.now().getTime();
     const t = timestamp.getTime();
     const skew = t - now;
@@ -41,6 +48,7 @@ export class ReplayGuard {
       if (oldest !== undefined) this.#seen.delete(oldest);
     }
     this.#seen.set(key, t + this.#opts.windowMs);
+    return { key, expiresAt: new Date(t + this.#opts.windowMs).toISOString() };
   }
 
   // Insertion order is close to expiry order; stop at the first live entry to keep this O(expired).

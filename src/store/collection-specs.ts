@@ -32,6 +32,7 @@ const specs: Record<string, CollectionSpec> = {
     indexes: {
       venId: (e: EventRecord) => e.venIds,
       endsAt: (e: EventRecord) => { const end = eventEndIso(e); return end ? [end] : []; },
+      openEnded: (e: EventRecord) => (e.duration === 0 && !e.cancelledAt ? ['open'] : []),
     },
     // A delete without the record in hand cannot say whom it concerned: wake everyone.
     venIdsOf: (_key, e: EventRecord | undefined) => e?.venIds ?? ['*'],

@@ -122,4 +122,6 @@ export type PendingItem =
   | { kind: 'createReport'; reportRequestIds: string[] }
   | { kind: 'cancelReport'; reportRequestIds: string[]; reportToFollow: boolean }
   | { kind: 'cancelRegistration'; registrationId: string }
-  | { kind: 'requestReregistration' };
+  | { kind: 'requestReregistration' }
+  /** The VEN's event list changed without a listed event changing (it left an event's audience): send the list again. */
+  | { kind: 'resendEvents' };

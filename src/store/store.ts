@@ -45,8 +45,11 @@ export interface Unit {
   readonly meta: Repository<unknown>;
   /** The repository with this name (created empty on first write); `collection('vens')` is `vens`. */
   collection<T>(name: string): Repository<T>;
-  /** Run after a successful commit only (callbacks, log lines): never inside a re-run unit. */
-  afterCommit(fn: () => void): void;
+  /**
+   * Run after a successful commit only (callbacks, log lines, appends to other stores), in order, awaited before
+   * unit() resolves; never for an attempt that is re-run. A failure rejects unit() although the writes are committed.
+   */
+  afterCommit(fn: () => void | Promise<void>): void;
   /** Wake these VENs' pollers at commit even if no written record names them. */
   touch(venIds: readonly string[]): void;
 }

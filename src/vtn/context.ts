@@ -1,6 +1,7 @@
 // Everything a service module needs, passed explicitly so services stay small and testable.
-import type { Store } from '../store/store.js';
-import type { EventIndex } from './event-index.js';
+import type { Store, Unit } from '../store/store.js';
+import type { IdlePolls } from './idle-polls.js';
+import type { PresenceBook } from './presence-book.js';
 import type { HandlerRegistry } from './handlers.js';
 import type { OptListeners } from './opt-listeners.js';
 import type { PendingRenderer } from './poll.js';
@@ -37,7 +38,10 @@ export interface VtnContext {
   readonly handlers: HandlerRegistry;
   readonly settings: VtnSettings;
   readonly log: Logger;
-  readonly index: EventIndex;
+  /** VENs known to have nothing waiting: their polls are answered without a store round trip. */
+  readonly idle: IdlePolls;
+  /** Last-seen times, written to the store at most once per poll period per VEN. */
+  readonly presence: PresenceBook;
   readonly optListeners: OptListeners;
   /** Renderers for queued messages owned by optional modules (reports). */
   readonly pendingRenderers: Map<PendingItem['kind'], PendingRenderer>;
@@ -52,3 +56,13 @@ export interface VtnContext {
 }
 
 export const silentLogger: Logger = { info() {}, warn() {}, error() {}, debug() {} };
+
+/** A VtnContext inside one unit of work: every read and write of one message goes through `u`. */
+export interface Work extends VtnContext {
+  readonly u: Unit;
+}
+
+/** Runs `fn` as one unit of work (committed before it resolves; re-run on a write conflict). */
+export function inUnit<T>(ctx: VtnContext, label: string, fn: (w: Work) => Promise<T>): Promise<T> {
+  return ctx.store.unit((u) => fn({ ...ctx, u }), { label });
+}

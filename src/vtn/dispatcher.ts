@@ -1,16 +1,16 @@
 // Routes one decoded message to its service function: service check, the identity gate, then the handler.
 import type { OadrMessage, OadrService } from '../oadr/model.js';
 import { SERVICE_OF } from '../oadr/model.js';
-import type { VtnContext } from './context.js';
+import { inUnit, type VtnContext, type Work } from './context.js';
 import { createdEvent, requestEvent } from './event-service.js';
-import { passGate, requestIdOf, type Connection } from './identity-gate.js';
+import { checkOnce, passGate, recordReplay, requestIdOf, unitReader, type Connection, type GateReader } from './identity-gate.js';
 import { cancelOpt, createOpt } from './opt-service.js';
 import { poll } from './poll.js';
 import { canceledPartyRegistration, cancelPartyRegistration, createPartyRegistration, queryRegistration } from './registration.js';
-import { errorReply } from './replies.js';
+import { errorReply, okResponse } from './replies.js';
 
 /** Message handlers contributed by optional modules (the report service registers the EiReport ones). */
-export type MessageHandler = (ctx: VtnContext, msg: OadrMessage, conn: Connection) => Promise<OadrMessage>;
+export type MessageHandler = (w: Work, msg: OadrMessage, conn: Connection) => Promise<OadrMessage>;
 
 const CORE_TYPES = new Set<string>([
   'oadrResponse', 'oadrQueryRegistration', 'oadrCreatePartyRegistration', 'oadrCancelPartyRegistration', 'oadrCanceledPartyRegistration',
@@ -33,10 +33,31 @@ export async function dispatch(
   if (!CORE_TYPES.has(msg.type) && !extra.has(msg.type)) {
     return errorReply(undefined, 459, `the VTN does not accept ${msg.type} from a VEN`, echo);
   }
+  const once: Connection = conn.checkSignature ? { ...conn, checkSignature: checkOnce(conn.checkSignature) } : conn;
+  if (msg.type === 'oadrPoll' && !ctx.handlers.get('onPoll')) {
+    const idle = await idlePoll(ctx, msg, once);
+    if (idle) return idle;
+  }
+  const venId = 'venId' in msg && msg.venId ? msg.venId : undefined;
+  const token = venId ? ctx.idle.token(venId) : 0;
+  // One unit of work per message: the gate's reads, the handler's writes, committed before the reply.
+  return inUnit(ctx, msg.type, (w) => handle(w, msg, once, extra, token));
+}
+
+async function handle(w: Work, msg: OadrMessage, conn: Connection, extra: ReadonlyMap<string, MessageHandler>, token: number): Promise<OadrMessage | null> {
+  const ctx = w;
   // Every message type, registration and cancellation included, passes the same gate before its handler runs.
-  const gate = await passGate(ctx, msg, conn);
+  const gate = await passGate(w, unitReader(w.u), msg, conn);
   if (!gate.pass) return gate.reply;
-  if (gate.subject) conn.onSpeaker?.(gate.subject.venId);
+  const replayed = await recordReplay(w, gate, msg);
+  if (replayed) return replayed;
+  if (gate.subject) {
+    const speaker = gate.subject.venId;
+    w.u.afterCommit(() => {
+      conn.onSpeaker?.(speaker);
+      w.presence.note(speaker, w.now().getTime());
+    });
+  }
   const m = gate.message;
   const who = { ...(gate.identity !== undefined ? { identity: gate.identity } : {}), ...(gate.subject ? { subject: gate.subject } : {}) };
   switch (m.type) {
@@ -45,11 +66,25 @@ export async function dispatch(
     case 'oadrCreatePartyRegistration': return createPartyRegistration(ctx, m, who);
     case 'oadrCancelPartyRegistration': return cancelPartyRegistration(ctx, m, gate.subject!);
     case 'oadrCanceledPartyRegistration': return canceledPartyRegistration(ctx, m, gate.subject);
-    case 'oadrPoll': return poll(ctx, m);
+    case 'oadrPoll': return poll(w, m, token);
     case 'oadrRequestEvent': return requestEvent(ctx, m);
     case 'oadrCreatedEvent': return createdEvent(ctx, m);
     case 'oadrCreateOpt': return createOpt(ctx, m);
     case 'oadrCancelOpt': return cancelOpt(ctx, m);
     default: return extra.get(m.type)!(ctx, m, conn);
   }
+}
+
+/** A poll from a VEN known to have nothing waiting: the gate runs on the cached registration, no store round trip. */
+async function idlePoll(ctx: VtnContext, msg: Extract<OadrMessage, { type: 'oadrPoll' }>, conn: Connection): Promise<OadrMessage | undefined> {
+  const now = ctx.now().getTime();
+  const ven = ctx.idle.idleVen(msg.venId, now);
+  if (!ven) return undefined;
+  const reader: GateReader = { ven: async (id) => (id === ven.venId ? ven : undefined), byRegistrationId: async () => undefined };
+  const gate = await passGate(ctx, reader, msg, conn);
+  // A signed poll has a nonce to record, and anything unusual is the full path's to decide.
+  if (!gate.pass || gate.replay || gate.subject?.venId !== ven.venId) return undefined;
+  conn.onSpeaker?.(ven.venId);
+  ctx.presence.note(ven.venId, now);
+  return okResponse('', ven.venId);
 }

@@ -2,9 +2,10 @@
 import type { OadrDistributeEvent, OadrEvent, EventStatus, Target } from '../oadr/model.js';
 import type { DeliveryRecord, EventRecord } from '../store/records.js';
 import { deliveryKey } from '../store/store.js';
-import type { VtnContext } from './context.js';
+import type { VtnContext, Work } from './context.js';
 import { currentIntervalIndex, eventStatus, orderEvents, toWireEvent } from './events/index.js';
 import { eiResponse } from './replies.js';
+import { takePending } from './ven-state.js';
 
 interface Listed {
   rec: EventRecord;
@@ -13,18 +14,19 @@ interface Listed {
 }
 
 /** The VEN's current event list (requirements §4: every event it should know, ordered). */
-export function listEventsFor(ctx: VtnContext, venId: string, now: Date): Listed[] {
+export async function listEventsFor(w: Work, venId: string, now: Date): Promise<Listed[]> {
   const listed: Listed[] = [];
-  for (const eventId of ctx.index.eventsFor(venId)) {
-    const rec = ctx.store.events.get(eventId);
-    if (!rec) continue;
-    const delivery = ctx.store.deliveries.get(deliveryKey(eventId, venId));
+  const events = await w.u.events.find('venId', venId);
+  if (events.length === 0) return listed;
+  const deliveries = await w.u.deliveries.getMany(events.map((e) => deliveryKey(e.eventId, venId)));
+  for (const rec of events) {
+    const delivery = deliveries.get(deliveryKey(rec.eventId, venId));
     if (delivery?.retired) continue;
     const status = eventStatus(rec, now);
     const everSent = delivery?.deliveredModification !== undefined;
     // A finished event the VEN never saw is not news; one it saw is sent once more in its final state.
     if ((status === 'completed' || status === 'cancelled') && !everSent) continue;
-    if (status === 'cancelled' && expiredCancellation(ctx, rec, delivery, now)) continue;
+    if (status === 'cancelled' && expiredCancellation(w, rec, delivery, now)) continue;
     listed.push({ rec, status, delivery });
   }
   if (listed.length < 2) return listed;
@@ -37,9 +39,9 @@ function expiredCancellation(ctx: VtnContext, rec: EventRecord, d: DeliveryRecor
   return now.getTime() - Date.parse(rec.cancelledAt) > ctx.settings.cancelledRetentionMs;
 }
 
-/** True when the VEN has not yet been told about the list as it is now. */
-export function distributeIsDue(ctx: VtnContext, venId: string, listed: Listed[]): boolean {
-  if (ctx.index.isForced(venId)) return true;
+/** True when the VEN has not yet been told about the list as it is now (or was told to hear it again: `forced`). */
+export function distributeIsDue(listed: Listed[], forced: boolean): boolean {
+  if (forced) return true;
   return listed.some(({ rec, status, delivery }) =>
     delivery?.deliveredModification !== rec.modificationNumber || delivery.deliveredStatus !== status);
 }
@@ -98,13 +100,13 @@ function narrow(target: Target, audience: Set<string> | undefined, venId: string
 }
 
 /** Record that the VEN received this list; finished events it has now seen in their final state retire. */
-export function markDelivered(ctx: VtnContext, venId: string, listed: Listed[]): void {
-  ctx.index.clearForced(venId);
+export async function markDelivered(w: Work, venId: string, listed: Listed[]): Promise<void> {
+  await takePending(w, venId, (i) => i.kind === 'resendEvents');
   for (const { rec, status, delivery } of listed) {
     // Cancelled events retire on acknowledgement (or after the retention time when none is expected).
     const retire = status === 'completed';
     if (delivery?.deliveredModification === rec.modificationNumber && delivery.deliveredStatus === status && !retire) continue;
-    ctx.store.deliveries.put(deliveryKey(rec.eventId, venId), {
+    w.u.deliveries.put(deliveryKey(rec.eventId, venId), {
       ...(delivery ?? { eventId: rec.eventId, venId }),
       deliveredModification: rec.modificationNumber,
       deliveredStatus: status,

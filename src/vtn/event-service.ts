@@ -2,28 +2,31 @@
 import type { OadrCreatedEvent, OadrMessage, OadrRequestEvent, OptType } from '../oadr/model.js';
 import { clipText } from '../clip-text.js';
 import { deliveryKey } from '../store/store.js';
-import type { VtnContext } from './context.js';
-import { isAudienceOf } from './event-index.js';
+import type { VtnContext, Work } from './context.js';
+import { isAudienceOf } from './event-audience.js';
 import { buildDistribute, listEventsFor, markDelivered } from './distribute.js';
 import { eventStatus } from './events/index.js';
 import { eiResponse } from './replies.js';
 
-export function requestEvent(ctx: VtnContext, msg: OadrRequestEvent): OadrMessage {
+export async function requestEvent(ctx: Work, msg: OadrRequestEvent): Promise<OadrMessage> {
   const now = ctx.now();
-  let listed = listEventsFor(ctx, msg.venId, now);
+  let listed = await listEventsFor(ctx, msg.venId, now);
   if (msg.replyLimit !== undefined && msg.replyLimit > 0) listed = listed.slice(0, msg.replyLimit);
   const reply = buildDistribute(ctx, msg.venId, listed, now, msg.requestId);
-  markDelivered(ctx, msg.venId, listed);
+  await markDelivered(ctx, msg.venId, listed);
   return reply;
 }
 
-export async function createdEvent(ctx: VtnContext, msg: OadrCreatedEvent): Promise<OadrMessage> {
+export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<OadrMessage> {
   const now = ctx.now();
   const requestId = msg.response.requestId;
+  const ids = [...new Set(msg.eventResponses.map((r) => r.eventId))];
+  const events = await ctx.u.events.getMany(ids);
+  const deliveries = await ctx.u.deliveries.getMany(ids.map((id) => deliveryKey(id, msg.venId)));
   // 1. every response is checked first: one bad eventResponse refuses the message and records none
   const problems: string[] = [];
   for (const r of msg.eventResponses) {
-    const rec = ctx.store.events.get(r.eventId);
+    const rec = events.get(r.eventId);
     if (!rec || !isAudienceOf(rec, msg.venId)) problems.push(`eventID ${r.eventId} is not an event of VEN ${msg.venId}`);
     else if (r.modificationNumber > rec.modificationNumber || r.modificationNumber < 0) {
       problems.push(`event ${r.eventId} has no modificationNumber ${r.modificationNumber} (current ${rec.modificationNumber})`);
@@ -35,23 +38,27 @@ export async function createdEvent(ctx: VtnContext, msg: OadrCreatedEvent): Prom
   }
   // 2. apply
   for (const r of msg.eventResponses) {
-    const rec = ctx.store.events.get(r.eventId)!;
+    const rec = events.get(r.eventId)!;
     const key = deliveryKey(r.eventId, msg.venId);
-    const before = ctx.store.deliveries.get(key) ?? { eventId: r.eventId, venId: msg.venId };
+    const before = deliveries.get(key) ?? { eventId: r.eventId, venId: msg.venId };
     // An acknowledged cancellation leaves the VEN's list (requirements §4, last bullet).
     const ackedCancel = eventStatus(rec, now) === 'cancelled' && r.modificationNumber === rec.modificationNumber;
-    ctx.store.deliveries.put(key, {
+    const next = {
       ...before,
       optType: r.optType,
       optModification: r.modificationNumber,
       responseCode: r.responseCode,
       respondedAt: now.toISOString(),
       ...(ackedCancel && before.deliveredStatus === 'cancelled' ? { retired: true } : {}),
-    });
+    };
+    ctx.u.deliveries.put(key, next);
+    deliveries.set(key, next);
   }
   const accepted = msg.eventResponses.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
-  ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
-  for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber);
+  ctx.u.afterCommit(async () => {
+    ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
+    for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber);
+  });
   return { type: 'oadrResponse', response: eiResponse(200, requestId, 'OK'), venId: msg.venId };
 }
 

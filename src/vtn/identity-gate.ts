@@ -1,8 +1,9 @@
 // The one identity gate (requirements §10): before any handler, decide who is speaking and whether it may
-// speak for the venID and registrationID it names. It reads state, never writes it.
+// speak for the venID and registrationID it names. It reads state (through a GateReader), never writes it.
 import type { OadrMessage } from '../oadr/model.js';
 import type { VenRecord } from '../store/records.js';
-import type { VtnContext } from './context.js';
+import type { Unit } from '../store/store.js';
+import type { VtnContext, Work } from './context.js';
 import { clipText } from '../clip-text.js';
 import { RefusalLog } from './refusal-log.js';
 import { errorReply, type Echo } from './replies.js';
@@ -23,14 +24,20 @@ export interface ClaimedSender {
   fingerprint?: string;
 }
 
+/** A ReplayProtect (timestamp, nonce) pair the dispatcher records in the store, refused when any instance has it. */
+export interface ReplayPair {
+  key: string;
+  expiresAt: string;
+}
+
 export type SignatureOutcome =
-  | { ok: true; message: OadrMessage; signerFingerprint?: string }
+  | { ok: true; message: OadrMessage; signerFingerprint?: string; replay?: ReplayPair }
   | { ok: false; failure: string; reason: string };
 
 export type SignatureCheck = (claimed: ClaimedSender | undefined) => SignatureOutcome;
 
 export type GateVerdict =
-  | { pass: true; message: OadrMessage; subject?: VenRecord; identity?: string }
+  | { pass: true; message: OadrMessage; subject?: VenRecord; identity?: string; replay?: ReplayPair }
   | { pass: false; reply: OadrMessage };
 
 /** A VEN the message names: a stored registration, or one the venLookup hook knows. */
@@ -48,14 +55,37 @@ const MAY_BE_UNKNOWN = new Set<string>(['oadrQueryRegistration', 'oadrCreatePart
 const STRANGER_KINDS = new Set(['unknown-registration', 'ids-mismatch', 'no-venid', 'unknown-ven']);
 const clip = (id: string | undefined) => (id === undefined ? undefined : clipText(id));
 
-const logs = new WeakMap<VtnContext, RefusalLog>();
+// Keyed by the VTN's refusal table, which every unit's Work shares (a Work is a new object per message).
+const logs = new WeakMap<object, RefusalLog>();
 const refusalLog = (ctx: VtnContext): RefusalLog => {
-  let log = logs.get(ctx);
-  if (!log) logs.set(ctx, (log = new RefusalLog(ctx.log, ctx.now)));
+  let log = logs.get(ctx.refusals);
+  if (!log) logs.set(ctx.refusals, (log = new RefusalLog(ctx.log, ctx.now)));
   return log;
 };
 
-export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connection): Promise<GateVerdict> {
+/** Where the gate reads registrations: the message's unit of work, or the idle-poll cache. */
+export interface GateReader {
+  ven(venId: string): Promise<VenRecord | undefined>;
+  byRegistrationId(registrationId: string): Promise<VenRecord | undefined>;
+}
+
+export const unitReader = (u: Unit): GateReader => ({
+  ven: (venId) => u.vens.get(venId),
+  byRegistrationId: async (registrationId) => (await u.vens.find('registrationId', registrationId, { limit: 1 }))[0],
+});
+
+/** The signature is verified once per request, however often its unit of work runs (the replay memory would refuse a second look). */
+export function checkOnce(check: SignatureCheck): SignatureCheck {
+  const seen = new Map<string, SignatureOutcome>();
+  return (claimed) => {
+    const key = claimed ? `${claimed.xmlSignature}|${claimed.fingerprint ?? ''}` : '-';
+    let outcome = seen.get(key);
+    if (!outcome) seen.set(key, (outcome = check(claimed)));
+    return outcome;
+  };
+}
+
+export async function passGate(ctx: VtnContext, reader: GateReader, msg: OadrMessage, conn: Connection): Promise<GateVerdict> {
   const venId = 'venId' in msg && msg.venId ? msg.venId : undefined;
   const registrationId = 'registrationId' in msg && msg.registrationId ? msg.registrationId : undefined;
   const echo: Echo = { requestId: requestIdOf(msg), venId, vtnId: ctx.settings.vtnId, ...(registrationId ? { registrationId } : {}) };
@@ -68,8 +98,8 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   };
 
   // 1. Which VEN the message names, by venID and by registrationID; both must name the same one.
-  const byVen = venId ? await knownVen(ctx, venId, msg.type !== 'oadrCreatePartyRegistration') : undefined;
-  const byReg = registrationId ? findByRegistrationId(ctx, registrationId) : undefined;
+  const byVen = venId ? await knownVen(ctx, reader, venId, msg.type !== 'oadrCreatePartyRegistration') : undefined;
+  const byReg = registrationId ? await reader.byRegistrationId(registrationId) : undefined;
   if (msg.type === 'oadrCancelPartyRegistration' && !byReg) {
     return refuse(452, 'unknown-registration', `registrationID ${clip(registrationId) ?? '(empty)'} is unknown; nothing was cancelled`);
   }
@@ -103,6 +133,7 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
   // 4. The XML signature: required when that VEN registered with one, checked against its certificate.
   let message = msg;
   let identity = conn.fingerprint;
+  let replay: ReplayPair | undefined;
   if (conn.checkSignature) {
     const checked = conn.checkSignature(claimed ? { xmlSignature: claimed.xmlSignature, ...(claimed.fingerprint ? { fingerprint: claimed.fingerprint } : {}) } : undefined);
     if (!checked.ok) {
@@ -110,17 +141,20 @@ export async function passGate(ctx: VtnContext, msg: OadrMessage, conn: Connecti
     }
     message = checked.message;
     identity ??= checked.signerFingerprint;
+    replay = checked.replay;
   }
 
   // 5. Whoever proved an identity (certificate or signature) must be the VEN on record.
   if (identity !== undefined && claimed?.fingerprint !== undefined && identity !== claimed.fingerprint) {
     return refuse(463, 'other-certificate', `venID ${clip(claimed.venId)} is not registered to the signing certificate`, { presented: identity, registered: claimed.fingerprint });
   }
-  return { pass: true, message, ...(claimed?.record ? { subject: claimed.record } : {}), ...(identity !== undefined ? { identity } : {}) };
+  return {
+    pass: true, message, ...(claimed?.record ? { subject: claimed.record } : {}), ...(identity !== undefined ? { identity } : {}), ...(replay ? { replay } : {}),
+  };
 }
 
-async function knownVen(ctx: VtnContext, venId: string, askLookup: boolean): Promise<Claimed | undefined> {
-  const ven = ctx.store.vens.get(venId);
+async function knownVen(ctx: VtnContext, reader: GateReader, venId: string, askLookup: boolean): Promise<Claimed | undefined> {
+  const ven = await reader.ven(venId);
   if (ven) return fromRecord(ven);
   const lookup = askLookup ? ctx.handlers.get('venLookup') : undefined;
   const found = lookup ? await lookup(venId) : undefined;
@@ -132,13 +166,24 @@ const fromRecord = (ven: VenRecord): Claimed => ({
   venId: ven.venId, xmlSignature: ven.xmlSignature, record: ven, ...(ven.fingerprint ? { fingerprint: ven.fingerprint } : {}),
 });
 
-export function findByRegistrationId(ctx: VtnContext, registrationId: string): VenRecord | undefined {
-  for (const ven of ctx.store.vens.values()) if (ven.registrationId === registrationId) return ven;
-  return undefined;
-}
-
 export function requestIdOf(msg: OadrMessage): string | undefined {
   if ('requestId' in msg && typeof msg.requestId === 'string') return msg.requestId;
   if ('response' in msg && msg.response) return msg.response.requestId;
   return undefined;
+}
+
+export const REPLAY_NONCES = 'replayNonces';
+
+/** Records the verdict's ReplayProtect pair in the store; a pair any instance recorded before is a replay (463). */
+export async function recordReplay(w: Work, verdict: Extract<GateVerdict, { pass: true }>, msg: OadrMessage): Promise<OadrMessage | undefined> {
+  if (!verdict.replay) return undefined;
+  const nonces = w.u.collection<ReplayPair>(REPLAY_NONCES);
+  if (!(await nonces.has(verdict.replay.key))) {
+    // create(): two instances recording the same pair at once conflict, and the re-run unit finds it here.
+    nonces.create(verdict.replay.key, verdict.replay);
+    return undefined;
+  }
+  const venId = 'venId' in msg && msg.venId ? msg.venId : undefined;
+  refusalLog(w).refuse('signature-replay', { type: msg.type, venId: clip(venId), code: 463 }, 'XML signature refused');
+  return errorReply(msg.type, 463, 'XML signature replay: this ReplayProtect nonce and timestamp were used before', { requestId: requestIdOf(msg), venId, vtnId: w.settings.vtnId });
 }

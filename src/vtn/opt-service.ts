@@ -1,17 +1,17 @@
 // EiOpt: VEN-created opt schedules and event-scoped opts, and how they combine with event responses (§6).
 import type { OadrCancelOpt, OadrCreateOpt, OadrMessage, OptType, Target } from '../oadr/model.js';
-import type { EventRecord, OptRecord } from '../store/records.js';
+import type { DeliveryRecord, EventRecord, OptRecord } from '../store/records.js';
 import { deliveryKey, optKey } from '../store/store.js';
-import type { VtnContext } from './context.js';
-import { isAudienceOf } from './event-index.js';
+import type { Work } from './context.js';
+import { isAudienceOf } from './event-audience.js';
 import { notifyOpt } from './event-service.js';
 import type { OptInfo } from './handlers.js';
 import { eiResponse, errorReply } from './replies.js';
 
-export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<OadrMessage> {
+export async function createOpt(ctx: Work, msg: OadrCreateOpt): Promise<OadrMessage> {
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, optId: msg.optId };
   if (msg.event) {
-    const rec = ctx.store.events.get(msg.event.eventId);
+    const rec = await ctx.u.events.get(msg.event.eventId);
     if (!rec || !isAudienceOf(rec, msg.venId)) return errorReply(msg.type, 452, `eventID ${msg.event.eventId} is not an event of VEN ${msg.venId}`, echo);
     if (msg.event.modificationNumber > rec.modificationNumber) {
       return errorReply(msg.type, 452, `event ${rec.eventId} has no modificationNumber ${msg.event.modificationNumber}`, echo);
@@ -19,7 +19,9 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
   } else if (!msg.schedule?.length) {
     return errorReply(msg.type, 454, 'an opt needs either a qualifiedEventID or a vavailability schedule', echo);
   }
-  const room = roomFor(ctx, msg);
+  // Opt creates of one VEN serialise on its guard record: concurrent ones cannot all pass the count (a loser re-runs).
+  await guardVen(ctx, msg.venId);
+  const room = await roomFor(ctx, msg);
   if ('refusal' in room) return errorReply(msg.type, room.refusal.code, room.refusal.reason, echo);
   const info: OptInfo = {
     venId: msg.venId, optId: msg.optId, optType: msg.optType, optReason: msg.optReason,
@@ -32,9 +34,6 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
   if (verdict === false) return errorReply(msg.type, 451, 'opt refused by policy', echo);
   if (verdict && typeof verdict === 'object') return errorReply(msg.type, verdict.code, verdict.reason ?? 'opt refused by policy', echo);
 
-  // Checked again after the handler's await: concurrent creates from one VEN would otherwise all pass the first check.
-  const stillRoom = roomFor(ctx, msg);
-  if ('refusal' in stillRoom) return errorReply(msg.type, stillRoom.refusal.code, stillRoom.refusal.reason, echo);
   const record: OptRecord = {
     optId: msg.optId, venId: msg.venId, optType: msg.optType, optReason: msg.optReason,
     ...(msg.marketContext ? { marketContext: msg.marketContext } : {}),
@@ -43,52 +42,56 @@ export async function createOpt(ctx: VtnContext, msg: OadrCreateOpt): Promise<Oa
     target: msg.target,
     createdAt: ctx.now().toISOString(),
   };
-  if (stillRoom.evict) ctx.store.opts.delete(stillRoom.evict);
-  ctx.store.opts.put(optKey(msg.venId, msg.optId), record);
-  ctx.log.info({ venId: msg.venId, optId: msg.optId, optType: msg.optType, eventId: record.eventId, slots: record.schedule?.length ?? 0 }, 'opt created');
-  if (msg.event) await notifyOpt(ctx, msg.venId, msg.event.eventId, msg.optType, msg.event.modificationNumber);
+  if (room.evict) ctx.u.opts.delete(room.evict);
+  ctx.u.opts.put(optKey(msg.venId, msg.optId), record);
+  ctx.u.afterCommit(async () => {
+    ctx.log.info({ venId: msg.venId, optId: msg.optId, optType: msg.optType, eventId: record.eventId, slots: record.schedule?.length ?? 0 }, 'opt created');
+    if (msg.event) await notifyOpt(ctx, msg.venId, msg.event.eventId, msg.optType, msg.event.modificationNumber);
+  });
   return { type: 'oadrCreatedOpt', response: eiResponse(200, msg.requestId, 'OK'), optId: msg.optId };
 }
 
 const targetIds = (t: Target): number => Object.values(t).reduce((n: number, ids) => n + (Array.isArray(ids) ? ids.length : 0), 0);
 
 /** Checks the caps before anything is stored: the opt's own size, then the VEN's count (the oldest cancelled opt makes room). */
-function roomFor(ctx: VtnContext, msg: OadrCreateOpt): { evict?: string } | { refusal: { code: number; reason: string } } {
+async function roomFor(ctx: Work, msg: OadrCreateOpt): Promise<{ evict?: string } | { refusal: { code: number; reason: string } }> {
   const limits = ctx.settings.limits;
   const items = (msg.schedule?.length ?? 0) + targetIds(msg.target);
   if (items > limits.itemsPerOpt) {
     return { refusal: { code: 454, reason: `the opt carries ${items} schedule slots and target IDs; the VTN takes at most ${limits.itemsPerOpt} (limits.itemsPerOpt): split it` } };
   }
-  if (ctx.store.opts.has(optKey(msg.venId, msg.optId))) return {};
-  const mine = [...ctx.store.opts.values()].filter((o) => o.venId === msg.venId);
+  if (await ctx.u.opts.has(optKey(msg.venId, msg.optId))) return {};
+  const mine = await ctx.u.opts.find('venId', msg.venId);
   if (mine.length < limits.optsPerVen) return {};
   const oldestCancelled = mine.filter((o) => o.cancelledAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
   if (oldestCancelled) return { evict: optKey(oldestCancelled.venId, oldestCancelled.optId) };
   return { refusal: { code: 469, reason: `the VEN holds ${mine.length} opts; the VTN keeps at most ${limits.optsPerVen} (limits.optsPerVen): cancel opts no longer needed (oadrCancelOpt)` } };
 }
 
-export async function cancelOpt(ctx: VtnContext, msg: OadrCancelOpt): Promise<OadrMessage> {
+export async function cancelOpt(ctx: Work, msg: OadrCancelOpt): Promise<OadrMessage> {
   const key = optKey(msg.venId, msg.optId);
-  const rec = ctx.store.opts.get(key);
+  const rec = await ctx.u.opts.get(key);
   if (!rec || rec.cancelledAt) {
     return errorReply(msg.type, 452, `optID ${msg.optId} is unknown for VEN ${msg.venId}`, { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, optId: msg.optId });
   }
-  ctx.store.opts.put(key, { ...rec, cancelledAt: ctx.now().toISOString() });
-  ctx.log.info({ venId: msg.venId, optId: msg.optId }, 'opt cancelled');
-  try {
-    await ctx.handlers.get('onCancelOpt')?.({ venId: msg.venId, optId: msg.optId });
-  } catch (err) {
-    ctx.log.error({ err, venId: msg.venId }, 'onCancelOpt handler failed');
-  }
+  ctx.u.opts.put(key, { ...rec, cancelledAt: ctx.now().toISOString() });
+  ctx.u.afterCommit(async () => {
+    ctx.log.info({ venId: msg.venId, optId: msg.optId }, 'opt cancelled');
+    try {
+      await ctx.handlers.get('onCancelOpt')?.({ venId: msg.venId, optId: msg.optId });
+    } catch (err) {
+      ctx.log.error({ err, venId: msg.venId }, 'onCancelOpt handler failed');
+    }
+  });
   return { type: 'oadrCanceledOpt', response: eiResponse(200, msg.requestId, 'OK'), optId: msg.optId };
 }
 
 /** Opts of a VEN that apply to an event: event-scoped ones, and schedules overlapping the event's time. */
-export function optsForEvent(ctx: VtnContext, venId: string, rec: EventRecord): OptRecord[] {
+export function optsForEvent(venOpts: readonly OptRecord[], venId: string, rec: EventRecord): OptRecord[] {
   const start = Date.parse(rec.dtstart);
   const end = rec.duration > 0 ? start + rec.duration : Number.POSITIVE_INFINITY;
   const found: OptRecord[] = [];
-  for (const opt of ctx.store.opts.values()) {
+  for (const opt of venOpts) {
     if (opt.venId !== venId || opt.cancelledAt) continue;
     if (opt.marketContext && opt.marketContext !== rec.marketContext && !opt.eventId) continue;
     if (opt.eventId === rec.eventId) found.push(opt);
@@ -114,9 +117,15 @@ export interface OptState {
   deliveredModification?: number;
 }
 
-export function optStateFor(ctx: VtnContext, rec: EventRecord, venId: string): OptState {
-  const d = ctx.store.deliveries.get(deliveryKey(rec.eventId, venId));
-  const opts = optsForEvent(ctx, venId, rec).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/** Reads the VEN's delivery and opts for the event: one call per (event, VEN). */
+export async function optStateFor(w: Work, rec: EventRecord, venId: string): Promise<OptState> {
+  const [d, venOpts] = await Promise.all([w.u.deliveries.get(deliveryKey(rec.eventId, venId)), w.u.opts.find('venId', venId)]);
+  return optStateOf(rec, venId, d, venOpts);
+}
+
+/** The opt state from what is already read (lists of many VENs read deliveries and opts in bulk). */
+export function optStateOf(rec: EventRecord, venId: string, d: DeliveryRecord | undefined, venOpts: readonly OptRecord[]): OptState {
+  const opts = optsForEvent(venOpts, venId, rec).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const scheduled = opts.at(-1)?.optType;
   const response = d?.optType;
   const effective = scheduled === 'optIn' ? 'optIn' : response ?? scheduled;
@@ -129,3 +138,12 @@ export function optStateFor(ctx: VtnContext, rec: EventRecord, venId: string): O
     ...(d?.deliveredModification !== undefined ? { deliveredModification: d.deliveredModification } : {}),
   };
 }
+
+/** Reads and rewrites the VEN's guard record, so units of that VEN doing this conflict and run one after another. */
+async function guardVen(w: Work, venId: string): Promise<void> {
+  const guards = w.u.collection<{ venId: string; n: number }>(VEN_GUARDS);
+  const g = await guards.get(venId);
+  guards.put(venId, { venId, n: (g?.n ?? 0) + 1 });
+}
+
+export const VEN_GUARDS = 'venGuards';

@@ -7,7 +7,7 @@ import type {
 import { VtnError } from '../errors.js';
 import { toIntervalMs } from './reports/interval-ms.js';
 import type { VenRecord } from '../store/records.js';
-import type { VtnContext } from './context.js';
+import type { VtnContext, Work } from './context.js';
 import type { RegistrationDecision, RegistrationInfo } from './handlers.js';
 import { PROFILES, eiResponse, errorReply } from './replies.js';
 import { addPending, noteRefusedRegistration, retireVen } from './ven-state.js';
@@ -32,7 +32,7 @@ export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistrat
   };
 }
 
-export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePartyRegistration, who: Speaker): Promise<OadrMessage> {
+export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyRegistration, who: Speaker): Promise<OadrMessage> {
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, registrationId: msg.registrationId };
   const refuse = (code: number, reason: string): OadrMessage => {
     noteRefusedRegistration(ctx, msg, code, reason);
@@ -44,7 +44,7 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
 
   // A re-registration names its registrationID; the gate checked that it is this VEN's own.
   const existing = msg.registrationId ? who.subject : undefined;
-  if (!existing && msg.venId && ctx.store.vens.has(msg.venId)) {
+  if (!existing && msg.venId && (await ctx.u.vens.has(msg.venId))) {
     return refuse(452, `venID ${msg.venId} is registered already; re-register with its registrationID`);
   }
 
@@ -66,7 +66,7 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
 
   // A re-registration keeps its venID whatever the decision says; a new one takes the decision's.
   const venId = existing?.venId ?? decision.venId ?? info.venId ?? ctx.newId();
-  const holder = ctx.store.vens.get(venId);
+  const holder = await ctx.u.vens.get(venId);
   if (holder && holder.registrationId !== msg.registrationId && holder.registrationId !== decision.registrationId) {
     return refuse(452, `venID ${venId} is registered already; re-register with its registrationID`);
   }
@@ -90,9 +90,12 @@ export async function createPartyRegistration(ctx: VtnContext, msg: OadrCreatePa
     ...(decision.pollFreqMs !== undefined ? { pollFreqMs: decision.pollFreqMs } : {}),
     registeredAt: ctx.now().toISOString(),
   };
-  ctx.store.vens.put(venId, record);
+  // A registrationID another VEN holds is never handed out twice (the decision hook may name one).
+  const clash = (await ctx.u.vens.find('registrationId', record.registrationId)).find((v) => v.venId !== venId);
+  if (clash) return refuse(452, `registrationID ${record.registrationId} belongs to another VEN; choose another`);
+  ctx.u.vens.put(venId, record);
   // The VTN's own oadrRegisterReport goes out on the next poll (requirements §2, last bullet).
-  addPending(ctx, venId, { kind: 'registerReport' }, true);
+  await addPending(ctx, venId, { kind: 'registerReport' }, true);
   ctx.log.info({ venId, venName: record.venName, registrationId: record.registrationId, reRegistration: Boolean(existing) }, 'VEN registered');
   return {
     type: 'oadrCreatedPartyRegistration',
@@ -143,13 +146,13 @@ async function decide(ctx: VtnContext, info: RegistrationInfo): Promise<Normalis
 }
 
 /** The VEN cancels its own registration (the gate matched registrationID, venID and certificate to it). */
-export async function cancelPartyRegistration(ctx: VtnContext, msg: OadrCancelPartyRegistration, ven: VenRecord): Promise<OadrMessage> {
+export async function cancelPartyRegistration(ctx: Work, msg: OadrCancelPartyRegistration, ven: VenRecord): Promise<OadrMessage> {
   await retireVen(ctx, ven, 'ven');
   return { type: 'oadrCanceledPartyRegistration', response: eiResponse(200, msg.requestId, 'OK'), registrationId: ven.registrationId, venId: ven.venId };
 }
 
 /** The VEN's answer to a VTN-initiated cancellation; only the VEN the gate proved is retired. */
-export async function canceledPartyRegistration(ctx: VtnContext, msg: OadrCanceledPartyRegistration, ven: VenRecord | undefined): Promise<OadrMessage> {
+export async function canceledPartyRegistration(ctx: Work, msg: OadrCanceledPartyRegistration, ven: VenRecord | undefined): Promise<OadrMessage> {
   if (ven) await retireVen(ctx, ven, 'vtn');
   const venId = ven?.venId ?? msg.venId;
   return { type: 'oadrResponse', response: eiResponse(200, msg.response.requestId, 'OK'), ...(venId ? { venId } : {}) };
@@ -158,15 +161,15 @@ export async function canceledPartyRegistration(ctx: VtnContext, msg: OadrCancel
 const FINGERPRINT = /^[0-9A-F]{2}(:[0-9A-F]{2}){9}$/;
 
 /** Operator action: bind a registered venID to another client certificate; its next messages must present it. */
-export function rebindFingerprint(ctx: VtnContext, venId: string, fingerprint: string): VenRecord {
-  const ven = ctx.store.vens.get(venId);
+export async function rebindFingerprint(ctx: Work, venId: string, fingerprint: string): Promise<VenRecord> {
+  const ven = await ctx.u.vens.get(venId);
   if (!ven) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${venId}.`, 'List VENs with vtn.listVens().');
   const fp = fingerprint.trim().toUpperCase();
   if (!FINGERPRINT.test(fp)) {
     throw new VtnError('E_FINGERPRINT', `"${fp.slice(0, 64)}" is not a certificate fingerprint.`, 'Give 10 hex pairs joined by colons, as `vtn fingerprint ven.crt` prints them (AA:BB:…).');
   }
   const next: VenRecord = { ...ven, fingerprint: fp };
-  ctx.store.vens.put(venId, next);
+  ctx.u.vens.put(venId, next);
   ctx.log.info({ venId, previous: ven.fingerprint ?? null, fingerprint: fp }, 'VEN re-bound to another certificate by the operator');
   return next;
 }

@@ -1,25 +1,29 @@
 // Per-VEN state outside the registration record: the pending queue and clean-up when a VEN leaves.
 import type { PendingItem, VenRecord } from '../store/records.js';
-import type { VtnContext } from './context.js';
+import type { VtnContext, Work } from './context.js';
 import { clipText } from '../clip-text.js';
 import { dropReportState } from './reports/report-records.js';
+import { deliveryKey, optKey } from '../store/store.js';
+import { PRESENCE } from './presence-book.js';
+import { VEN_GUARDS } from './opt-service.js';
 
 /** Queue a message for the VEN's next poll; `front` puts it ahead of what is waiting. Duplicates collapse. */
-export function addPending(ctx: VtnContext, venId: string, item: PendingItem, front = false): void {
-  const current = ctx.store.pending.get(venId)?.items ?? [];
+export async function addPending(w: Work, venId: string, item: PendingItem, front = false): Promise<void> {
+  const current = (await w.u.pending.get(venId))?.items ?? [];
   const rest = current.filter((i) => !samePending(i, item));
-  ctx.store.pending.put(venId, { venId, items: front ? [item, ...rest] : [...rest, item] });
+  w.u.pending.put(venId, { venId, items: front ? [item, ...rest] : [...rest, item] });
 }
 
-export function takePending(ctx: VtnContext, venId: string, pick: (i: PendingItem) => boolean): PendingItem | undefined {
-  const current = ctx.store.pending.get(venId)?.items;
+/** Takes the first queued item `pick` chooses; the read version makes the take conditional, so two instances never both send it. */
+export async function takePending(w: Work, venId: string, pick: (i: PendingItem) => boolean): Promise<PendingItem | undefined> {
+  const current = (await w.u.pending.get(venId))?.items;
   if (!current) return undefined;
   const index = current.findIndex(pick);
   if (index < 0) return undefined;
   const item = current[index]!;
   const items = current.filter((_, i) => i !== index);
-  if (items.length) ctx.store.pending.put(venId, { venId, items });
-  else ctx.store.pending.delete(venId);
+  if (items.length) w.u.pending.put(venId, { venId, items });
+  else w.u.pending.delete(venId);
   return item;
 }
 
@@ -28,22 +32,22 @@ function samePending(a: PendingItem, b: PendingItem): boolean {
 }
 
 /** Remove a VEN and everything that only made sense while it was registered. Events keep their history. */
-export async function retireVen(ctx: VtnContext, ven: VenRecord, initiatedBy: 'ven' | 'vtn'): Promise<void> {
-  ctx.store.vens.delete(ven.venId);
-  ctx.store.pending.delete(ven.venId);
-  for (const [key, opt] of entries(ctx.store.opts)) if (opt.venId === ven.venId) ctx.store.opts.delete(key);
-  for (const [key, d] of entries(ctx.store.deliveries)) if (d.venId === ven.venId) ctx.store.deliveries.delete(key);
-  dropReportState(ctx, ven.venId);
-  ctx.log.info({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy }, 'VEN registration cancelled');
+export async function retireVen(w: Work, ven: VenRecord, initiatedBy: 'ven' | 'vtn'): Promise<void> {
+  const { u } = w;
+  u.vens.delete(ven.venId);
+  u.pending.delete(ven.venId);
+  u.collection(PRESENCE).delete(ven.venId);
+  u.collection(VEN_GUARDS).delete(ven.venId);
+  w.u.afterCommit(() => w.presence.forget(ven.venId));
+  for (const opt of await u.opts.find('venId', ven.venId)) u.opts.delete(optKey(opt.venId, opt.optId));
+  for (const d of await u.deliveries.find('venId', ven.venId)) u.deliveries.delete(deliveryKey(d.eventId, d.venId));
+  await dropReportState(w, ven.venId);
+  u.afterCommit(() => w.log.info({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy }, 'VEN registration cancelled'));
   try {
-    await ctx.handlers.get('onCancelPartyRegistration')?.({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy });
+    await w.handlers.get('onCancelPartyRegistration')?.({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy });
   } catch (err) {
-    ctx.log.error({ err, venId: ven.venId }, 'onCancelPartyRegistration handler failed');
+    w.log.error({ err, venId: ven.venId }, 'onCancelPartyRegistration handler failed');
   }
-}
-
-function entries<T>(c: { keys(): IterableIterator<string>; get(k: string): T | undefined }): [string, T][] {
-  return [...c.keys()].map((k) => [k, c.get(k)!] as [string, T]);
 }
 
 /** A refused registration: counted per name, and one warning line while the per-minute budget lasts. */

@@ -40,6 +40,13 @@ export interface VtnOptions {
   intervalDtstart?: boolean;
   /** A pino-compatible logger, `false` for silence; default: JSON logs at info level. */
   logger?: Logger | false;
+  /**
+   * How long this instance may answer a VEN's poll "nothing new" without reading the store, ms; default 15,000;
+   * 0 reads the store on every poll. A change notice ends it at once: the bound only matters if one was lost.
+   */
+  idlePollCacheMs?: number;
+  /** Retention: how long completed and cancelled events stay in the live set (ms or ISO; default P7D) and in the archive (default P90D). */
+  eventRetention?: { live?: number | string; archive?: number | string };
   /** Clock, for tests and simulations. */
   now?: () => Date;
   /** ID generator; default crypto.randomUUID. */

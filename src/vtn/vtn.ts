@@ -4,24 +4,25 @@ import type { OadrEvent, OadrMessage, OadrService, OptType } from '../oadr/model
 import { VtnError } from '../errors.js';
 import type { EventRecord, VenRecord, OptRecord } from '../store/records.js';
 import type { Store } from '../store/store.js';
-import type { Logger, VtnContext } from './context.js';
+import { inUnit, type Logger, type VtnContext, type Work } from './context.js';
 import { silentLogger } from './context.js';
 import { dispatch, type MessageHandler } from './dispatcher.js';
-import { EventIndex } from './event-index.js';
+import { IdlePolls } from './idle-polls.js';
+import { PresenceBook } from './presence-book.js';
 import {
   assertNoOverlap, buildEventRecord, cancelEventRecord, eventStatus, modifyEventRecord,
   type AddEventOptions, type ModifyEventOptions,
 } from './events/index.js';
 import { HandlerRegistry, type HandlerName, type Handlers } from './handlers.js';
 import { OptListeners, type OptCallback } from './opt-listeners.js';
-import { optStateFor, type OptState } from './opt-service.js';
+import { optStateFor, optStateOf, type OptState } from './opt-service.js';
 import type { Connection } from './identity-gate.js';
 import { rebindFingerprint } from './registration.js';
 import { rawEventToOptions } from './raw-event.js';
 import { installReportService } from './reports/report-service.js';
 import { ReportCallbacks } from './reports/report-callbacks.js';
 import { cancelReport, requestReport, type RequestReportOptions } from './reports/request-report.js';
-import { offerRecords, subscriptions } from './reports/report-records.js';
+import { offerRecords, subscriptions, subscriptionsOf } from './reports/report-records.js';
 import type { ReportSubscription } from './reports/report-subscription.js';
 import type { ReportOffer } from './reports/offers.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
@@ -67,7 +68,8 @@ export class Vtn {
       handlers: new HandlerRegistry(),
       settings,
       log: log ?? silentLogger,
-      index: new EventIndex(store),
+      idle: new IdlePolls(store, options.idlePollCacheMs ?? 15_000),
+      presence: new PresenceBook(store, settings.pollFreqMs, log ?? silentLogger),
       optListeners: new OptListeners(),
       pendingRenderers: new Map(),
       telemetry: options.telemetry ?? new MemoryTelemetryStore(),
@@ -107,7 +109,7 @@ export class Vtn {
     return dispatch(this.ctx, service, msg, conn, this.#messageHandlers);
   }
 
-  addEvent(options: AddEventOptions & AddEventCallbacks): EventHandle {
+  async addEvent(options: AddEventOptions & AddEventCallbacks): Promise<EventHandle> {
     const rec = buildEventRecord(options, {
       now: this.ctx.now(), newId: this.ctx.newId, defaultMarketContext: this.ctx.settings.defaultMarketContext,
     });
@@ -115,21 +117,23 @@ export class Vtn {
   }
 
   /** Add a fully specified event (model form), for what addEvent's shorthand cannot say. */
-  addRawEvent(venIds: string | string[], event: OadrEvent, callback?: OptCallback): EventHandle {
+  addRawEvent(venIds: string | string[], event: OadrEvent, callback?: OptCallback): Promise<EventHandle> {
     return this.addEvent({ ...rawEventToOptions(event), venIds: Array.isArray(venIds) ? venIds : [venIds], ...(callback ? { callback } : {}) });
   }
 
-  #insert(rec: EventRecord, callback?: OptCallback): EventHandle {
-    if (this.ctx.store.events.has(rec.eventId)) {
-      throw new VtnError('E_EVENT_DUPLICATE', `An event with eventId ${rec.eventId} exists already.`, 'Use modifyEvent to change it, or choose another eventId.');
-    }
-    assertNoOverlap(rec, this.ctx.store.events.values(), this.ctx.now());
-    const unknown = rec.venIds.filter((v) => !this.ctx.store.vens.has(v));
-    if (unknown.length) this.ctx.log.warn({ eventId: rec.eventId, venIds: unknown }, 'event targets VENs that are not registered (yet); they get it once they register');
-    this.ctx.store.events.put(rec.eventId, rec);
-    this.ctx.index.add(rec);
+  async #insert(rec: EventRecord, callback?: OptCallback): Promise<EventHandle> {
+    await this.#unit('addEvent', async (w) => {
+      if (await w.u.events.has(rec.eventId)) {
+        throw new VtnError('E_EVENT_DUPLICATE', `An event with eventId ${rec.eventId} exists already.`, 'Use modifyEvent to change it, or choose another eventId.');
+      }
+      assertNoOverlap(rec, await liveEventsNear(w, rec), this.ctx.now());
+      const known = await w.u.vens.getMany(rec.venIds);
+      const unknown = rec.venIds.filter((v) => !known.has(v));
+      if (unknown.length) this.ctx.log.warn({ eventId: rec.eventId, venIds: unknown.slice(0, 20), unknown: unknown.length }, 'event targets VENs that are not registered (yet); they get it once they register');
+      w.u.events.create(rec.eventId, rec);
+    });
     if (callback) this.ctx.optListeners.addCallback(rec.eventId, callback);
-    this.ctx.log.info({ eventId: rec.eventId, venIds: rec.venIds, dtstart: rec.dtstart, duration: rec.duration, marketContext: rec.marketContext }, 'event added');
+    this.ctx.log.info({ eventId: rec.eventId, vens: rec.venIds.length, dtstart: rec.dtstart, duration: rec.duration, marketContext: rec.marketContext }, 'event added');
     return this.#handle(rec);
   }
 
@@ -139,86 +143,106 @@ export class Vtn {
   }
 
   /** Change an event; its modificationNumber goes up by one and every VEN gets the new version. */
-  modifyEvent(eventId: string, changes: ModifyEventOptions): EventRecord {
-    const before = this.#mustGetEvent(eventId);
-    const after = modifyEventRecord(before, changes, this.ctx.now());
-    if (after === before) return before;
-    const others = [...this.ctx.store.events.values()].filter((e) => e.eventId !== eventId);
-    assertNoOverlap(after, others, this.ctx.now());
-    this.ctx.store.events.put(eventId, after);
-    this.ctx.index.update(before, after);
+  async modifyEvent(eventId: string, changes: ModifyEventOptions): Promise<EventRecord> {
+    const after = await this.#unit('modifyEvent', async (w) => {
+      const before = await mustGetEvent(w, eventId);
+      const next = modifyEventRecord(before, changes, this.ctx.now());
+      if (next === before) return before;
+      assertNoOverlap(next, (await liveEventsNear(w, next)).filter((e) => e.eventId !== eventId), this.ctx.now());
+      w.u.events.put(eventId, next);
+      // VENs dropped from the audience get their list once more, without this event (kept across restarts).
+      const kept = new Set(next.venIds);
+      for (const venId of before.venIds) if (!kept.has(venId)) await addPending(w, venId, { kind: 'resendEvents' });
+      return next;
+    });
     this.ctx.log.info({ eventId, modificationNumber: after.modificationNumber, reason: after.modificationReason }, 'event modified');
     return after;
   }
 
   /** Cancel an event; VENs get it once more as cancelled, then it leaves their lists. */
-  cancelEvent(eventId: string, reason?: string): EventRecord {
-    const before = this.#mustGetEvent(eventId);
-    const after = cancelEventRecord(before, this.ctx.now(), reason);
-    if (after !== before) {
-      this.ctx.store.events.put(eventId, after);
-      this.ctx.log.info({ eventId, modificationNumber: after.modificationNumber }, 'event cancelled');
-    }
-    return after;
+  async cancelEvent(eventId: string, reason?: string): Promise<EventRecord> {
+    return this.#unit('cancelEvent', async (w) => {
+      const before = await mustGetEvent(w, eventId);
+      const after = cancelEventRecord(before, this.ctx.now(), reason);
+      if (after !== before) {
+        w.u.events.put(eventId, after);
+        w.u.afterCommit(() => this.ctx.log.info({ eventId, modificationNumber: after.modificationNumber }, 'event cancelled'));
+      }
+      return after;
+    });
   }
 
-  getEvent(eventId: string): EventView | undefined {
-    const event = this.ctx.store.events.get(eventId);
-    if (!event) return undefined;
-    return { event, status: eventStatus(event, this.ctx.now()), vens: event.venIds.map((v) => optStateFor(this.ctx, event, v)) };
+  async getEvent(eventId: string): Promise<EventView | undefined> {
+    return this.#unit('getEvent', async (w) => {
+      const event = await w.u.events.get(eventId);
+      return event ? viewOf(w, event, this.ctx.now()) : undefined;
+    });
   }
 
-  listEvents(filter: { status?: string; venId?: string; marketContext?: string } = {}): EventView[] {
+  /** Events in eventId order; `venId` uses the audience index, `limit`/`after` page through a long history. */
+  async listEvents(filter: { status?: string; venId?: string; marketContext?: string; limit?: number; after?: string } = {}): Promise<EventView[]> {
     const now = this.ctx.now();
-    const out: EventView[] = [];
-    for (const event of this.ctx.store.events.values()) {
-      const status = eventStatus(event, now);
-      if (filter.status && filter.status !== status) continue;
-      if (filter.venId && !event.venIds.includes(filter.venId)) continue;
-      if (filter.marketContext && filter.marketContext !== event.marketContext) continue;
-      out.push({ event, status, vens: event.venIds.map((v) => optStateFor(this.ctx, event, v)) });
-    }
-    return out;
+    return this.#unit('listEvents', async (w) => {
+      const events = filter.venId
+        ? (await w.u.events.find('venId', filter.venId)).filter((e) => filter.after === undefined || e.eventId > filter.after)
+        : (await w.u.events.list({ ...(filter.after !== undefined ? { after: filter.after } : {}) })).map((r) => r.value);
+      const out: EventView[] = [];
+      for (const event of events) {
+        if (filter.limit !== undefined && out.length >= filter.limit) break;
+        const status = eventStatus(event, now);
+        if (filter.status && filter.status !== status) continue;
+        if (filter.marketContext && filter.marketContext !== event.marketContext) continue;
+        out.push(await viewOf(w, event, now));
+      }
+      return out;
+    });
   }
 
   /** Opt state of one VEN for one event (response, EiOpt schedules, and the effective result). */
-  optState(eventId: string, venId: string): OptState {
-    return optStateFor(this.ctx, this.#mustGetEvent(eventId), venId);
+  async optState(eventId: string, venId: string): Promise<OptState> {
+    return this.#unit('optState', async (w) => optStateFor(w, await mustGetEvent(w, eventId), venId));
   }
 
-  listVens(): VenRecord[] {
-    return [...this.ctx.store.vens.values()];
+  /** Registered VENs in venId order (`limit`/`after` page through a large fleet). */
+  async listVens(page: { limit?: number; after?: string } = {}): Promise<VenRecord[]> {
+    return this.#unit('listVens', async (w) => (await w.u.vens.list(page)).map((r) => r.value));
   }
 
-  getVen(venId: string): VenRecord | undefined {
-    return this.ctx.store.vens.get(venId);
+  async getVen(venId: string): Promise<VenRecord | undefined> {
+    return this.#unit('getVen', (w) => w.u.vens.get(venId));
   }
 
-  listOpts(venId?: string): OptRecord[] {
-    return [...this.ctx.store.opts.values()].filter((o) => !venId || o.venId === venId);
+  async listOpts(venId?: string): Promise<OptRecord[]> {
+    return this.#unit('listOpts', async (w) => (venId ? w.u.opts.find('venId', venId) : (await w.u.opts.list()).map((r) => r.value)));
   }
 
   /** Ask the VEN to register again (oadrRequestReregistration on its next poll). */
-  requestReregistration(venId: string): void {
-    this.#mustGetVen(venId);
-    addPending(this.ctx, venId, { kind: 'requestReregistration' });
+  async requestReregistration(venId: string): Promise<void> {
+    await this.#unit('requestReregistration', async (w) => {
+      await mustGetVen(w, venId);
+      await addPending(w, venId, { kind: 'requestReregistration' });
+    });
     this.ctx.log.info({ venId }, 're-registration requested');
   }
 
   /** Cancel the VEN's registration (oadrCancelPartyRegistration on its next poll; state retires on its answer). */
-  cancelRegistration(venId: string): void {
-    const ven = this.#mustGetVen(venId);
-    addPending(this.ctx, venId, { kind: 'cancelRegistration', registrationId: ven.registrationId });
+  async cancelRegistration(venId: string): Promise<void> {
+    await this.#unit('cancelRegistration', async (w) => {
+      const ven = await mustGetVen(w, venId);
+      await addPending(w, venId, { kind: 'cancelRegistration', registrationId: ven.registrationId });
+    });
     this.ctx.log.info({ venId }, 'registration cancellation queued');
   }
 
   /** Operator re-binding: the VEN's venID now belongs to this certificate fingerprint (registering never moves it). */
-  rebindVen(venId: string, fingerprint: string): VenRecord {
-    return rebindFingerprint(this.ctx, venId, fingerprint);
+  rebindVen(venId: string, fingerprint: string): Promise<VenRecord> {
+    return this.#unit('rebindVen', (w) => rebindFingerprint(w, venId, fingerprint));
   }
 
-  /** Flush and release the state and the telemetry store (called by close()). */
+  /** Flush presence, then release the state and the telemetry store (called by close()). */
   async closeState(): Promise<void> {
+    this.ctx.presence.stop();
+    await this.ctx.presence.flush();
     await this.ctx.telemetry.close();
     await this.ctx.store.close();
   }
@@ -229,33 +253,62 @@ export class Vtn {
   }
 
   /** Ask a VEN for a report later: one-shot, periodic or a history window (oadrCreateReport on its next poll). */
-  requestReport(options: RequestReportOptions): { reportRequestId: string } {
-    return requestReport(this.ctx, options);
+  requestReport(options: RequestReportOptions): Promise<{ reportRequestId: string }> {
+    return this.#unit('requestReport', (w) => requestReport(w, options));
   }
 
   /** Stop a report (oadrCancelReport on the next poll, or inside the next oadrUpdatedReport). */
-  cancelReport(reportRequestId: string, options: { reportToFollow?: boolean } = {}): void {
-    cancelReport(this.ctx, reportRequestId, options.reportToFollow ?? false);
+  async cancelReport(reportRequestId: string, options: { reportToFollow?: boolean } = {}): Promise<void> {
+    await this.#unit('cancelReport', (w) => cancelReport(w, reportRequestId, options.reportToFollow ?? false));
   }
 
-  listReportSubscriptions(venId?: string): ReportSubscription[] {
-    return [...subscriptions(this.ctx).values()].filter((s) => !venId || s.venId === venId);
+  async listReportSubscriptions(venId?: string): Promise<ReportSubscription[]> {
+    return this.#unit('listReportSubscriptions', async (w) => (venId ? subscriptionsOf(w, venId) : (await subscriptions(w).list()).map((r) => r.value)));
   }
 
   /** The data points a VEN offered in its latest report registration. */
-  reportOffers(venId: string): ReportOffer[] {
-    return offerRecords(this.ctx).get(venId)?.offers ?? [];
+  async reportOffers(venId: string): Promise<ReportOffer[]> {
+    return this.#unit('reportOffers', async (w) => (await offerRecords(w).get(venId))?.offers ?? []);
   }
 
-  #mustGetEvent(eventId: string): EventRecord {
-    const rec = this.ctx.store.events.get(eventId);
-    if (!rec) throw new VtnError('E_EVENT_UNKNOWN', `No event with eventId ${eventId}.`, 'List events with vtn.listEvents().');
-    return rec;
+  #unit<T>(label: string, fn: (w: Work) => Promise<T>): Promise<T> {
+    return inUnit(this.ctx, label, fn);
   }
+}
 
-  #mustGetVen(venId: string): VenRecord {
-    const ven = this.ctx.store.vens.get(venId);
-    if (!ven) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${venId}.`, 'List VENs with vtn.listVens().');
-    return ven;
-  }
+async function mustGetEvent(w: Work, eventId: string): Promise<EventRecord> {
+  const rec = await w.u.events.get(eventId);
+  if (!rec) throw new VtnError('E_EVENT_UNKNOWN', `No event with eventId ${eventId}.`, 'List events with vtn.listEvents().');
+  return rec;
+}
+
+async function mustGetVen(w: Work, venId: string): Promise<VenRecord> {
+  const ven = await w.u.vens.get(venId);
+  if (!ven) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${venId}.`, 'List VENs with vtn.listVens().');
+  return ven;
+}
+
+/** Events that have not ended by the new event's start (the only ones it can overlap), by the end-time index. */
+async function liveEventsNear(w: Work, rec: EventRecord): Promise<EventRecord[]> {
+  const [ending, openEnded] = await Promise.all([
+    w.u.events.range('endsAt', { from: rec.dtstart }),
+    w.u.events.find('openEnded', 'open'),
+  ]);
+  const seen = new Map(ending.map((e) => [e.eventId, e]));
+  for (const e of openEnded) if (!seen.has(e.eventId)) seen.set(e.eventId, e);
+  return [...seen.values()];
+}
+
+/** An event with its status and every VEN's opt state; deliveries are read in one call. */
+async function viewOf(w: Work, event: EventRecord, now: Date): Promise<EventView> {
+  const deliveries = await w.u.deliveries.find('eventId', event.eventId);
+  const byVen = new Map(deliveries.map((d) => [d.venId, d]));
+  // Opts matter only for VENs that have any: one indexed read per VEN would be 10,000 reads for a fleet-wide event.
+  const opts = await w.u.opts.find('eventId', event.eventId);
+  const scheduled = event.venIds.length <= 200 ? await Promise.all(event.venIds.map((v) => w.u.opts.find('venId', v))) : undefined;
+  return {
+    event,
+    status: eventStatus(event, now),
+    vens: event.venIds.map((v, i) => optStateOf(event, v, byVen.get(v), scheduled?.[i] ?? opts.filter((o) => o.venId === v))),
+  };
 }

@@ -8,7 +8,7 @@ export class OverlayUnit implements Unit {
   readonly #source: RowSource;
   readonly #guard: () => void;
   readonly #repositories = new Map<string, OverlayRepository<unknown>>();
-  readonly afterCommits: (() => void)[] = [];
+  readonly afterCommits: (() => void | Promise<void>)[] = [];
   readonly touched = new Set<string>();
 
   constructor(source: RowSource, guard: () => void) {
@@ -31,7 +31,7 @@ export class OverlayUnit implements Unit {
     return repo as OverlayRepository<T>;
   }
 
-  afterCommit(fn: () => void): void {
+  afterCommit(fn: () => void | Promise<void>): void {
     this.afterCommits.push(fn);
   }
 

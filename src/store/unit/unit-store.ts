@@ -33,7 +33,7 @@ export abstract class UnitStore implements Store {
         continue;
       }
       if (notice.collections.length > 0 || notice.venIds.length > 0) this.emit(notice);
-      for (const after of unit.afterCommits) after();
+      for (const after of unit.afterCommits) await after();
       return result;
     }
   }

@@ -27,3 +27,12 @@ export function currentIntervalIndex(signal: StoredSignal, rec: EventRecord, now
   }
   return rec.duration === 0 ? signal.intervals.length - 1 : undefined;
 }
+
+/** The next instant after `now` at which eventStatus changes by the clock alone (undefined: never). */
+export function nextStatusChange(rec: EventRecord, now: Date): number | undefined {
+  if (rec.cancelledAt !== undefined) return undefined;
+  const t = now.getTime();
+  const start = Date.parse(rec.dtstart);
+  const edges = [start - (rec.rampUp ?? 0), start, ...(rec.duration === 0 ? [] : [start + rec.duration])];
+  return edges.find((edge) => edge > t);
+}

@@ -11,7 +11,7 @@ export { toMs } from './to-ms.js';
 export { buildEventRecord } from './build-event.js';
 export type { BuildEventContext } from './build-event.js';
 export { modifyEventRecord, cancelEventRecord } from './modify-event.js';
-export { eventStatus, currentIntervalIndex } from './event-status.js';
+export { eventStatus, currentIntervalIndex, nextStatusChange } from './event-status.js';
 export { orderEvents } from './order-events.js';
 export { findOverlap, assertNoOverlap } from './overlap.js';
 export { toWireEvent } from './to-wire-event.js';

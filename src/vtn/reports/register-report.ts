@@ -1,6 +1,6 @@
 // A VEN's oadrRegisterReport: decide on its offers, check the caps, then replace its offers and subscriptions at once.
 import type { OadrMessage, OadrRegisterReport } from '../../oadr/model.js';
-import type { VtnContext } from '../context.js';
+import type { VtnContext, Work } from '../context.js';
 import { eiResponse, errorReply } from '../replies.js';
 import { buildRegistrationRequests } from './build-requests.js';
 import { decideCompact, decideFull } from './decide-reports.js';
@@ -9,7 +9,7 @@ import {
   dropSubscriptions, offersIn, outlivesReRegistration, saveOffers, seriesCount, subscriptions, subscriptionsOf,
 } from './report-records.js';
 
-export async function registerReport(ctx: VtnContext, msg: OadrRegisterReport): Promise<OadrMessage> {
+export async function registerReport(ctx: Work, msg: OadrRegisterReport): Promise<OadrMessage> {
   const venId = msg.venId!;
   const now = ctx.now();
   const limits = ctx.settings.limits;
@@ -27,8 +27,9 @@ export async function registerReport(ctx: VtnContext, msg: OadrRegisterReport): 
     return refuse(469, 'the VTN could not decide which reports to request; it will ask later');
   }
   const subs = subscriptions(ctx);
-  const plans = buildRegistrationRequests(chosen, { now, newId: ctx.newId, isIdTaken: (id) => subs.has(id) });
-  const kept = subscriptionsOf(ctx, venId).filter(outlivesReRegistration);
+  // Ids come from newId (UUIDs); create() below refuses a clash with a stored request.
+  const plans = buildRegistrationRequests(chosen, { now, newId: ctx.newId, isIdTaken: () => false });
+  const kept = (await subscriptionsOf(ctx, venId)).filter(outlivesReRegistration);
   if (kept.length + plans.length > limits.subscriptionsPerVen) {
     return refuse(469, `this registration would hold ${kept.length + plans.length} report requests for the VEN; the VTN keeps at most ${limits.subscriptionsPerVen} (limits.subscriptionsPerVen): offer fewer reports`);
   }
@@ -38,11 +39,11 @@ export async function registerReport(ctx: VtnContext, msg: OadrRegisterReport): 
   }
 
   // 2. apply: the new registration replaces the old offers and the requests made against them
-  dropSubscriptions(ctx, venId, (s) => !outlivesReRegistration(s));
+  await dropSubscriptions(ctx, venId, (s) => !outlivesReRegistration(s));
   saveOffers(ctx, venId, offers);
   for (const plan of plans) {
-    subs.put(plan.subscription.reportRequestId, plan.subscription);
-    ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks);
+    subs.create(plan.subscription.reportRequestId, plan.subscription);
+    ctx.u.afterCommit(() => ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks));
     for (const note of plan.notes) ctx.log.warn({ venId, reportRequestId: plan.subscription.reportRequestId }, note);
   }
   ctx.log.info({

@@ -1,17 +1,18 @@
 // The VEN's acknowledgements: oadrCreatedReport and oadrCanceledReport (pendingReports), oadrRegisteredReport.
 import type { OadrCanceledReport, OadrCreatedReport, OadrMessage, OadrRegisteredReport } from '../../oadr/model.js';
-import type { VtnContext } from '../context.js';
+import type { Work } from '../context.js';
 import { eiResponse, okResponse } from '../replies.js';
 import { subscriptions, subscriptionsOf, updateSubscription } from './report-records.js';
 
 /** pendingReports lists the requests the VEN is working on: those become `created`. Unknown ids → 452. */
-export async function createdReport(ctx: VtnContext, msg: OadrCreatedReport): Promise<OadrMessage> {
+export async function createdReport(ctx: Work, msg: OadrCreatedReport): Promise<OadrMessage> {
   const venId = msg.venId!;
   const subs = subscriptions(ctx);
-  const unknown = msg.pendingReports.filter((id) => subs.get(id)?.venId !== venId);
+  const found = await subs.getMany(msg.pendingReports);
+  const unknown = msg.pendingReports.filter((id) => found.get(id)?.venId !== venId);
   for (const id of msg.pendingReports) {
-    const sub = subs.get(id);
-    if (sub && sub.venId === venId && sub.state === 'requested') updateSubscription(ctx, id, { state: 'created' });
+    const sub = found.get(id);
+    if (sub && sub.venId === venId && sub.state === 'requested') subs.put(id, { ...sub, state: 'created' });
   }
   ctx.log.info({ venId, pending: msg.pendingReports, unknown, code: msg.response.responseCode }, 'VEN acknowledged report requests');
   try {
@@ -25,18 +26,18 @@ export async function createdReport(ctx: VtnContext, msg: OadrCreatedReport): Pr
 }
 
 /** After a cancel, requests not in pendingReports are finished (a cancelled one may still send a last report). */
-export function canceledReport(ctx: VtnContext, msg: OadrCanceledReport): OadrMessage {
+export async function canceledReport(ctx: Work, msg: OadrCanceledReport): Promise<OadrMessage> {
   const venId = msg.venId!;
   const pending = new Set(msg.pendingReports);
   const at = ctx.now().toISOString();
-  for (const sub of subscriptionsOf(ctx, venId)) {
-    if (sub.state === 'cancelled' && !pending.has(sub.reportRequestId) && !sub.cancelledAt) updateSubscription(ctx, sub.reportRequestId, { cancelledAt: at });
+  for (const sub of await subscriptionsOf(ctx, venId)) {
+    if (sub.state === 'cancelled' && !pending.has(sub.reportRequestId) && !sub.cancelledAt) await updateSubscription(ctx, sub.reportRequestId, { cancelledAt: at });
   }
   ctx.log.info({ venId, pending: msg.pendingReports, code: msg.response.responseCode }, 'VEN acknowledged report cancellation');
   return okResponse(msg.response.requestId, venId);
 }
 
-export function registeredReport(ctx: VtnContext, msg: OadrRegisteredReport): OadrMessage {
+export function registeredReport(ctx: Work, msg: OadrRegisteredReport): OadrMessage {
   const venId = msg.venId;
   if (msg.reportRequests.length) {
     // The VTN registered no reports of its own, so a VEN cannot ask for any.

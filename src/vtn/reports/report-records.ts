@@ -1,7 +1,7 @@
 // Typed access to the report collections: what each VEN offers, and what the VTN asked it to report.
 import type { OadrReport, ReportRequest } from '../../oadr/model.js';
-import type { Collection } from '../../store/store.js';
-import type { VtnContext } from '../context.js';
+import type { Repository } from '../../store/store.js';
+import type { Work } from '../context.js';
 import { flattenOffers, type ReportOffer } from './offers.js';
 import { REPORT_SUBSCRIPTIONS, type ReportSubscription } from './report-subscription.js';
 
@@ -14,12 +14,12 @@ export interface OfferRecord {
 
 export const REPORT_OFFERS = 'reportOffers';
 
-export function subscriptions(ctx: VtnContext): Collection<ReportSubscription> {
-  return ctx.store.collection<ReportSubscription>(REPORT_SUBSCRIPTIONS);
+export function subscriptions(w: Work): Repository<ReportSubscription> {
+  return w.u.collection<ReportSubscription>(REPORT_SUBSCRIPTIONS);
 }
 
-export function offerRecords(ctx: VtnContext): Collection<OfferRecord> {
-  return ctx.store.collection<OfferRecord>(REPORT_OFFERS);
+export function offerRecords(w: Work): Repository<OfferRecord> {
+  return w.u.collection<OfferRecord>(REPORT_OFFERS);
 }
 
 /** The data points of a VEN's METADATA reports (what saveOffers stores). */
@@ -28,31 +28,31 @@ export function offersIn(venId: string, reports: readonly OadrReport[]): ReportO
 }
 
 /** Replaces what the VEN offered before (one record per VEN). */
-export function saveOffers(ctx: VtnContext, venId: string, offers: ReportOffer[]): void {
+export function saveOffers(ctx: Work, venId: string, offers: ReportOffer[]): void {
   offerRecords(ctx).put(venId, { venId, registeredAt: ctx.now().toISOString(), offers });
 }
 
-export function subscriptionsOf(ctx: VtnContext, venId: string): ReportSubscription[] {
-  return [...subscriptions(ctx).values()].filter((s) => s.venId === venId);
+export function subscriptionsOf(w: Work, venId: string): Promise<ReportSubscription[]> {
+  return subscriptions(w).find('venId', venId);
 }
 
 /** Operator requests still running outlive a new report registration; everything else it supersedes. */
 export const outlivesReRegistration = (s: ReportSubscription): boolean => s.state !== 'cancelled' && (s.kind === 'oneShot' || s.kind === 'history');
 
 /** Deletes the VEN's subscriptions that `drop` picks (all by default) with their callbacks. */
-export function dropSubscriptions(ctx: VtnContext, venId: string, drop: (s: ReportSubscription) => boolean = () => true): void {
-  const subs = subscriptions(ctx);
-  for (const s of subscriptionsOf(ctx, venId)) {
+export async function dropSubscriptions(w: Work, venId: string, drop: (s: ReportSubscription) => boolean = () => true): Promise<void> {
+  const subs = subscriptions(w);
+  for (const s of await subscriptionsOf(w, venId)) {
     if (!drop(s)) continue;
     subs.delete(s.reportRequestId);
-    ctx.reportCallbacks.delete(s.reportRequestId);
+    w.u.afterCommit(() => w.reportCallbacks.delete(s.reportRequestId));
   }
 }
 
 /** A VEN that leaves takes its offers and subscriptions with it. */
-export function dropReportState(ctx: VtnContext, venId: string): void {
-  dropSubscriptions(ctx, venId);
-  offerRecords(ctx).delete(venId);
+export async function dropReportState(w: Work, venId: string): Promise<void> {
+  await dropSubscriptions(w, venId);
+  offerRecords(w).delete(venId);
 }
 
 /** Distinct (resource, measurement) pairs the subscriptions label values with: the telemetry series they fill. */
@@ -74,9 +74,9 @@ export function requestOf(sub: ReportSubscription): ReportRequest {
   };
 }
 
-export function updateSubscription(ctx: VtnContext, reportRequestId: string, change: Partial<ReportSubscription>): ReportSubscription | undefined {
-  const subs = subscriptions(ctx);
-  const sub = subs.get(reportRequestId);
+export async function updateSubscription(w: Work, reportRequestId: string, change: Partial<ReportSubscription>): Promise<ReportSubscription | undefined> {
+  const subs = subscriptions(w);
+  const sub = await subs.get(reportRequestId);
   if (!sub) return undefined;
   const next = { ...sub, ...change };
   subs.put(reportRequestId, next);

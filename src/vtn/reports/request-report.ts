@@ -3,7 +3,7 @@
 import { VtnError } from '../../errors.js';
 import type { OadrCancelReport, OadrMessage } from '../../oadr/model.js';
 import type { PendingItem } from '../../store/records.js';
-import type { VtnContext } from '../context.js';
+import type { Work } from '../context.js';
 import { addPending, takePending } from '../ven-state.js';
 import { buildHistoryRequest, buildOneShotRequest, buildPeriodicRequest } from './build-requests.js';
 import type { IntervalSpec, ReportCallback } from './handler-types.js';
@@ -27,34 +27,35 @@ export interface RequestReportOptions {
   callback?: ReportCallback;
 }
 
-export function requestReport(ctx: VtnContext, o: RequestReportOptions): { reportRequestId: string } {
-  const offers = pickOffers(ctx, o);
+export async function requestReport(ctx: Work, o: RequestReportOptions): Promise<{ reportRequestId: string }> {
+  const offers = await pickOffers(ctx, o);
   const subs = subscriptions(ctx);
-  const base = { offers, now: ctx.now(), newId: ctx.newId, isIdTaken: (id: string) => subs.has(id), ...(o.callback ? { callback: o.callback } : {}) };
+  // Ids come from newId (UUIDs): taken only by an operator-chosen id, and create() below refuses a clash anyway.
+  const base = { offers, now: ctx.now(), newId: ctx.newId, isIdTaken: () => false, ...(o.callback ? { callback: o.callback } : {}) };
   const start = o.start === undefined ? undefined : new Date(o.start);
   const plan = o.kind === 'oneShot'
     ? buildOneShotRequest(base)
     : o.kind === 'periodic'
       ? buildPeriodicRequest({ ...base, samplingInterval: o.samplingInterval ?? offers[0]!.minSamplingMs ?? 60_000, ...(o.reportingInterval !== undefined ? { reportingInterval: o.reportingInterval } : {}), ...(start ? { start } : {}), ...(o.duration !== undefined ? { duration: o.duration } : {}) })
       : buildHistoryRequest({ ...base, start: requireStart(start), duration: o.duration ?? missing('duration'), ...(o.granularity !== undefined ? { granularity: o.granularity } : {}) });
-  subs.put(plan.subscription.reportRequestId, plan.subscription);
-  ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks);
-  addPending(ctx, o.venId, { kind: 'createReport', reportRequestIds: [plan.subscription.reportRequestId] });
+  subs.create(plan.subscription.reportRequestId, plan.subscription);
+  ctx.u.afterCommit(() => ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks));
+  await addPending(ctx, o.venId, { kind: 'createReport', reportRequestIds: [plan.subscription.reportRequestId] });
   ctx.log.info({ venId: o.venId, reportRequestId: plan.subscription.reportRequestId, kind: o.kind, report: plan.subscription.reportName, notes: plan.notes }, 'report requested');
   return { reportRequestId: plan.subscription.reportRequestId };
 }
 
-export function cancelReport(ctx: VtnContext, reportRequestId: string, reportToFollow = false): void {
-  const sub = subscriptions(ctx).get(reportRequestId);
+export async function cancelReport(ctx: Work, reportRequestId: string, reportToFollow = false): Promise<void> {
+  const sub = await subscriptions(ctx).get(reportRequestId);
   if (!sub) throw new VtnError('E_REPORT_REQUEST', `No report request ${reportRequestId}.`, 'List them with vtn.listReportSubscriptions().');
   if (sub.state === 'cancelled') return;
-  addPending(ctx, sub.venId, { kind: 'cancelReport', reportRequestIds: [reportRequestId], reportToFollow });
+  await addPending(ctx, sub.venId, { kind: 'cancelReport', reportRequestIds: [reportRequestId], reportToFollow });
   ctx.log.info({ venId: sub.venId, reportRequestId, reportToFollow }, 'report cancellation queued');
 }
 
-function pickOffers(ctx: VtnContext, o: RequestReportOptions): ReportOffer[] {
-  if (!ctx.store.vens.has(o.venId)) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${o.venId}.`, 'List VENs with vtn.listVens().');
-  const all = offerRecords(ctx).get(o.venId)?.offers ?? [];
+async function pickOffers(ctx: Work, o: RequestReportOptions): Promise<ReportOffer[]> {
+  if (!(await ctx.u.vens.has(o.venId))) throw new VtnError('E_VEN_UNKNOWN', `No registered VEN with venId ${o.venId}.`, 'List VENs with vtn.listVens().');
+  const all = (await offerRecords(ctx).get(o.venId))?.offers ?? [];
   const wanted = o.reportName?.replace(/^METADATA_/, '');
   const ofReport = all.filter((x) => (o.reportSpecifierId ? x.reportSpecifierId === o.reportSpecifierId : x.reportName.replace(/^METADATA_/, '') === wanted));
   const chosen = o.rIds ? ofReport.filter((x) => o.rIds!.includes(x.rId)) : ofReport;
@@ -72,9 +73,9 @@ function missing(field: string): never {
 }
 
 /** Poll renderers for the two queued report messages. */
-export function renderCreateReport(ctx: VtnContext, venId: string, item: PendingItem): OadrMessage | undefined {
+export async function renderCreateReport(ctx: Work, venId: string, item: PendingItem): Promise<OadrMessage | undefined> {
   if (item.kind !== 'createReport') return undefined;
-  const subs = subscriptions(ctx);
+  const subs = await subscriptions(ctx).getMany(item.reportRequestIds);
   const reportRequests = item.reportRequestIds.flatMap((id) => {
     const sub = subs.get(id);
     return sub && sub.state !== 'cancelled' ? [requestOf(sub)] : [];
@@ -83,24 +84,24 @@ export function renderCreateReport(ctx: VtnContext, venId: string, item: Pending
   return { type: 'oadrCreateReport', requestId: ctx.newId(), reportRequests, venId };
 }
 
-export function renderCancelReport(ctx: VtnContext, venId: string, item: PendingItem): OadrMessage | undefined {
+export async function renderCancelReport(ctx: Work, venId: string, item: PendingItem): Promise<OadrMessage | undefined> {
   if (item.kind !== 'cancelReport') return undefined;
-  markCancelled(ctx, item.reportRequestIds);
+  await markCancelled(ctx, item.reportRequestIds);
   return { type: 'oadrCancelReport', requestId: ctx.newId(), reportRequestIds: item.reportRequestIds, reportToFollow: item.reportToFollow, venId };
 }
 
 /** A queued cancel rides along in oadrUpdatedReport when the VEN reports before it polls. */
-export function takePiggybackCancel(ctx: VtnContext, venId: string): OadrCancelReport | undefined {
-  const item = takePending(ctx, venId, (i) => i.kind === 'cancelReport');
+export async function takePiggybackCancel(ctx: Work, venId: string): Promise<OadrCancelReport | undefined> {
+  const item = await takePending(ctx, venId, (i) => i.kind === 'cancelReport');
   if (!item || item.kind !== 'cancelReport') return undefined;
-  markCancelled(ctx, item.reportRequestIds);
+  await markCancelled(ctx, item.reportRequestIds);
   return { type: 'oadrCancelReport', requestId: ctx.newId(), reportRequestIds: item.reportRequestIds, reportToFollow: item.reportToFollow, venId };
 }
 
-function markCancelled(ctx: VtnContext, ids: readonly string[]): void {
+async function markCancelled(ctx: Work, ids: readonly string[]): Promise<void> {
   const at = ctx.now().toISOString();
   for (const id of ids) {
-    updateSubscription(ctx, id, { state: 'cancelled', cancelledAt: at });
-    ctx.reportCallbacks.delete(id);
+    await updateSubscription(ctx, id, { state: 'cancelled', cancelledAt: at });
+    ctx.u.afterCommit(() => ctx.reportCallbacks.delete(id));
   }
 }

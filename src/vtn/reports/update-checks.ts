@@ -13,7 +13,7 @@ export interface Refusal {
   reason: string;
 }
 
-export function refusalOf(ctx: VtnContext, venId: string, checks: readonly ReportCheck[], values: readonly ReportValue[], offers: number): Refusal | undefined {
+export async function refusalOf(ctx: VtnContext, venId: string, checks: readonly ReportCheck[], values: readonly ReportValue[], offers: number): Promise<Refusal | undefined> {
   const unknown = checks.filter((c) => c.unknownRequest && !c.metadata).map((c) => c.reportRequestId);
   if (unknown.length) return { code: 452, reason: `unknown reportRequestID ${clipText(unknown.join(', '), 256)}; nothing of this update was stored` };
   const bad = values.find((v) => typeof v.value === 'number' && !(Math.abs(v.value) <= MAX_ABS_NUMBER));
@@ -22,7 +22,7 @@ export function refusalOf(ctx: VtnContext, venId: string, checks: readonly Repor
   if (offers > limits.offersPerVen) {
     return { code: 454, reason: `the metadata describes ${offers} data points; this VTN takes at most ${limits.offersPerVen} per VEN (limits.offersPerVen)` };
   }
-  const held = ctx.telemetry.seriesOf(venId);
+  const held = await ctx.telemetry.seriesOf(venId);
   const fresh = new Set(values.map((v) => seriesKey(v.venId, v.resourceId, v.measurement)).filter((k) => !held.has(k)));
   if (held.size + fresh.size > limits.seriesPerVen) {
     return { code: 469, reason: `these values would open ${fresh.size} new telemetry series beside ${held.size}; the VTN keeps at most ${limits.seriesPerVen} per VEN (limits.seriesPerVen)` };

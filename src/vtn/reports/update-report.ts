@@ -1,34 +1,47 @@
 // oadrUpdateReport: check each report against its request, store the values durably, then tell listeners.
 import type { OadrMessage, OadrUpdateReport, OadrUpdatedReport } from '../../oadr/model.js';
-import type { VtnContext } from '../context.js';
+import type { Work } from '../context.js';
 import { eiResponse } from '../replies.js';
-import { ingestUpdateReport, type ReportCheck } from './ingest.js';
+import { ingestUpdateReport, type ReportCheck, type ReportValue } from './ingest.js';
 import { offersIn, saveOffers, subscriptions } from './report-records.js';
 import { refusalOf } from './update-checks.js';
 import { clipText } from '../../clip-text.js';
 import { takePiggybackCancel } from './request-report.js';
 
-export async function updateReport(ctx: VtnContext, msg: OadrUpdateReport): Promise<OadrMessage> {
+export async function updateReport(ctx: Work, msg: OadrUpdateReport): Promise<OadrMessage> {
   const venId = msg.venId!;
-  const subs = subscriptions(ctx);
-  const result = ingestUpdateReport(venId, msg.reports, (id) => subs.get(id));
+  const known = await subscriptions(ctx).getMany([...new Set(msg.reports.map((r) => r.reportRequestId))]);
+  const result = ingestUpdateReport(venId, msg.reports, (id) => known.get(id));
   const metadata = result.reports.filter((r) => r.metadata);
   const offers = metadata.length ? offersIn(venId, msg.reports.filter((r) => r.reportName.startsWith('METADATA_'))) : [];
   const values = result.values.filter((v) => !metadata.some((m) => m.reportRequestId === v.reportRequestId));
   // 1. refused as a whole, before anything is stored
-  const refusal = refusalOf(ctx, venId, result.reports, values, offers.length);
+  const refusal = await refusalOf(ctx, venId, result.reports, values, offers.length);
   if (refusal) {
     ctx.log.info({ venId, reports: result.reports.length, code: refusal.code, reason: refusal.reason }, 'report update refused; nothing stored');
     return { type: 'oadrUpdatedReport', response: eiResponse(refusal.code, msg.requestId, refusal.reason), venId };
   }
-  // 2. durable before the reply (the telemetry store writes synchronously)
+  // 2. durable before the reply: offers commit with the unit, values right after it (never twice for a re-run unit)
   if (metadata.length) saveOffers(ctx, venId, offers);
-  if (values.length) ctx.telemetry.append(values);
   const flags = mismatchNotes(result.reports);
-  ctx.log.info({ venId, reports: result.reports.length, values: values.length, flags }, 'report values received');
-  if (flags.length) ctx.log.warn({ venId, flags }, 'report does not match its request');
+  const cancel = await takePiggybackCancel(ctx, venId);
+  ctx.u.afterCommit(async () => {
+    if (values.length) await ctx.telemetry.append(values);
+    ctx.log.info({ venId, reports: result.reports.length, values: values.length, flags }, 'report values received');
+    if (flags.length) ctx.log.warn({ venId, flags }, 'report does not match its request');
+    await notifyListeners(ctx, msg, values, (id) => known.get(id)?.reportName ?? '');
+  });
 
-  // 3. listeners: per-subscription callbacks, then the generic hooks
+  // 3. reply: missing rIDs are named
+  const description = flags.length ? `accepted with mismatches: ${flags.join('; ')}` : 'OK';
+  const reply: OadrUpdatedReport = { type: 'oadrUpdatedReport', response: eiResponse(200, msg.requestId, description), venId };
+  if (cancel) reply.cancelReport = cancel;
+  return reply;
+}
+
+// Per-subscription callbacks, then the generic hooks; a listener's failure is logged, never the VEN's problem.
+async function notifyListeners(ctx: Work, msg: OadrUpdateReport, values: ReportValue[], reportNameOf: (id: string) => string): Promise<void> {
+  const venId = msg.venId!;
   const onError = (err: unknown, where: string) => ctx.log.error({ err, venId, where }, 'report listener failed');
   await ctx.reportCallbacks.deliver(values, (err, id) => onError(err, `callback of ${id}`));
   const byRequest = new Map<string, typeof values>();
@@ -36,7 +49,7 @@ export async function updateReport(ctx: VtnContext, msg: OadrUpdateReport): Prom
   const onTelemetry = ctx.handlers.get('onTelemetry');
   for (const [reportRequestId, list] of byRequest) {
     try {
-      await onTelemetry?.(list, { venId, reportRequestId, reportName: subs.get(reportRequestId)?.reportName ?? '' });
+      await onTelemetry?.(list, { venId, reportRequestId, reportName: reportNameOf(reportRequestId) });
     } catch (err) {
       onError(err, 'onTelemetry');
     }
@@ -46,13 +59,6 @@ export async function updateReport(ctx: VtnContext, msg: OadrUpdateReport): Prom
   } catch (err) {
     onError(err, 'onUpdateReport');
   }
-
-  // 4. reply: missing rIDs are named
-  const description = flags.length ? `accepted with mismatches: ${flags.join('; ')}` : 'OK';
-  const reply: OadrUpdatedReport = { type: 'oadrUpdatedReport', response: eiResponse(200, msg.requestId, description), venId };
-  const cancel = takePiggybackCancel(ctx, venId);
-  if (cancel) reply.cancelReport = cancel;
-  return reply;
 }
 
 function mismatchNotes(checks: readonly ReportCheck[]): string[] {

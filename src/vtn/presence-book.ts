@@ -1,0 +1,76 @@
+// When each VEN last spoke: noted in memory on every proven message, written to the store in batches and at most
+// once per poll period per VEN, so presence is shared by every instance without a write per poll.
+import type { Store } from '../store/store.js';
+import type { Logger } from './context.js';
+
+export const PRESENCE = 'presence';
+
+export interface PresenceRecord {
+  venId: string;
+  lastSeenAt: string;
+}
+
+export class PresenceBook {
+  readonly #store: Store;
+  readonly #periodMs: number;
+  readonly #log: Logger;
+  /** Seen since the last flush. */
+  readonly #seen = new Map<string, number>();
+  /** Last time written to the store, per VEN (this instance). */
+  readonly #written = new Map<string, number>();
+  #timer: NodeJS.Timeout | undefined;
+  #flushing: Promise<void> | undefined;
+
+  constructor(store: Store, periodMs: number, log: Logger) {
+    this.#store = store;
+    this.#periodMs = periodMs;
+    this.#log = log;
+  }
+
+  note(venId: string, at: number): void {
+    this.#seen.set(venId, at);
+    if ((this.#written.get(venId) ?? Number.NEGATIVE_INFINITY) + this.#periodMs > at) return;
+    // Batched: one unit for every VEN due, a second after the first of them spoke.
+    this.#timer ??= setTimeout(() => { this.#timer = undefined; void this.flush(); }, 1000).unref();
+  }
+
+  /** Latest time this instance saw the VEN (the store has every instance's, at poll-period resolution). */
+  lastSeen(venId: string): number | undefined {
+    return this.#seen.get(venId) ?? this.#written.get(venId);
+  }
+
+  /** Writes every VEN due (seen, and not written within a poll period); ends when the unit committed. */
+  async flush(): Promise<void> {
+    await this.#flushing;
+    const due = [...this.#seen].filter(([venId, at]) => (this.#written.get(venId) ?? Number.NEGATIVE_INFINITY) + this.#periodMs <= at);
+    if (due.length === 0 || !this.#store.isReady()) return;
+    this.#flushing = this.#write(due).finally(() => { this.#flushing = undefined; });
+    await this.#flushing;
+  }
+
+  forget(venId: string): void {
+    this.#seen.delete(venId);
+    this.#written.delete(venId);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+
+  async #write(due: [string, number][]): Promise<void> {
+    try {
+      await this.#store.unit(async (u) => {
+        // A VEN that left meanwhile gets no presence record back.
+        const vens = await u.vens.getMany(due.map(([venId]) => venId));
+        for (const [venId, at] of due) if (vens.has(venId)) u.collection<PresenceRecord>(PRESENCE).put(venId, { venId, lastSeenAt: new Date(at).toISOString() });
+      }, { label: 'presence' });
+      for (const [venId, at] of due) {
+        this.#written.set(venId, at);
+        if (this.#seen.get(venId) === at) this.#seen.delete(venId);
+      }
+    } catch (err) {
+      this.#log.warn({ err: (err as Error).message, vens: due.length }, 'VEN presence not written; retried with the next poll');
+    }
+  }
+}
