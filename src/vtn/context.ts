@@ -31,6 +31,8 @@ export interface VtnSettings {
   intervalDtstart: boolean;
   /** Per-VEN caps and refusal bookkeeping bounds. */
   limits: VenLimits;
+  /** Ended events stay live for liveMs, then their summary stays in the archive for archiveMs. */
+  retention: { liveMs: number; archiveMs: number; sweepEveryMs: number };
 }
 
 export interface VtnContext {

@@ -46,7 +46,7 @@ export interface VtnOptions {
    */
   idlePollCacheMs?: number;
   /** Retention: how long completed and cancelled events stay in the live set (ms or ISO; default P7D) and in the archive (default P90D). */
-  eventRetention?: { live?: number | string; archive?: number | string };
+  eventRetention?: { live?: number | string; archive?: number | string; sweepEvery?: number | string };
   /** Clock, for tests and simulations. */
   now?: () => Date;
   /** ID generator; default crypto.randomUUID. */
@@ -72,6 +72,8 @@ export const DEFAULTS = {
   bodyLimit: DEFAULT_MAX_BYTES,
   defaultMarketContext: 'oadr://unknown.context',
   cancelledRetention: 'PT1H',
+  eventLiveRetention: 'P7D',
+  eventArchiveRetention: 'P90D',
 } as const;
 
 export function settingsFrom(o: VtnOptions): VtnSettings {
@@ -83,6 +85,11 @@ export function settingsFrom(o: VtnOptions): VtnSettings {
     cancelledRetentionMs: toMs(o.cancelledRetention ?? DEFAULTS.cancelledRetention),
     intervalDtstart: o.intervalDtstart ?? false,
     limits: resolveLimits(o.limits),
+    retention: {
+      liveMs: toMs(o.eventRetention?.live ?? DEFAULTS.eventLiveRetention),
+      archiveMs: toMs(o.eventRetention?.archive ?? DEFAULTS.eventArchiveRetention),
+      sweepEveryMs: toMs(o.eventRetention?.sweepEvery ?? 60_000),
+    },
   };
 }
 

@@ -31,6 +31,9 @@ import { addPending } from './ven-state.js';
 import { MessageObservers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 import { RefusedRegistrations } from './refused-registrations.js';
+import { RetentionTimer } from './retention-timer.js';
+import { sweep, type SweepCounts } from './retention.js';
+import { EVENT_ARCHIVE, type ArchivedEvent } from './event-archive.js';
 
 export interface AddEventCallbacks {
   /** Called for every opt response (oadrCreatedEvent or event-scoped EiOpt) to this event. */
@@ -56,6 +59,7 @@ export class Vtn {
   readonly ctx: VtnContext;
   readonly options: VtnOptions;
   #messageHandlers = new Map<string, MessageHandler>();
+  readonly #retention: RetentionTimer;
   /** Told about every OpenADR message handled (the HTTP layer reports them). */
   readonly messages = new MessageObservers();
 
@@ -79,6 +83,7 @@ export class Vtn {
       newId: options.newId ?? randomUUID,
     };
     installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
+    this.#retention = new RetentionTimer(this.ctx);
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
       this.ctx.log.warn({ vtnId: this.ctx.settings.vtnId }, 'vtnId has no uppercase letter: OpenLEADR VENs treat it as invalid and opt out of every event');
     }
@@ -241,6 +246,7 @@ export class Vtn {
 
   /** Flush presence, then release the state and the telemetry store (called by close()). */
   async closeState(): Promise<void> {
+    this.#retention.stop();
     this.ctx.presence.stop();
     await this.ctx.presence.flush();
     await this.ctx.telemetry.close();
@@ -269,6 +275,16 @@ export class Vtn {
   /** The data points a VEN offered in its latest report registration. */
   async reportOffers(venId: string): Promise<ReportOffer[]> {
     return this.#unit('reportOffers', async (w) => (await offerRecords(w).get(venId))?.offers ?? []);
+  }
+
+  /** Run retention now (it also runs every eventRetention.sweepEvery on the instance holding the 'retention' lock). */
+  sweepRetention(): Promise<SweepCounts> {
+    return sweep(this.ctx);
+  }
+
+  /** Summaries of events that left the live set, oldest first (`after` an eventId, `limit`). */
+  async listEventArchive(page: { after?: string; limit?: number } = {}): Promise<ArchivedEvent[]> {
+    return this.#unit('listEventArchive', async (w) => (await w.u.collection<ArchivedEvent>(EVENT_ARCHIVE).list(page)).map((r) => r.value));
   }
 
   #unit<T>(label: string, fn: (w: Work) => Promise<T>): Promise<T> {
