@@ -1,0 +1,56 @@
+// The PostgreSQL schema, as versioned migrations applied in order at open (migrate.ts). Never edit a released
+// migration: add the next version. Keys and index values sort in byte order (COLLATE "C"), as the local stores sort.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'records and declared indexes',
+    sql: `
+      CREATE TABLE vtn_records (
+        collection text COLLATE "C" NOT NULL,
+        key text COLLATE "C" NOT NULL,
+        -- The record; value_text instead when its JSON holds what jsonb refuses (\\u0000, lone surrogates).
+        value jsonb,
+        value_text text,
+        version bigint NOT NULL,
+        PRIMARY KEY (collection, key),
+        CHECK ((value IS NULL) <> (value_text IS NULL))
+      );
+      -- One row per (record, declared index, index value), written from collection-specs.ts at commit.
+      CREATE TABLE vtn_index (
+        collection text COLLATE "C" NOT NULL,
+        index_name text COLLATE "C" NOT NULL,
+        index_value text COLLATE "C" NOT NULL,
+        key text COLLATE "C" NOT NULL,
+        PRIMARY KEY (collection, index_name, index_value, key)
+      );
+      -- Deleting or rewriting a record drops its index rows by key.
+      CREATE INDEX vtn_index_by_key ON vtn_index (collection, key);
+    `,
+  },
+  {
+    version: 2,
+    name: 'telemetry values',
+    sql: `
+      -- Report values; '' stands for an absent resource id or measurement so equality lookups use the index.
+      CREATE TABLE vtn_telemetry (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        ven_id text NOT NULL,
+        resource_id text NOT NULL DEFAULT '',
+        measurement text NOT NULL DEFAULT '',
+        r_id text NOT NULL,
+        t timestamptz NOT NULL,
+        value jsonb NOT NULL
+      );
+      CREATE INDEX vtn_telemetry_series_time ON vtn_telemetry (ven_id, resource_id, measurement, t);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,157 @@
+// The Store on PostgreSQL, for several VTN instances on one database: units read through a pooled connection with
+// a value cache, commit as one transaction with conditional writes, and tell the other instances via NOTIFY.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { VtnError } from '../../errors.js';
+import type { ChangeNotice } from '../store.js';
+import { consoleStoreLogger, type StoreLogger } from '../store-logger.js';
+import { UnitStore } from '../unit/unit-store.js';
+import type { PendingWrite } from '../unit/row-source.js';
+import { AdvisoryLocks } from './advisory-locks.js';
+import { ChangeListener } from './change-listener.js';
+import { migrate } from './migrate.js';
+import { CHANNEL, encodeNotice } from './notice-channel.js';
+import { commitTransaction } from './pg-commit.js';
+import { clientConfig, redactUrl, unavailable } from './pg-connection.js';
+import { PgRowSource, type Query } from './pg-row-source.js';
+import { ValueCache, type CacheStats } from './value-cache.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  logger?: StoreLogger;
+  /** Pooled connections for units (default 10); the LISTEN and lock sessions come on top. */
+  poolSize?: number;
+  /** Parsed records kept by (collection, key, version) (default 10,000; 0 = off). */
+  cacheEntries?: number;
+}
+
+export interface PostgresStoreStats {
+  /** Statements sent through the pool (reads and commits), since open. */
+  queries: number;
+  cache: CacheStats;
+}
+
+export class PostgresStore extends UnitStore {
+  readonly kind = 'postgres' as const;
+  /** Names this instance in its change notices, so it skips its own. */
+  readonly instanceId = randomUUID();
+  readonly #url: string;
+  readonly #logger: StoreLogger;
+  readonly #poolSize: number;
+  readonly #cache: ValueCache;
+  #pool: pg.Pool | undefined;
+  #source: PgRowSource | undefined;
+  #listener: ChangeListener | undefined;
+  #locks: AdvisoryLocks | undefined;
+  #opening: Promise<void> | undefined;
+  #queries = 0;
+
+  constructor(options: PostgresStoreOptions) {
+    super();
+    if (typeof options?.url !== 'string' || options.url === '') {
+      throw new VtnError('E_CONFIG', 'PostgresStore needs a url (postgres://user:password@host:port/database)', 'set store.url in the config or VTN_DATABASE_URL');
+    }
+    this.#url = options.url;
+    this.#logger = options.logger ?? consoleStoreLogger;
+    this.#poolSize = options.poolSize ?? 10;
+    this.#cache = new ValueCache(options.cacheEntries ?? 10_000);
+  }
+
+  /** The open pool: other PostgreSQL-backed parts (the telemetry store) share it. Throws before open(). */
+  get pool(): pg.Pool {
+    if (!this.#pool) throw new Error('PostgresStore is not open');
+    return this.#pool;
+  }
+
+  protected get source(): PgRowSource {
+    if (!this.#source) throw new Error('PostgresStore is not open: call open() first');
+    return this.#source;
+  }
+
+  isReady(): boolean {
+    return this.#source !== undefined;
+  }
+
+  open(): Promise<void> {
+    this.#opening ??= this.#connect().catch((err: unknown) => {
+      this.#opening = undefined;
+      throw err;
+    });
+    return this.#opening;
+  }
+
+  async flush(): Promise<void> {
+    // Every commit is durable in PostgreSQL already.
+  }
+
+  async close(): Promise<void> {
+    await this.#opening?.catch(() => undefined);
+    this.#opening = undefined;
+    this.#source = undefined;
+    const pool = this.#pool;
+    this.#pool = undefined;
+    await Promise.all([this.#listener?.stop(), this.#locks?.close()]);
+    await pool?.end();
+  }
+
+  holdsLock(name: string): Promise<boolean> {
+    return this.#locks && this.isReady() ? this.#locks.holds(name) : Promise.resolve(false);
+  }
+
+  stats(): PostgresStoreStats {
+    return { queries: this.#queries, cache: this.#cache.stats() };
+  }
+
+  /** For tests of failover and reconnection: the server pids of the LISTEN and lock sessions. */
+  async sessionPids(): Promise<{ listen: number | undefined; lock: number | undefined }> {
+    return { listen: await this.#listener?.backendPid(), lock: await this.#locks?.backendPid() };
+  }
+
+  protected async commitWrites(writes: PendingWrite[], notice: ChangeNotice): Promise<void> {
+    const payload = encodeNotice(this.instanceId, notice);
+    if (writes.length === 0) {
+      // Only touched VENs: a notice, no transaction.
+      await this.#querier(this.pool)('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+      return;
+    }
+    const client = await this.pool.connect();
+    try {
+      const committed = await commitTransaction(this.#querier(client), writes, { channel: CHANNEL, payload });
+      for (const { write, version } of committed) {
+        if (version === undefined) this.#cache.drop(write.collection, write.key);
+        else this.#cache.set(write.collection, write.key, version, write.value, false);
+      }
+    } finally {
+      client.release();
+    }
+  }
+
+  async #connect(): Promise<void> {
+    const pool = new pg.Pool({ ...clientConfig(this.#url), max: this.#poolSize });
+    // An idle pooled connection that dies is replaced on next use; without a listener the error would crash the process.
+    pool.on('error', (err) => this.#logger.warn(`PostgreSQL connection lost (${redactUrl(this.#url)}): ${err.message}`));
+    const listener = new ChangeListener(this.#url, this.instanceId, (n) => this.emit(n), this.#logger);
+    try {
+      const { applied, schemaVersion } = await migrate(pool);
+      await listener.start();
+      this.#logger.info(`PostgreSQL store at ${redactUrl(this.#url)}: schema version ${schemaVersion}${applied.length ? ` (applied ${applied.join(', ')})` : ''}`);
+    } catch (err) {
+      await listener.stop();
+      await pool.end().catch(() => undefined);
+      throw err instanceof VtnError ? err : unavailable(this.#url, err);
+    }
+    this.#pool = pool;
+    this.#listener = listener;
+    this.#locks = new AdvisoryLocks(this.#url, this.#logger);
+    this.#source = new PgRowSource(this.#querier(pool), this.#cache);
+  }
+
+  /** Queries on `on` (the pool, or one connection for a transaction), counted: round trips are a sizing figure. */
+  #querier(on: pg.Pool | pg.PoolClient): Query {
+    return async <R>(sql: string, params: unknown[]) => {
+      this.#queries++;
+      return (await on.query(sql, params)).rows as R[];
+    };
+  }
+}
