@@ -1,6 +1,7 @@
 // The operator port: its own fastify instance and address, apart from the OpenADR port and its mutual TLS.
 import { join } from 'node:path';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { GaugeCacheTimes } from '../metrics/state-gauges.js';
 import { createVtnMetrics, type VtnMetrics } from '../metrics/vtn-metrics.js';
 import type { Vtn } from '../vtn/vtn.js';
 import { resolveAdminSettings, type AdminConfig, type AdminSettings } from './admin-options.js';
@@ -19,6 +20,8 @@ export interface AdminServerOptions extends StatusSources {
   env?: NodeJS.ProcessEnv;
   /** Node process metrics in /metrics; default true. */
   processMetrics?: boolean;
+  /** How stale the cached state gauges of /metrics may be (default: 5 s after a change, 60 s at most). */
+  gaugeCache?: GaugeCacheTimes;
 }
 
 export class AdminServer {
@@ -38,7 +41,7 @@ export class AdminServer {
     this.#log = opts.logger;
     this.presence = new VenPresence(opts.vtn);
     this.#sources = {};
-    this.metrics = createVtnMetrics({ vtn: opts.vtn, presence: this.presence, sources: this.#sources, processMetrics: opts.processMetrics ?? true });
+    this.metrics = createVtnMetrics({ vtn: opts.vtn, presence: this.presence, sources: this.#sources, processMetrics: opts.processMetrics ?? true, ...(opts.gaugeCache ? { gaugeCache: opts.gaugeCache } : {}) });
     this.audit = new AuditLog(opts.dataDir !== undefined ? join(opts.dataDir, 'audit.log') : undefined);
     const deps: AdminDeps = { vtn: opts.vtn, presence: this.presence, audit: this.audit, metrics: this.metrics, sources: this.#sources };
     this.attach(opts);
@@ -72,12 +75,11 @@ export class AdminServer {
     return this.#url;
   }
 
-  /** Finish in-flight admin requests, then stop observing the VTN. Idempotent. */
+  /** Finish in-flight admin requests, then stop the metrics' store listeners. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
       await this.app.close();
       this.metrics.stop();
-      this.presence.stop();
     })();
     return this.#closing;
   }

@@ -46,5 +46,5 @@ serveIpc({
     return process.memoryUsage();
   },
   /** What strangers may have left behind: registered VENs and stored decision records. */
-  counts: () => ({ vens: vtn.store.vens.size }),
+  counts: async () => ({ vens: await vtn.store.unit((u) => u.vens.count(), { label: 'bench read' }) }),
 }, ready, () => { stop(0).catch(() => process.exit(1)); });

@@ -5,7 +5,7 @@ import { decodeOadrPayload, encodeOadrPayload } from '../oadr/index.js';
 import type { OadrMessage } from '../oadr/model.js';
 import { MemoryStore } from '../store/index.js';
 import { Vtn } from '../vtn/vtn.js';
-import { benchVenId } from './seed-state.js';
+import { benchVenId, seedVens } from './seed-state.js';
 import { pollXml } from './xml-bodies.js';
 
 export interface StageCost { stage: string; microseconds: number }
@@ -14,10 +14,7 @@ export interface StageCost { stage: string; microseconds: number }
 export async function pollBreakdown(vens = 1000, iterations = 20_000): Promise<StageCost[]> {
   const store = new MemoryStore();
   await store.open();
-  for (let i = 1; i <= vens; i++) {
-    const venId = benchVenId(i);
-    store.vens.put(venId, { venId, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: new Date().toISOString() });
-  }
+  await seedVens(store, Array.from({ length: vens }, (_, i) => benchVenId(i + 1)), new Date());
   const vtn = new Vtn({ vtnId: 'VTN-BENCH' }, store, { info() {}, warn() {}, error() {}, debug() {} });
   const bodies = Array.from({ length: vens }, (_, i) => pollXml(benchVenId(i + 1)));
   const baseline = new XMLParser({ ignoreAttributes: false, parseTagValue: false });

@@ -2,7 +2,7 @@
 // a realistic fleet without thousands of HTTP registrations. The VTN then loads it like any other state.
 import { FileStore } from '../store/index.js';
 import type { DeliveryRecord, VenRecord } from '../store/records.js';
-import { deliveryKey } from '../store/store.js';
+import { deliveryKey, type Store, type Unit } from '../store/store.js';
 import { buildEventRecord } from '../vtn/events/index.js';
 
 export interface SeedOptions {
@@ -19,6 +19,29 @@ export interface SeededState {
 }
 
 const DAY = 86_400_000;
+/** Records per unit of work: one journal line each, none of them a fleet-sized string. */
+export const SEED_BATCH = 1000;
+
+/** Buffers writes and commits them SEED_BATCH at a time. */
+class BatchWriter {
+  readonly #store: Store;
+  #writes: ((u: Unit) => void)[] = [];
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  async put(write: (u: Unit) => void): Promise<void> {
+    this.#writes.push(write);
+    if (this.#writes.length >= SEED_BATCH) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    const batch = this.#writes;
+    this.#writes = [];
+    if (batch.length) await this.#store.unit(async (u) => { for (const w of batch) w(u); }, { label: 'bench seed' });
+  }
+}
 
 export const benchVenId = (i: number): string => `ven-${String(i).padStart(6, '0')}`;
 
@@ -30,7 +53,8 @@ export async function seedState(opts: SeedOptions): Promise<SeededState> {
   const store = new FileStore({ dataDir: opts.dataDir, compactIntervalMs: 0, compactEvery: 1_000_000, logger: quiet });
   await store.open();
   const venIds = Array.from({ length: opts.vens }, (_, i) => benchVenId(i + 1));
-  for (const venId of venIds) store.vens.put(venId, venRecord(venId, opts.now));
+  await seedVens(store, venIds, opts.now);
+  const writer = new BatchWriter(store);
   const eventIds: string[] = [];
   // Each event goes to an equal slice of the fleet, so every VEN has an event it has already been sent.
   const perEvent = opts.events ? Math.floor(opts.vens / opts.events) : 0;
@@ -44,15 +68,23 @@ export async function seedState(opts: SeedOptions): Promise<SeededState> {
       signalType: 'level',
       intervals: [{ dtstart: new Date(opts.now.getTime() + 365 * DAY + e * 3_600_000), duration: 'PT1H', payload: 1 }],
     }, { now: opts.now, newId: () => `seed-${++serial}`, defaultMarketContext: 'oadr://bench.context' });
-    store.events.put(rec.eventId, rec);
+    await writer.put((u) => u.events.put(rec.eventId, rec));
     eventIds.push(rec.eventId);
     for (const venId of audience) {
       const delivery: DeliveryRecord = { eventId: rec.eventId, venId, deliveredModification: 0, deliveredStatus: 'far' };
-      store.deliveries.put(deliveryKey(rec.eventId, venId), delivery);
+      await writer.put((u) => u.deliveries.put(deliveryKey(rec.eventId, venId), delivery));
     }
   }
+  await writer.flush();
   await store.close();
   return { venIds, eventIds };
+}
+
+/** Registers `venIds` straight in the store (SEED_BATCH per unit): for in-process benchmarks without HTTP. */
+export async function seedVens(store: Store, venIds: readonly string[], now: Date): Promise<void> {
+  const writer = new BatchWriter(store);
+  for (const venId of venIds) await writer.put((u) => u.vens.put(venId, venRecord(venId, now)));
+  await writer.flush();
 }
 
 function venRecord(venId: string, now: Date): VenRecord {

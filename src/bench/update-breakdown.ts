@@ -10,6 +10,7 @@ import { FileTelemetryStore } from '../telemetry/file-telemetry-store.js';
 import { silentLogger } from '../vtn/context.js';
 import { Vtn } from '../vtn/vtn.js';
 import type { StageCost } from './poll-breakdown.js';
+import { seedVens } from './seed-state.js';
 import { registerTelemetryXml, updateReportXml } from './xml-bodies.js';
 
 const R_IDS = Array.from({ length: 10 }, (_, i) => `power-${i}`);
@@ -23,11 +24,11 @@ export async function updateBreakdown(vens = 50, iterations = 5000): Promise<Sta
   try {
     const vtn = new Vtn({ vtnId: 'VTN-BENCH', telemetry }, store, silentLogger);
     const subs: { venId: string; reportRequestId: string }[] = [];
-    for (let v = 0; v < vens; v++) {
-      const venId = `update-ven-${v}`;
-      store.vens.put(venId, { venId, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: new Date().toISOString() });
+    const venIds = Array.from({ length: vens }, (_, v) => `update-ven-${v}`);
+    await seedVens(store, venIds, new Date());
+    for (const [v, venId] of venIds.entries()) {
       await vtn.dispatch('EiReport', decodeOadrPayload(registerTelemetryXml(venId, `offer-${v}`, R_IDS)).message);
-      subs.push({ venId, ...vtn.requestReport({ venId, reportName: 'TELEMETRY_USAGE', kind: 'periodic', samplingInterval: 'PT1S' }) });
+      subs.push({ venId, ...(await vtn.requestReport({ venId, reportName: 'TELEMETRY_USAGE', kind: 'periodic', samplingInterval: 'PT1S' })) });
     }
     // VENs interleaved and times moving forward per VEN, as a meter's readings do (the index appends, never inserts).
     const t0 = Date.now() - 3_600_000;
@@ -53,7 +54,7 @@ export async function updateBreakdown(vens = 50, iterations = 5000): Promise<Sta
       await time('VTN dispatch → updateReport + file telemetry append', async (i) => replies.push((await vtn.dispatch('EiReport', decoded[i]!))!), 500),
       await time('VTN encodeOadrPayload of oadrUpdatedReport', (i) => encodeOadrPayload(replies[i]!, { intervalDtstart: false }), 0),
     ];
-    const stored = telemetry.stats().values;
+    const stored = (await telemetry.stats()).values;
     if (stored < (iterations + 500) * R_IDS.length) throw new Error(`update breakdown: only ${stored} values stored; updates were refused`);
     return out;
   } finally {

@@ -23,27 +23,26 @@ const ready: VtnChildReady = { url, baseUrl: url.slice(0, url.length - vtn.prefi
 
 serveIpc({
   /** One event for the given VENs, starting in an hour (far from every seeded event). */
-  addEvent: (args: { venIds: string[] }) => {
+  addEvent: async (args: { venIds: string[] }) => {
     const t = performance.now();
-    const handle = vtn.addEvent({
+    const handle = await vtn.addEvent({
       venIds: args.venIds, signalName: 'SIMPLE', signalType: 'level', marketContext: 'oadr://bench.fanout',
       intervals: [{ dtstart: new Date(Date.now() + 3_600_000), duration: 'PT1H', payload: 2 }],
     });
     return { eventId: handle.eventId, addMs: performance.now() - t };
   },
   /** How many VENs the VTN has recorded an opt response from, for this event. */
-  countResponses: (args: { eventId: string }) => {
-    let n = 0;
-    for (const d of vtn.store.deliveries.values()) if (d.eventId === args.eventId && d.optType !== undefined) n++;
-    return n;
+  countResponses: async (args: { eventId: string }) => {
+    const deliveries = await vtn.store.unit((u) => u.deliveries.find('eventId', args.eventId), { label: 'bench read' });
+    return deliveries.filter((d) => d.optType !== undefined).length;
   },
   /** A periodic TELEMETRY_USAGE subscription per VEN (each must have offered it already). */
-  requestTelemetry: (args: { venIds: string[] }) => args.venIds.map((venId) => ({
-    venId, ...vtn.requestReport({ venId, reportName: 'TELEMETRY_USAGE', kind: 'periodic', samplingInterval: 'PT1S' }),
-  })),
-  telemetryValues: () => vtn.telemetry.stats().values,
+  requestTelemetry: (args: { venIds: string[] }) => Promise.all(args.venIds.map(async (venId) => ({
+    venId, ...(await vtn.requestReport({ venId, reportName: 'TELEMETRY_USAGE', kind: 'periodic', samplingInterval: 'PT1S' })),
+  }))),
+  telemetryValues: async () => (await vtn.telemetry.stats()).values,
   memory: () => process.memoryUsage(),
-  venCount: () => vtn.store.vens.size,
+  venCount: () => vtn.store.unit((u) => u.vens.count(), { label: 'bench read' }),
 }, ready, () => {
   vtn.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });
 });

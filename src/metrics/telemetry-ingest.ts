@@ -13,8 +13,8 @@ export function countTelemetryIngest(registry: Registry, store: TelemetryStore):
     registers: [registry],
   });
   const original = store.append;
-  const counting: TelemetryStore['append'] = function (this: TelemetryStore, values) {
-    original.call(this, values);
+  const counting: TelemetryStore['append'] = async function (this: TelemetryStore, values) {
+    await original.call(this, values);
     ingested.inc(values.length);
   };
   store.append = counting;

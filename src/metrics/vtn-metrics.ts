@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Vtn } from '../vtn/vtn.js';
 import { installMessageMetrics } from './message-metrics.js';
 import { installPolicyMetrics, type PolicySources } from './policy-metrics.js';
-import { installStateGauges, type OnlineCounter } from './state-gauges.js';
+import { installStateGauges, type GaugeCacheTimes, type OnlineCounter } from './state-gauges.js';
 import { countTelemetryIngest } from './telemetry-ingest.js';
 
 export interface MetricsSources {
@@ -13,6 +13,8 @@ export interface MetricsSources {
   sources: PolicySources;
   /** Include Node process metrics (CPU, memory, event-loop lag); default true. */
   processMetrics?: boolean;
+  /** How stale the cached state gauges may be (default GAUGE_CACHE_DEFAULTS: 5 s after a change, 60 s at most). */
+  gaugeCache?: GaugeCacheTimes;
 }
 
 export interface VtnMetrics {
@@ -21,7 +23,7 @@ export interface VtnMetrics {
   readonly contentType: string;
   /** Prometheus text exposition format. */
   render(): Promise<string>;
-  /** Unsubscribe from the VTN and undo the telemetry wrapper. */
+  /** Unsubscribe from the VTN and its store and undo the telemetry wrapper. */
   stop(): void;
 }
 
@@ -30,7 +32,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
   if (src.processMetrics !== false) collectDefaultMetrics({ register: registry, prefix: 'vtn_' });
   const stopMessages = installMessageMetrics(registry, src.vtn);
   const stopIngest = countTelemetryIngest(registry, src.vtn.telemetry);
-  installStateGauges(registry, src.vtn, src.presence);
+  const stopGauges = installStateGauges(registry, src.vtn, src.presence, src.gaugeCache);
   installPolicyMetrics(registry, src.sources);
   return {
     registry,
@@ -39,6 +41,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
     stop() {
       stopMessages();
       stopIngest();
+      stopGauges();
     },
   };
 }

@@ -94,7 +94,7 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', () => {
     await page.locator('#event-form-result', { hasText: 'Created event' }).waitFor(WAIT);
     const eventId = /Created event (\S+) for 1 VEN/.exec((await result.textContent())!)?.[1];
     expect(eventId).toBeDefined();
-    const stored = world.vtn.vtn.getEvent(eventId!)!;
+    const stored = (await world.vtn.vtn.getEvent(eventId!))!;
     expect(stored.event.venIds).toEqual([world.ven.venId]);
     expect(stored.event.signals[0]).toMatchObject({ signalName: 'SIMPLE', signalType: 'level', intervals: [{ duration: 45 * 60_000, payload: 2 }] });
     expect(stored.event.origin).toEqual({ source: 'admin', actor: 'admin' });
@@ -119,12 +119,12 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', () => {
   });
 
   it('cancels the event with its button after confirmation', async () => {
-    const [view] = world.vtn.vtn.listEvents();
+    const [view] = await world.vtn.vtn.listEvents();
     const eventId = view!.event.eventId;
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: `Cancel event ${eventId}` }).click();
     await expect.poll(() => page.locator(`#events-rows tr[data-event-id="${eventId}"] .badge`).textContent(), WAIT).toBe('cancelled');
-    expect(world.vtn.vtn.getEvent(eventId)!.status).toBe('cancelled');
+    expect((await world.vtn.vtn.getEvent(eventId))!.status).toBe('cancelled');
     expect(await page.locator('#events-action').textContent()).toBe(`Cancelled event ${eventId}.`);
     expect(await page.getByRole('button', { name: `Cancel event ${eventId}` }).count()).toBe(0);
     expect(world.admin.audit.recent.some((e) => e.path === `/admin/v1/events/${eventId}/cancel` && e.actor === 'admin')).toBe(true);

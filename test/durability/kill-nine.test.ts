@@ -27,12 +27,14 @@ beforeAll(async () => {
   const store = new FileStore({ dataDir, logger: quiet });
   await store.open();
   const now = new Date();
-  for (const venId of SEEDED) {
-    store.vens.put(venId, { venId, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: now.toISOString() });
-  }
   const event = buildEventRecord({ eventId: EVENT_ID, venIds: SEEDED, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(now.getTime() + 86_400_000), duration: 'PT1H', payload: 1 }] },
     { now, newId: () => `sig-${Math.random().toString(36).slice(2)}`, defaultMarketContext: 'oadr://durable' });
-  store.events.put(EVENT_ID, event);
+  await store.unit(async (u) => {
+    for (const venId of SEEDED) {
+      u.vens.put(venId, { venId, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: now.toISOString() });
+    }
+    u.events.put(EVENT_ID, event);
+  });
   await store.close();
 });
 
@@ -46,13 +48,18 @@ async function expectAcknowledgedPresent(ack: Acknowledged): Promise<void> {
   const store = new FileStore({ dataDir, logger: quiet });
   await store.open();
   try {
-    for (const [venId, registrationId] of ack.registrations) expect(store.vens.get(venId)?.registrationId, `registration of ${venId}`).toBe(registrationId);
+    const { vens, opts, deliveries } = await store.unit(async (u) => ({
+      vens: await u.vens.getMany([...ack.registrations.keys()]),
+      opts: await u.opts.getMany([...ack.opts].map((key) => optKey(...(key.split('/') as [string, string])))),
+      deliveries: await u.deliveries.getMany([...ack.optResponses.keys()].map((venId) => deliveryKey(EVENT_ID, venId))),
+    }));
+    for (const [venId, registrationId] of ack.registrations) expect(vens.get(venId)?.registrationId, `registration of ${venId}`).toBe(registrationId);
     for (const key of ack.opts) {
       const [venId, optId] = key.split('/') as [string, string];
-      expect(store.opts.has(optKey(venId, optId)), `EiOpt ${key}`).toBe(true);
+      expect(opts.has(optKey(venId, optId)), `EiOpt ${key}`).toBe(true);
     }
     for (const [venId, { acked, inFlight }] of ack.optResponses) {
-      const stored = store.deliveries.get(deliveryKey(EVENT_ID, venId))?.optType;
+      const stored = deliveries.get(deliveryKey(EVENT_ID, venId))?.optType;
       // The last acknowledged answer, or a later one the VTN applied but could not acknowledge before dying.
       expect([acked, inFlight], `opt response of ${venId}`).toContain(stored);
       ack.optResponses.set(venId, { acked: stored });

@@ -32,7 +32,7 @@ async function measure(label: string, fill: (dir: string, store?: FileStore) => 
     const snapshotBytes = statSync(join(dir, 'vtn.json')).size;
     const reader = new FileStore({ dataDir: dir, compactIntervalMs: 0, logger: quiet });
     const [, readMs] = await time(() => reader.open());
-    reader.meta.put('touched', 1);
+    await reader.unit(async (u) => u.meta.put('touched', 1));
     const [, stopMs] = await time(() => reader.close());
     const stopWrote = !existsSync(join(dir, 'vtn.journal.prev'));
     const heap = process.memoryUsage();
@@ -51,9 +51,10 @@ function journalOf(count: number, valueChars: number) {
     const store = new FileStore({ dataDir: dir, compactIntervalMs: 0, compactEvery: 1e9, logger: quiet });
     await store.open();
     const padding = 'p'.repeat(Math.max(0, valueChars - 200));
+    // One unit (one journal line) per record, as one message writes one.
     for (let i = 0; i < count; i++) {
       const venId = `ven-${i}`;
-      store.vens.put(venId, { venId, registrationId: `reg-${i}`, venName: `name-${i}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: '2026-01-01T00:00:00.000Z', note: padding } as never);
+      await store.unit(async (u) => u.vens.put(venId, { venId, registrationId: `reg-${i}`, venName: `name-${i}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: '2026-01-01T00:00:00.000Z', note: padding } as never));
     }
     // Left as a killed process leaves it: journal only, no snapshot (close would compact).
     rmSync(join(dir, 'vtn.lock'));

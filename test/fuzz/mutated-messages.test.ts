@@ -8,6 +8,7 @@ import * as X from '../helpers/ven-xml/index.js';
 import { responseCode, TestVen } from '../helpers/test-ven.js';
 import { testCertificates, ven } from '../integration/security/helpers/cert-fixture.js';
 import { signAsVen } from '../integration/security/helpers/ven-signer.js';
+import { readAll } from '../helpers/read-store.js';
 import { mutate, randomBytes, seededRandom } from './mutate.js';
 
 const SEED = 20261127;
@@ -21,7 +22,7 @@ let signedVenId = '';
 const certs = testCertificates();
 const signer = ven(certs, 'ven1-rsa');
 
-const stateOf = () => JSON.stringify([vtn.listVens(), [...vtn.store.events.values()], vtn.listOpts()]);
+const stateOf = async () => JSON.stringify([await vtn.listVens(), await readAll(vtn.store, 'events'), await vtn.listOpts()]);
 const codeOf = (body: string) => /<(?:\w+:)?responseCode>([^<]*)</.exec(body)?.[1];
 
 /** Plain messages, plus one signed poll (used for ~3% of the run: each signature check costs milliseconds). */
@@ -48,7 +49,7 @@ beforeAll(async () => {
   venId = /<ei:venID>([^<]+)</.exec(reg.body)![1]!;
   const sreg = await vtn.app.inject({ method: 'POST', url: `${PREFIX}/EiRegisterParty`, headers: { 'content-type': 'application/xml' }, payload: signAsVen(X.oadrCreatePartyRegistration({ requestId: 'seed2', venName: 'fuzz-signed', xmlSignature: true }), { cert: signer.cert, key: signer.key }) });
   signedVenId = /<ei:venID>([^<]+)</.exec(sreg.body)![1]!;
-  vtn.addEvent({ eventId: 'ev-1', venIds: [venId, signedVenId], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 3_600_000), duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
+  await vtn.addEvent({ eventId: 'ev-1', venIds: [venId, signedVenId], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 3_600_000), duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
 });
 afterAll(() => vtn.close());
 
@@ -69,7 +70,7 @@ describe('fuzz', () => {
     const bases = baseMessages();
     const tally: Tally = { sent: 0, byStatus: new Map(), refusedWithChange: [] };
     const started = performance.now();
-    let before = stateOf();
+    let before = await stateOf();
     for (let i = 0; i < INJECTED; i += 1) {
       const base = r() < 0.03 ? bases.signed : bases.plain[Math.floor(r() * bases.plain.length)]!;
       const binary = r() < 0.02;
@@ -77,7 +78,7 @@ describe('fuzz', () => {
       const contentType = r() < 0.03 ? ['text/xml', 'application/json', 'application/xml; charset=latin1', ''][Math.floor(r() * 4)]! : 'application/xml';
       const res = await vtn.app.inject({ method: 'POST', url: `${PREFIX}/${base.service}`, headers: contentType ? { 'content-type': contentType } : {}, payload });
       expect(res.statusCode, `500 for: ${String(payload).slice(0, 400)}`).not.toBe(500);
-      const after = stateOf();
+      const after = await stateOf();
       record(tally, res.statusCode, res.body, before !== after, String(payload));
       before = after;
     }

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError } from '../admin-errors.js';
+import { pages } from '../store-pages.js';
 import { errorResponses } from '../schemas/common.js';
 import { decisionList, decisionListQuery, decisionParams, decisionRecord } from '../schemas/policy-schemas.js';
 
@@ -11,22 +12,23 @@ export const DECISIONS_COLLECTION = 'decisions';
 const asObject = (rec: unknown): Record<string, unknown> => (typeof rec === 'object' && rec !== null ? rec as Record<string, unknown> : { value: rec });
 
 export function registerDecisionRoutes(app: FastifyInstance, deps: AdminDeps): void {
-  const decisions = () => deps.vtn.store.collection<unknown>(DECISIONS_COLLECTION);
+  const { store } = deps.vtn;
 
   app.get('/decisions', {
     schema: { tags: ['decisions'], summary: 'The newest stored decisions, newest first', querystring: decisionListQuery, response: { 200: decisionList, ...errorResponses } },
   }, async (req) => {
     const { limit } = req.query as { limit: number };
-    // Collections keep insertion order, so the newest are at the end.
-    const keys = [...decisions().keys()].slice(-limit).reverse();
-    return keys.map((id) => ({ ...asObject(decisions().get(id)), id }));
+    // Decision ids sort by time and the rules layer keeps a bounded number: the newest are the last pages' tail.
+    let newest: { key: string; value: unknown }[] = [];
+    for await (const page of pages(store, (u) => u.collection<unknown>(DECISIONS_COLLECTION))) newest = [...newest, ...page].slice(-limit);
+    return newest.reverse().map(({ key, value }) => ({ ...asObject(value), id: key }));
   });
 
   app.get('/decisions/:id', {
     schema: { tags: ['decisions'], summary: 'One decision with its trace: rules fired, each condition with its fact value and result', params: decisionParams, response: { 200: decisionRecord, ...errorResponses } },
   }, async (req) => {
     const { id } = req.params as { id: string };
-    const rec = decisions().get(id);
+    const rec = await store.unit((u) => u.collection<unknown>(DECISIONS_COLLECTION).get(id), { label: 'admin decision read' });
     if (rec === undefined) throw new AdminHttpError(404, 'E_NOT_FOUND', `no decision with id ${id} (decisions are kept for a bounded number; older ones are gone)`);
     return { ...asObject(rec), id };
   });

@@ -13,12 +13,15 @@ import type { TemplateFillInput } from '../status-sources.js';
 
 export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { vtn } = deps;
-  const view = (eventId: string) => {
-    const v = vtn.getEvent(eventId);
+  const view = async (eventId: string) => {
+    const v = await vtn.getEvent(eventId);
     if (!v) throw new AdminHttpError(404, 'E_NOT_FOUND', `no event with eventId ${eventId}`);
     return v;
   };
-  const created = (eventId: string) => ({ eventId, venIds: view(eventId).event.venIds, status: view(eventId).status });
+  const created = async (eventId: string) => {
+    const { event, status } = await view(eventId);
+    return { eventId, venIds: event.venIds, status };
+  };
 
   app.get('/events', {
     schema: { tags: ['events'], summary: 'Events, filtered by status, VEN and market context (program)', querystring: eventListQuery, response: { 200: eventViewList, ...errorResponses } },
@@ -28,8 +31,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
     schema: { tags: ['events'], summary: 'Create an event inline (body = vtn.addEvent options)', body: createEventBody, response: { 201: createdEventReply, ...errorResponses } },
   }, async (req, reply) => {
     const options = { ...(req.body as AddEventOptions), origin: { source: 'admin', actor: req.actor ?? 'local' } };
-    const handle = vtn.addEvent(options);
-    return reply.code(201).send(created(handle.eventId));
+    const handle = await vtn.addEvent(options);
+    return reply.code(201).send(await created(handle.eventId));
   });
 
   app.post('/events/from-template', {
@@ -43,8 +46,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
     const { template, start, ...rest } = body;
     const options = deps.sources.templates.toEventOptions(template, { ...rest, start: new Date(start) });
     if (!options) throw new AdminHttpError(404, 'E_NOT_FOUND', `no template named ${template}; known: ${deps.sources.templates.names().join(', ') || 'none'}`);
-    const handle = vtn.addEvent({ ...options, origin: { ...options.origin, source: 'admin', actor: req.actor ?? 'local', template } });
-    return reply.code(201).send(created(handle.eventId));
+    const handle = await vtn.addEvent({ ...options, origin: { ...options.origin, source: 'admin', actor: req.actor ?? 'local', template } });
+    return reply.code(201).send(await created(handle.eventId));
   });
 
   app.get('/events/:eventId', {
@@ -55,7 +58,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
     schema: { tags: ['events'], summary: 'Modify an event (modificationNumber + 1; VENs get the new version)', params: eventIdParams, body: modifyEventBody, response: { 200: eventView, ...errorResponses } },
   }, async (req) => {
     const { eventId } = req.params as { eventId: string };
-    vtn.modifyEvent(eventId, req.body as ModifyEventOptions);
+    await vtn.modifyEvent(eventId, req.body as ModifyEventOptions);
     return view(eventId);
   });
 
@@ -63,16 +66,18 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
     schema: { tags: ['events'], summary: 'Cancel an event (VENs get it once more as cancelled)', params: eventIdParams, body: cancelEventBody, response: { 200: eventView, ...errorResponses } },
   }, async (req) => {
     const { eventId } = req.params as { eventId: string };
-    vtn.cancelEvent(eventId, (req.body as { reason?: string } | null | undefined)?.reason);
+    await vtn.cancelEvent(eventId, (req.body as { reason?: string } | null | undefined)?.reason);
     return view(eventId);
   });
 
   app.get('/events/:eventId/vens', {
     schema: { tags: ['events'], summary: 'Per-VEN delivery and opt state of an event', params: eventIdParams, response: { 200: { type: 'array', items: deliveryView }, ...errorResponses } },
   }, async (req) => {
-    const { event, vens } = view((req.params as { eventId: string }).eventId);
+    const { event, vens } = await view((req.params as { eventId: string }).eventId);
+    // One read for the whole audience, not one per VEN.
+    const deliveries = await vtn.store.unit((u) => u.deliveries.getMany(vens.map((o) => deliveryKey(event.eventId, o.venId))), { label: 'admin delivery read' });
     return vens.map((opt) => {
-      const d = vtn.store.deliveries.get(deliveryKey(event.eventId, opt.venId));
+      const d = deliveries.get(deliveryKey(event.eventId, opt.venId));
       return {
         ...opt,
         ...(d?.deliveredStatus ? { deliveredStatus: d.deliveredStatus } : {}),

@@ -35,8 +35,8 @@ export function registerRebindRoute(app: FastifyInstance, deps: AdminDeps): void
   }, async (req) => {
     const { venId } = req.params as { venId: string };
     const { fingerprint } = req.body as { fingerprint: string };
-    const previous = deps.vtn.getVen(venId)?.fingerprint ?? null;
-    const ven = deps.vtn.rebindVen(venId, fingerprint);
+    const previous = (await deps.vtn.getVen(venId))?.fingerprint ?? null;
+    const ven = await deps.vtn.rebindVen(venId, fingerprint);
     return { venId, fingerprint: ven.fingerprint, previous };
   });
 }

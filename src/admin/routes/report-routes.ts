@@ -27,7 +27,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AdminDeps): voi
     schema: { tags: ['reports'], summary: 'What the VTN asked VENs to report', querystring: subscriptionsQuery, response: { 200: openList, ...errorResponses } },
   }, async (req) => {
     const { venId, state } = req.query as { venId?: string; state?: string };
-    return vtn.listReportSubscriptions(venId).filter((s) => !state || s.state === state);
+    return (await vtn.listReportSubscriptions(venId)).filter((s) => !state || s.state === state);
   });
 
   app.get('/reports/offers', {
@@ -42,7 +42,7 @@ export function registerReportRoutes(app: FastifyInstance, deps: AdminDeps): voi
     },
   }, async (req, reply) => {
     const q = req.query as SeriesQuery & { format?: string };
-    const values = vtn.telemetry.query(telemetryQuery(q));
+    const values = await vtn.telemetry.query(telemetryQuery(q));
     if (wantsCsv(req, q.format)) {
       // A string body with a non-JSON type bypasses the JSON response serializer.
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'inline; filename="report-values.csv"').send(valuesToCsv(values));
@@ -57,6 +57,6 @@ export function registerReportRoutes(app: FastifyInstance, deps: AdminDeps): voi
     },
   }, async (req) => {
     const q = req.query as SeriesQuery & { fn: AggregateFn };
-    return { fn: q.fn, value: vtn.telemetry.aggregate({ ...telemetryQuery(q), fn: q.fn }) ?? null };
+    return { fn: q.fn, value: (await vtn.telemetry.aggregate({ ...telemetryQuery(q), fn: q.fn })) ?? null };
   });
 }

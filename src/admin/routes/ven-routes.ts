@@ -4,6 +4,7 @@ import type { VenRecord } from '../../store/records.js';
 import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError } from '../admin-errors.js';
 import { errorResponses, openObject, queuedReply, venIdParams } from '../schemas/common.js';
+import { nextLink, venListQuery, venPage, type VenListQuery } from './ven-list.js';
 
 const venSummary = {
   type: 'object',
@@ -11,29 +12,31 @@ const venSummary = {
   properties: {
     venId: { type: 'string' }, venName: { type: 'string' }, registrationId: { type: 'string' },
     online: { type: 'boolean', description: 'Last message within 3 poll periods.' },
-    lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message (since this process started).' },
+    lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message, as stored (written at most once per poll period).' },
     pollFreqMs: { type: 'integer' }, registeredAt: { type: 'string' },
   },
 } as const;
 
 export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { vtn, presence } = deps;
-  const summary = (ven: VenRecord) => ({ ...ven, ...presence.of(ven) });
-  const mustGet = (venId: string): VenRecord => {
-    const ven = vtn.getVen(venId);
+  const summary = async (ven: VenRecord) => ({ ...ven, ...(await presence.of(ven)) });
+  const mustGet = async (venId: string): Promise<VenRecord> => {
+    const ven = await vtn.getVen(venId);
     if (!ven) throw new AdminHttpError(404, 'E_NOT_FOUND', `no registered VEN with venId ${venId}`);
     return ven;
   };
 
   app.get('/vens', {
     schema: {
-      tags: ['vens'], summary: 'Registered VENs with online/offline state',
-      querystring: { type: 'object', additionalProperties: false, properties: { online: { type: 'boolean' } } },
+      tags: ['vens'], summary: 'Registered VENs with online/offline state, in venId order; a Link header (rel="next") when the page is full',
+      querystring: venListQuery,
       response: { 200: { type: 'array', items: venSummary }, ...errorResponses },
     },
-  }, async (req) => {
-    const { online } = req.query as { online?: boolean };
-    return vtn.listVens().map(summary).filter((v) => online === undefined || v.online === online);
+  }, async (req, reply) => {
+    const q = req.query as VenListQuery;
+    const { vens, next } = await venPage(vtn, presence, q);
+    if (next !== undefined) reply.header('link', nextLink(req.url.split('?')[0]!, q, next));
+    return vens;
   });
 
   app.get('/vens/:venId', {
@@ -54,11 +57,12 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
       },
     },
   }, async (req) => {
-    const ven = mustGet((req.params as { venId: string }).venId);
-    const events = vtn.listEvents({ venId: ven.venId }).map((v) => ({
+    const ven = await mustGet((req.params as { venId: string }).venId);
+    const events = (await vtn.listEvents({ venId: ven.venId })).map((v) => ({
       eventId: v.event.eventId, status: v.status, opt: v.vens.find((o) => o.venId === ven.venId) ?? {},
     }));
-    return { ven: summary(ven), events, subscriptions: vtn.listReportSubscriptions(ven.venId), offers: vtn.reportOffers(ven.venId) };
+    const [ownSummary, subscriptions, offers] = await Promise.all([summary(ven), vtn.listReportSubscriptions(ven.venId), vtn.reportOffers(ven.venId)]);
+    return { ven: ownSummary, events, subscriptions, offers };
   });
 
   app.get('/vens/:venId/registration', {
@@ -72,7 +76,7 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
     },
   }, async (req, reply) => {
     const { venId } = req.params as { venId: string };
-    vtn.cancelRegistration(venId);
+    await vtn.cancelRegistration(venId);
     return reply.code(202).send({ venId, queued: 'oadrCancelPartyRegistration' });
   });
 
@@ -83,7 +87,7 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
     },
   }, async (req, reply) => {
     const { venId } = req.params as { venId: string };
-    vtn.requestReregistration(venId);
+    await vtn.requestReregistration(venId);
     return reply.code(202).send({ venId, queued: 'oadrRequestReregistration' });
   });
 }

@@ -34,7 +34,7 @@ describe('admin audit over HTTP', () => {
     const written = lines();
     expect(written).toHaveLength(1);
     expect(written[0]).toMatchObject({ actor: 'admin', method: 'POST', path: '/admin/v1/events', route: '/admin/v1/events', result: { status: 201 } });
-    expect(f.vtn.listEvents()).toHaveLength(1);
+    expect(await f.vtn.listEvents()).toHaveLength(1);
   });
 
   it('percent-encoded segments are logged decoded, with the route pattern they matched', async () => {
@@ -56,8 +56,8 @@ describe('admin audit over HTTP', () => {
       ['admin', 'POST', '/admin/v1/events', 415, 'E_UNSUPPORTED_MEDIA_TYPE'],
       ['admin', 'PUT', '/admin/v1/nowhere', 404, 'E_NOT_FOUND'],
     ]);
-    expect(f.vtn.listVens().map((v) => v.venId)).toEqual([ven.venId]);
-    expect(f.vtn.listEvents()).toEqual([]);
+    expect((await f.vtn.listVens()).map((v) => v.venId)).toEqual([ven.venId]);
+    expect(await f.vtn.listEvents()).toEqual([]);
   });
 
   it('concurrent mutations: each reply finds its own line already written, one line per request', async () => {
@@ -97,6 +97,6 @@ describe('admin audit over HTTP', () => {
     f.clock.advance(60_000);
     await f.http('DELETE', `/admin/v1/vens/${ven.venId}/registration`, { headers: { authorization: 'Bearer late' } });
     expect(anonymous().at(-1)).toMatchObject({ result: { status: 401 }, suppressedBefore: flood - ANONYMOUS_REFUSALS_PER_MINUTE });
-    expect(f.vtn.listVens().map((v) => v.venId)).toEqual([ven.venId]);
+    expect((await f.vtn.listVens()).map((v) => v.venId)).toEqual([ven.venId]);
   });
 });

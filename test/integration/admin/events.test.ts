@@ -16,7 +16,7 @@ describe('admin API: events', () => {
     expect(res.status).toBe(201);
     const { eventId } = res.json();
     expect(res.json()).toEqual({ eventId, venIds: [ven.venId], status: 'far' });
-    expect(f.vtn.getEvent(eventId)!.event.origin).toEqual({ source: 'admin', actor: 'admin' });
+    expect((await f.vtn.getEvent(eventId))!.event.origin).toEqual({ source: 'admin', actor: 'admin' });
     const distribute = await ven.poll();
     expect(eventsOf(distribute).map((e) => e.eventId)).toEqual([eventId]);
 
@@ -113,7 +113,7 @@ describe('admin API: events', () => {
     });
     const ok = await f.call('POST', '/admin/v1/events/from-template', { payload: body });
     expect(ok.status).toBe(201);
-    const rec = f.vtn.getEvent(ok.json().eventId)!.event;
+    const rec = (await f.vtn.getEvent(ok.json().eventId))!.event;
     expect(rec.duration).toBe(7_200_000);
     expect(rec.signals[0]!.intervals[0]!.payload).toBe(2);
     expect(rec.origin).toMatchObject({ template: 'peak', source: 'admin' });

@@ -1,5 +1,6 @@
 // /healthz, /readyz (each check listed, 503 when one fails) and /metrics after real OpenADR traffic.
 import { describe, expect, it } from 'vitest';
+import { putAll } from '../../helpers/read-store.js';
 import { adminSetup, sendUsage } from './admin-fixture.js';
 import { FakePolicy, FakeSchedules } from './fake-sources.js';
 
@@ -64,9 +65,9 @@ describe('health and metrics', () => {
     const b = await f.registeredVen();
     await a.poll();
     await b.poll();
-    f.vtn.addEvent({ venIds: [a.venId!], signalName: 'SIMPLE', intervals: [{ dtstart: new Date(f.clock.now().getTime() - 60_000), duration: 'PT1H', payload: 1 }] });
+    await f.vtn.addEvent({ venIds: [a.venId!], signalName: 'SIMPLE', intervals: [{ dtstart: new Date(f.clock.now().getTime() - 60_000), duration: 'PT1H', payload: 1 }] });
     await sendUsage(f, a, [5, 6, 7], new Date(f.clock.now().getTime() - 180_000));
-    f.vtn.store.collection('decisions').put('d1', { trigger: 'registration' });
+    await putAll(f.vtn.store, 'decisions', [['d1', { trigger: 'registration' }]]);
     policy.nextReloadErrors = ['x'];
     await policy.reload();
 

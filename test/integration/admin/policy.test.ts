@@ -1,5 +1,6 @@
 // Admin API — rules and schedules status, reload, next occurrences; decisions by id.
 import { describe, expect, it } from 'vitest';
+import { putAll } from '../../helpers/read-store.js';
 import { adminSetup } from './admin-fixture.js';
 import { FakePolicy, FakeSchedules } from './fake-sources.js';
 
@@ -38,9 +39,10 @@ describe('admin API: rules, schedules, decisions', () => {
 
   it('returns a decision with its trace by id, newest first in the list, 404 for an unknown id', async () => {
     const f = await adminSetup();
-    const decisions = f.vtn.store.collection<object>('decisions');
-    decisions.put('d-1', { trigger: 'registration', outcome: 'accept', trace: [{ rule: 'open', conditions: [{ fact: 'venName', value: 'a', result: true }] }] });
-    decisions.put('d-2', { trigger: 'telemetry', outcome: 'none', trace: [] });
+    await putAll(f.vtn.store, 'decisions', [
+      ['d-1', { trigger: 'registration', outcome: 'accept', trace: [{ rule: 'open', conditions: [{ fact: 'venName', value: 'a', result: true }] }] }],
+      ['d-2', { trigger: 'telemetry', outcome: 'none', trace: [] }],
+    ]);
     const one = await f.call('GET', '/admin/v1/decisions/d-1');
     expect(one.status).toBe(200);
     expect(one.json()).toEqual({ id: 'd-1', trigger: 'registration', outcome: 'accept', trace: [{ rule: 'open', conditions: [{ fact: 'venName', value: 'a', result: true }] }] });

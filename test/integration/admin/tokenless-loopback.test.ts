@@ -21,7 +21,7 @@ describe('tokenless admin API: loopback Host and own Origin only', () => {
       expect(res.json().message).toContain('VTN_ADMIN_TOKEN');
     }
     expect((await f.http('GET', '/metrics', { headers: { host } })).status).toBe(403);
-    expect(f.vtn.listEvents()).toEqual([]);
+    expect(await f.vtn.listEvents()).toEqual([]);
   });
 
   it('a loopback name on another port is refused too (a proxy or rebinding on another port)', async () => {
@@ -38,7 +38,7 @@ describe('tokenless admin API: loopback Host and own Origin only', () => {
     expect(res.json().message).toContain('Origin "https://evil.example" is another site');
     const opaque = await f.http('POST', '/admin/v1/events', { headers: { origin: 'null', ...JSON_TYPE }, body: eventBody(f, ven.venId!) });
     expect(opaque.status).toBe(403);
-    expect(f.vtn.listEvents()).toEqual([]);
+    expect(await f.vtn.listEvents()).toEqual([]);
   });
 
   it('a cross-site text/plain POST is not parsed as JSON: 415, nothing created', async () => {
@@ -49,7 +49,7 @@ describe('tokenless admin API: loopback Host and own Origin only', () => {
       expect(res.status, type).toBe(415);
       expect(res.json()).toEqual({ code: 'E_UNSUPPORTED_MEDIA_TYPE', message: `the body must be JSON sent with Content-Type: application/json (got ${type})` });
     }
-    expect(f.vtn.listEvents()).toEqual([]);
+    expect(await f.vtn.listEvents()).toEqual([]);
   });
 
   it('its own origin works: Host 127.0.0.1, localhost or [::1] with its port, Origin the same', async () => {

@@ -21,7 +21,7 @@ describe('admin API: VENs', () => {
     const f = await adminSetup();
     const ven = await f.registeredVen();
     const start = new Date(f.clock.now().getTime() + 3_600_000);
-    const { eventId } = f.vtn.addEvent({ venIds: [ven.venId!], signalName: 'SIMPLE', intervals: [{ dtstart: start, duration: 'PT1H', payload: 2 }] });
+    const { eventId } = await f.vtn.addEvent({ venIds: [ven.venId!], signalName: 'SIMPLE', intervals: [{ dtstart: start, duration: 'PT1H', payload: 2 }] });
     await ven.respondToEvents(await ven.poll(), 'optOut');
     const detail = (await f.call('GET', `/admin/v1/vens/${ven.venId}`)).json();
     expect(detail.ven.venId).toBe(ven.venId);

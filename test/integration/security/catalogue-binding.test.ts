@@ -27,12 +27,12 @@ describe('catalogue fingerprints', () => {
     expect(responseDescription(byName)).toMatch(/catalogue binds VEN-MAPLE-3 to another certificate/);
     const byId = await registerAs(r, someoneElse, { venName: 'whoever', venId: 'VEN-OAK-PLANT' });
     expect(responseCode(byId)).toBe('463');
-    expect(r.vtn.listVens()).toEqual([]);
+    expect(await r.vtn.listVens()).toEqual([]);
 
     const genuine = await registerAs(r, MAPLE_FP, { venName: 'maple-st-bldg-3' });
     expect(responseCode(genuine)).toBe('200');
     expect(venIdOf(genuine)).toBe('VEN-MAPLE-3');
-    expect(r.vtn.getVen('VEN-MAPLE-3')?.fingerprint).toBe(MAPLE_FP);
+    expect((await r.vtn.getVen('VEN-MAPLE-3'))?.fingerprint).toBe(MAPLE_FP);
   });
 
   it('a VEN without a catalogue fingerprint is still decided by the rules (DEMO open enrollment)', async () => {
@@ -46,6 +46,6 @@ describe('catalogue fingerprints', () => {
     const recorded = policy.decisions.list().filter((d) => d.trigger === 'registration');
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.length).toBeLessThanOrEqual(10);
-    expect(r.vtn.listVens()).toEqual([]);
+    expect(await r.vtn.listVens()).toEqual([]);
   });
 });

@@ -42,7 +42,7 @@ async function expectRefused(body: string, failure: string): Promise<void> {
 
 describe('ECDSA-SHA256 end to end', () => {
   it('registers an ECDSA-signing VEN and signs every reply with ECDSA-SHA256', async () => {
-    expect(running.vtn.getVen(signer.venId!)).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
+    expect(await running.vtn.getVen(signer.venId!)).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
     const poll = await signer.poll();
     expect(poll.status).toBe(200);
     expect(poll.body).toContain(`<ds:SignatureMethod Algorithm="${ECDSA}"/>`);
@@ -50,7 +50,7 @@ describe('ECDSA-SHA256 end to end', () => {
   });
 
   it('runs an event over ECDSA-signed messages', async () => {
-    const handle = running.vtn.addEvent({ venId: signer.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: '2026-06-01T13:00:00Z', duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
+    const handle = await running.vtn.addEvent({ venId: signer.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: '2026-06-01T13:00:00Z', duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
     const answered = handle.response(signer.venId!);
     const dist = await signer.requestEvent();
     expect(dist.type).toBe('oadrDistributeEvent');

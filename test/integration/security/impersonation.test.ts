@@ -36,8 +36,8 @@ afterAll(async () => {
 
 /** Runs the attacks, then checks every answer's code and that the victim's state did not move. */
 async function expectHarmless(attacks: [string, () => Promise<VenReply>, string][]): Promise<void> {
-  const before = stateOf(running, victim.venId!);
-  const thiefBefore = stateOf(running, thief.venId!);
+  const before = await stateOf(running, victim.venId!);
+  const thiefBefore = await stateOf(running, thief.venId!);
   // Observers (presence, metrics) must not see the victim's venID on a refused message.
   const seen: (string | undefined)[] = [];
   const stop = running.vtn.onMessage((m) => { seen.push(m.venId); });
@@ -49,8 +49,8 @@ async function expectHarmless(attacks: [string, () => Promise<VenReply>, string]
   stop();
   expect(seen).toHaveLength(attacks.length);
   expect(seen).not.toContain(victim.venId);
-  expect(stateOf(running, victim.venId!)).toEqual(before);
-  expect(stateOf(running, thief.venId!).ven).toEqual(thiefBefore.ven);
+  expect(await stateOf(running, victim.venId!)).toEqual(before);
+  expect((await stateOf(running, thief.venId!)).ven).toEqual(thiefBefore.ven);
   await expectStillPolls(victim);
 }
 
@@ -71,25 +71,25 @@ describe('cancellation only as oneself', () => {
       // A 452 for a made-up registrationID must not count as the named victim's presence either.
       ['victim\'s venID, a registrationID never issued', cancel('never-issued', victim.venId), '452'],
     ]);
-    expect(running.vtn.getVen(thief.venId!)).toBeDefined();
+    expect(await running.vtn.getVen(thief.venId!)).toBeDefined();
   });
 
   it('another certificate cannot answer the VTN\'s cancellation of the victim (oadrCanceledPartyRegistration)', async () => {
-    running.vtn.cancelRegistration(victim.venId!);
-    const before = stateOf(running, victim.venId!);
+    await running.vtn.cancelRegistration(victim.venId!);
+    const before = await stateOf(running, victim.venId!);
     for (const attack of [
       canceled({ venId: victim.venId!, registrationId: victim.registrationId! }),
       canceled({ registrationId: victim.registrationId! }),
       canceled({ venId: thief.venId!, registrationId: victim.registrationId! }),
       canceled({ venId: victim.venId! }),
     ]) expect(responseCode(await attack())).toBe('463');
-    expect(stateOf(running, victim.venId!)).toEqual(before);
+    expect(await stateOf(running, victim.venId!)).toEqual(before);
     // The victim itself still gets the cancellation and can answer it; put it back for the other tests.
     const queued = await victim.poll();
     expect(queued.type).toBe('oadrCancelPartyRegistration');
     const ack = await victim.answerCanceledPartyRegistration(queued);
     expect(responseCode(ack)).toBe('200');
-    expect(running.vtn.getVen(victim.venId!)).toBeUndefined();
+    expect(await running.vtn.getVen(victim.venId!)).toBeUndefined();
     await victimWithState(running, victim);
   });
 });
@@ -103,13 +103,13 @@ describe('re-registration only as oneself', () => {
       ['own venID, victim\'s registrationID (two VENs)', register({ registrationId: victim.registrationId!, venId: thief.venId! }), '463'],
       ['a registrationID never issued', register({ registrationId: 'never-issued' }), '452'],
     ]);
-    expect(running.vtn.getVen(victim.venId!)?.fingerprint).toBe(ven(certs, 'ven1-rsa').fingerprint);
+    expect((await running.vtn.getVen(victim.venId!))?.fingerprint).toBe(ven(certs, 'ven1-rsa').fingerprint);
   });
 
   it('the victim re-registers with its own registrationID and keeps venID and certificate', async () => {
     const again = await victim.register({ registrationId: victim.registrationId!, venId: victim.venId! });
     expect(responseCode(again)).toBe('200');
-    expect(running.vtn.getVen(victim.venId!)).toMatchObject({ registrationId: victim.registrationId, fingerprint: ven(certs, 'ven1-rsa').fingerprint });
+    expect(await running.vtn.getVen(victim.venId!)).toMatchObject({ registrationId: victim.registrationId, fingerprint: ven(certs, 'ven1-rsa').fingerprint });
     await victim.poll();
   });
 
@@ -117,15 +117,15 @@ describe('re-registration only as oneself', () => {
     const mixed = await victim.post('EiRegisterParty', X.oadrCancelPartyRegistration({ requestId: 'm', registrationId: thief.registrationId!, venId: victim.venId! }));
     expect(responseCode(mixed)).toBe('463');
     expect(responseDescription(mixed)).toMatch(/two different VENs/);
-    expect(running.vtn.getVen(thief.venId!)).toBeDefined();
+    expect(await running.vtn.getVen(thief.venId!)).toBeDefined();
   });
 });
 
 describe('every other message only as oneself', () => {
   it('poll, events, opts, reports and responses with the victim\'s venID from another certificate are 463 and change nothing', async () => {
     const v = victim.venId!;
-    const sub = running.vtn.listReportSubscriptions(v)[0]!;
-    const eventId = running.vtn.listEvents({ venId: v })[0]!.event.eventId;
+    const sub = (await running.vtn.listReportSubscriptions(v))[0]!;
+    const eventId = (await running.vtn.listEvents({ venId: v }))[0]!.event.eventId;
     const as = (service: string, xml: string) => () => thief.post(service, xml);
     await expectHarmless([
       ['oadrPoll', as('OadrPoll', X.oadrPoll({ venId: v })), '463'],

@@ -43,7 +43,7 @@ describe('mutual TLS', () => {
     const v = venWith('ven-one', 'ven1-rsa');
     const reg = await v.register();
     expect(responseCode(reg)).toBe('200');
-    expect(running.vtn.getVen(v.venId!)?.fingerprint).toBe(ven(certs, 'ven1-rsa').fingerprint);
+    expect((await running.vtn.getVen(v.venId!))?.fingerprint).toBe(ven(certs, 'ven1-rsa').fingerprint);
     const poll = await v.poll();
     expect(poll.status).toBe(200);
     expect(poll.type).toBeDefined();
@@ -61,21 +61,21 @@ describe('mutual TLS', () => {
     const v = new TlsVen({ baseUrl: running.baseUrl, venName: 'rogue', tls: { ca: certs.ca.cert, cert: rogue.cert, key: rogue.key } });
     vens.push(v);
     await expect(v.register()).rejects.toThrow();
-    expect(running.vtn.listVens().map((x) => x.venName)).not.toContain('rogue');
+    expect((await running.vtn.listVens()).map((x) => x.venName)).not.toContain('rogue');
   });
 
   it('answers 463 when a certificate uses another VEN\'s venID, and changes nothing', async () => {
     const owner = venWith('owner', 'ven1-ecc');
     expect(responseCode(await owner.register())).toBe('200');
     const thief = venWith('thief', 'ven2-rsa');
-    const before = running.vtn.getVen(owner.venId!);
+    const before = await running.vtn.getVen(owner.venId!);
     const reply = await thief.poll(owner.venId);
     expect(reply.status).toBe(200);
     expect(responseCode(reply)).toBe('463');
     const optReply = await thief.createOpt({ optId: 'stolen-opt', optType: 'optOut', optReason: 'notParticipating', venId: owner.venId!, vavailability: [{ dtstart: '2026-06-02T10:00:00Z', duration: 'PT1H' }] });
     expect(responseCode(optReply)).toBe('463');
-    expect(running.vtn.listOpts(owner.venId)).toEqual([]);
-    expect(running.vtn.getVen(owner.venId!)).toEqual(before);
+    expect(await running.vtn.listOpts(owner.venId)).toEqual([]);
+    expect(await running.vtn.getVen(owner.venId!)).toEqual(before);
   });
 
   it.each([

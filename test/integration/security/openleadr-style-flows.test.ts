@@ -29,7 +29,7 @@ async function lifeCycle(running: RunningTestVtn, v: TestVen): Promise<void> {
   expect([v.venId, v.registrationId]).toEqual([venId, registrationId]);
   expect(responseCode(await v.register({ registrationId: registrationId! }))).toBe('200');
   expect(responseCode(await v.cancelRegistration())).toBe('200');
-  expect(running.vtn.getVen(venId!)).toBeUndefined();
+  expect(await running.vtn.getVen(venId!)).toBeUndefined();
 }
 
 describe('OpenLEADR-style flows through the gate', () => {

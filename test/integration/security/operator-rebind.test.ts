@@ -38,27 +38,27 @@ afterAll(async () => {
 
 describe('re-binding a venID to a new certificate', () => {
   it('a replaced device with a new certificate cannot re-bind itself by re-registering', async () => {
-    const before = stateOf(running, device.venId!);
+    const before = await stateOf(running, device.venId!);
     replacement.venId = device.venId;
     const rereg = await replacement.register({ registrationId: device.registrationId!, venId: device.venId! });
     expect(responseCode(rereg)).toBe('463');
     expect(responseCode(await replacement.poll())).toBe('463');
-    expect(stateOf(running, device.venId!)).toEqual(before);
+    expect(await stateOf(running, device.venId!)).toEqual(before);
   });
 
   it('the operator re-binds it with PUT /admin/v1/vens/:venId/fingerprint; the old certificate is then refused, the state kept', async () => {
-    const before = stateOf(running, device.venId!);
+    const before = await stateOf(running, device.venId!);
     const res = await put(device.venId!, { fingerprint: newCert.fingerprint.toLowerCase() });
     expect(res.status).toBe(200);
     expect(res.json()).toEqual({ venId: device.venId, fingerprint: newCert.fingerprint, previous: oldCert.fingerprint });
     expect(lastAudit()).toMatchObject({ method: 'PUT', path: `/admin/v1/vens/${device.venId}/fingerprint`, result: { status: 200 } });
     expect(lastAudit()!.body).toContain(newCert.fingerprint.toLowerCase());
-    expect(stateOf(running, device.venId!)).toEqual({ ...before, ven: { ...before.ven, fingerprint: newCert.fingerprint } });
+    expect(await stateOf(running, device.venId!)).toEqual({ ...before, ven: { ...before.ven, fingerprint: newCert.fingerprint } });
     expect(responseCode(await device.poll())).toBe('463');
     replacement.registrationId = device.registrationId;
     await expectStillPolls(replacement);
     expect(responseCode(await replacement.register({ registrationId: device.registrationId!, venId: device.venId! }))).toBe('200');
-    expect(running.vtn.getVen(device.venId!)?.fingerprint).toBe(newCert.fingerprint);
+    expect((await running.vtn.getVen(device.venId!))?.fingerprint).toBe(newCert.fingerprint);
   });
 
   it('an unknown venID is 404, a malformed fingerprint 400, and both are audited', async () => {
@@ -72,11 +72,11 @@ describe('re-binding a venID to a new certificate', () => {
       expect(bad.json().code).toBe('E_BAD_REQUEST');
       expect(lastAudit()!.result).toEqual({ status: 400, code: 'E_BAD_REQUEST' });
     }
-    expect(running.vtn.getVen(device.venId!)?.fingerprint).toBe(newCert.fingerprint);
+    expect((await running.vtn.getVen(device.venId!))?.fingerprint).toBe(newCert.fingerprint);
   });
 
-  it('the programmatic vtn.rebindVen refuses what is not a fingerprint (E_FINGERPRINT)', () => {
-    expect(() => running.vtn.rebindVen(device.venId!, 'x'.repeat(5000))).toThrow(/E_FINGERPRINT|not a certificate fingerprint/);
-    expect(running.vtn.getVen(device.venId!)?.fingerprint).toBe(newCert.fingerprint);
+  it('the programmatic vtn.rebindVen refuses what is not a fingerprint (E_FINGERPRINT)', async () => {
+    await expect(running.vtn.rebindVen(device.venId!, 'x'.repeat(5000))).rejects.toThrow(/E_FINGERPRINT|not a certificate fingerprint/);
+    expect((await running.vtn.getVen(device.venId!))?.fingerprint).toBe(newCert.fingerprint);
   });
 });

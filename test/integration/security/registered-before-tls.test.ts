@@ -30,7 +30,7 @@ describe('a VEN registered before TLS was switched on', () => {
     const later = new TlsVen({ baseUrl: tls.baseUrl, venName: 'early', tls: { ca: certs.ca.cert, cert: own.cert, key: own.key } });
     const intruder = new TlsVen({ baseUrl: tls.baseUrl, venName: 'intruder', tls: { ca: certs.ca.cert, cert: other.cert, key: other.key } });
     try {
-      expect(tls.vtn.getVen(venId!)?.fingerprint).toBeUndefined();
+      expect((await tls.vtn.getVen(venId!))?.fingerprint).toBeUndefined();
       const poll = await later.poll(venId);
       expect(responseCode(poll)).toBe('463');
       expect(responseDescription(poll)).toMatch(/register again over TLS/);
@@ -40,12 +40,12 @@ describe('a VEN registered before TLS was switched on', () => {
 
       const again = await later.register({ registrationId: registrationId!, venId: venId! });
       expect(responseCode(again)).toBe('200');
-      expect(tls.vtn.getVen(venId!)).toMatchObject({ registrationId, fingerprint: own.fingerprint });
+      expect(await tls.vtn.getVen(venId!)).toMatchObject({ registrationId, fingerprint: own.fingerprint });
       // Its first poll after re-registering carries the VTN's oadrRegisterReport (no responseCode of its own).
       const firstPoll = await later.poll();
       expect([firstPoll.status, firstPoll.type]).toEqual([200, 'oadrRegisterReport']);
       expect(responseCode(await intruder.register({ registrationId: registrationId!, venId: venId! }))).toBe('463');
-      expect(tls.vtn.getVen(venId!)?.fingerprint).toBe(own.fingerprint);
+      expect((await tls.vtn.getVen(venId!))?.fingerprint).toBe(own.fingerprint);
     } finally {
       await Promise.all([later.close(), intruder.close()]);
       await tls.close();

@@ -50,7 +50,7 @@ async function expectRefused(body: string, failure: string): Promise<VenReply> {
 
 describe('signed round trip', () => {
   it('records the VEN as signing and signs every reply with RSA-SHA256, SHA-256, C14N 1.0 and ReplayProtect', async () => {
-    expect(running.vtn.getVen(signer.venId!)?.xmlSignature).toBe(true);
+    expect((await running.vtn.getVen(signer.venId!))?.xmlSignature).toBe(true);
     const poll = await signer.poll();
     expect(poll.status).toBe(200);
     const refs = verifyAsVen(poll.body, certs.vtn.rsa.cert);
@@ -61,14 +61,14 @@ describe('signed round trip', () => {
   });
 
   it('runs events over signed messages: distribute, opt in, opt acknowledged', async () => {
-    const handle = running.vtn.addEvent({ venId: signer.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: '2026-06-01T13:00:00Z', duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
+    const handle = await running.vtn.addEvent({ venId: signer.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: '2026-06-01T13:00:00Z', duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
     const answered = handle.response(signer.venId!);
     const dist = await signer.requestEvent();
     expect(dist.type).toBe('oadrDistributeEvent');
     const ack = await signer.respondToEvents(dist, 'optIn');
     expect(ack.status).toBe(200);
     await expect(answered).resolves.toBe('optIn');
-    expect(running.vtn.optState(handle.eventId, signer.venId!)).toMatchObject({ response: 'optIn' });
+    expect(await running.vtn.optState(handle.eventId, signer.venId!)).toMatchObject({ response: 'optIn' });
   });
 });
 
@@ -149,6 +149,6 @@ describe('each signature failure gets its own 463', () => {
     const signed = signAsVen(opt, { cert: v2.cert, key: v2.key, timestamp: now() });
     const reply = await signer.postRaw('EiOpt', signed);
     expect(responseCode(reply)).toBe('463');
-    expect(running.vtn.listOpts(signer.venId)).toEqual([]);
+    expect(await running.vtn.listOpts(signer.venId)).toEqual([]);
   });
 });

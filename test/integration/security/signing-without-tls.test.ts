@@ -26,7 +26,7 @@ describe('signing over plain HTTP', () => {
     expect(responseCode(reg)).toBe('200');
     verifyAsVen(reg.body, certs.vtn.rsa.cert);
     const venId = reg.payload.venID as string;
-    expect(running.vtn.getVen(venId)).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
+    expect(await running.vtn.getVen(venId)).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
 
     const ok = await client.post('OadrPoll', signed(X.oadrPoll({ venId })));
     expect(responseCode(ok) ?? '200').not.toBe('463');
@@ -57,7 +57,7 @@ describe('the signature requirement follows the registrationID too', () => {
     const reg = await owner.post('EiRegisterParty', signed(X.oadrCreatePartyRegistration({ requestId: 'r2', venName: 'signed-owner', xmlSignature: true })));
     const venId = reg.payload.venID as string;
     const registrationId = reg.payload.registrationID as string;
-    const before = running.vtn.getVen(venId);
+    const before = await running.vtn.getVen(venId);
     expect(before).toMatchObject({ xmlSignature: true, fingerprint: v1.fingerprint });
     const attacker = new TestVen({ baseUrl: running.baseUrl, venName: 'attacker' });
     const cancel = (venIdToo: boolean) => X.oadrCancelPartyRegistration({ requestId: 'c', registrationId, ...(venIdToo ? { venId } : {}) });
@@ -72,9 +72,9 @@ describe('the signature requirement follows the registrationID too', () => {
     }
     const rereg = await attacker.post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r3', venName: 'attacker', registrationId }));
     expect(responseCode(rereg)).toBe('463');
-    expect(running.vtn.getVen(venId)).toEqual(before);
+    expect(await running.vtn.getVen(venId)).toEqual(before);
     const ok = await owner.post('EiRegisterParty', signed(cancel(false)));
     expect(responseCode(ok)).toBe('200');
-    expect(running.vtn.getVen(venId)).toBeUndefined();
+    expect(await running.vtn.getVen(venId)).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 // Requirements §9/§10: a stranger with a valid certificate and made-up venIDs is refused at the gate, before
 // any signature work, without state, and with at most one warning per kind a minute.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countOf } from '../../helpers/read-store.js';
 import * as X from '../../helpers/ven-xml/index.js';
 import { responseCode, responseDescription } from '../../helpers/test-ven.js';
 import { startTestVtn, type RunningTestVtn } from '../../helpers/start-vtn.js';
@@ -25,14 +26,14 @@ afterAll(async () => {
   await running.close();
 });
 
-const sizes = () => {
+const sizes = async () => {
   const s = running.vtn.store;
-  return { vens: [...s.vens.keys()].length, pending: [...s.pending.keys()].length, opts: [...s.opts.keys()].length, deliveries: [...s.deliveries.keys()].length };
+  return { vens: await countOf(s, 'vens'), pending: await countOf(s, 'pending'), opts: await countOf(s, 'opts'), deliveries: await countOf(s, 'deliveries') };
 };
 
 describe('strangers at the gate', () => {
   it('60 messages of every kind with made-up venIDs change no state and write at most the minute\'s 10 refusal lines', async () => {
-    const before = sizes();
+    const before = await sizes();
     const loud = () => lines.filter((l) => l.level === 'warn' || l.level === 'info').length;
     const loudBefore = loud();
     for (let i = 0; i < 10; i++) {
@@ -50,7 +51,7 @@ describe('strangers at the gate', () => {
         expect(responseDescription(reply)).toMatch(/is not registered; register again/);
       }
     }
-    expect(sizes()).toEqual(before);
+    expect(await sizes()).toEqual(before);
     expect(loud() - loudBefore).toBeLessThanOrEqual(10);
     expect(lines.filter((l) => l.msg === 'message refused by the identity gate' && l.level === 'debug').length).toBeGreaterThanOrEqual(50);
   });
@@ -65,6 +66,6 @@ describe('strangers at the gate', () => {
     expect(responseCode(reply)).toBe('463');
     // "not registered", not "XML signature invalid": the verifier never ran.
     expect(responseDescription(reply)).toMatch(/is not registered/);
-    expect(running.vtn.listVens()).toEqual([]);
+    expect(await running.vtn.listVens()).toEqual([]);
   });
 });

@@ -26,7 +26,7 @@ describe('trusted proxy header', () => {
     const reg = await a.post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r1', venName: 'proxied' }), { [HEADER]: v1.fingerprint.toLowerCase() });
     expect(responseCode(reg)).toBe('200');
     const venId = reg.payload.venID as string;
-    expect(r.vtn.getVen(venId)?.fingerprint).toBe(v1.fingerprint);
+    expect((await r.vtn.getVen(venId))?.fingerprint).toBe(v1.fingerprint);
     a.venId = venId;
     const own = await a.post('OadrPoll', X.oadrPoll({ venId }), { [HEADER]: encodeURIComponent(v1.cert) });
     expect(own.status).toBe(200);
@@ -41,7 +41,7 @@ describe('trusted proxy header', () => {
     const reply = await a.post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r2', venName: 'direct' }), { [HEADER]: v1.fingerprint });
     expect(reply.status).toBe(403);
     expect(reply.body).toContain('client certificate is required');
-    expect(r.vtn.listVens()).toEqual([]);
+    expect(await r.vtn.listVens()).toEqual([]);
     expect(warnings.map((w) => w.msg)).toContain('client-certificate header from an untrusted address ignored');
   });
 
@@ -50,6 +50,6 @@ describe('trusted proxy header', () => {
     const a = new TestVen({ baseUrl: r.baseUrl, venName: 'garbled' });
     const reply = await a.post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'r3', venName: 'garbled' }), { [HEADER]: 'not-a-cert' });
     expect(reply.status).toBe(403);
-    expect(r.vtn.listVens()).toEqual([]);
+    expect(await r.vtn.listVens()).toEqual([]);
   });
 });

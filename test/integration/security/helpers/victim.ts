@@ -2,6 +2,7 @@
 // schedule, telemetry) and a snapshot of all of it, to prove that an attack left the victim untouched.
 import { expect } from 'vitest';
 import { reportRequestsOf, responseCode, type TestVen } from '../../../helpers/test-ven.js';
+import { readOne } from '../../../helpers/read-store.js';
 import type { RunningTestVtn } from '../../../helpers/start-vtn.js';
 import * as X from '../../../helpers/ven-xml/index.js';
 
@@ -18,25 +19,25 @@ export async function victimWithState(running: RunningTestVtn, ven: TestVen): Pr
     intervals: [{ dtstart: at, duration: 'PT1M', payloads: [{ rId: 'powerReal', value: 7 }] }],
   }]);
   expect(responseCode(update)).toBe('200');
-  vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(at.getTime() + 3_600_000), duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
+  await vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(at.getTime() + 3_600_000), duration: 'PT1H', intervals: [{ duration: 'PT1H', payload: 1 }] });
   expect((await ven.respondToEvents(await ven.requestEvent(), 'optIn')).status).toBe(200);
   const opt = await ven.createOpt({ optId: 'victim-opt', optType: 'optOut', optReason: 'participating', vavailability: [{ dtstart: '2026-06-02T10:00:00Z', duration: 'PT1H' }] });
   expect(responseCode(opt)).toBe('200');
-  const held = stateOf(running, ven.venId!);
+  const held = await stateOf(running, ven.venId!);
   expect([held.subscriptions.length, held.offers.length, held.telemetry.length, held.opts.length, held.events.length]).toEqual([1, 3, 1, 1, 1]);
 }
 
 /** Everything the VTN holds about one VEN. */
-export function stateOf(running: RunningTestVtn, venId: string) {
+export async function stateOf(running: RunningTestVtn, venId: string) {
   const { vtn } = running;
   return {
-    ven: vtn.getVen(venId),
-    pending: vtn.store.pending.get(venId),
-    opts: vtn.listOpts(venId),
-    events: vtn.listEvents({ venId }).map((e) => e.vens.find((o) => o.venId === venId)),
-    subscriptions: vtn.listReportSubscriptions(venId),
-    offers: vtn.reportOffers(venId),
-    telemetry: vtn.telemetry.query({ venId }),
+    ven: await vtn.getVen(venId),
+    pending: await readOne(vtn.store, 'pending', venId),
+    opts: await vtn.listOpts(venId),
+    events: (await vtn.listEvents({ venId })).map((e) => e.vens.find((o) => o.venId === venId)),
+    subscriptions: await vtn.listReportSubscriptions(venId),
+    offers: await vtn.reportOffers(venId),
+    telemetry: await vtn.telemetry.query({ venId }),
   };
 }
 
