@@ -41,3 +41,11 @@ export function isRaceError(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '40001' || code === '23505' || code === '40P01';
 }
+
+/** Whether an error means the database could not be reached or the connection broke (not a refused statement). */
+export function isConnectionError(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'string' ? e.code : '';
+  return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE'].includes(code)
+    || (typeof e?.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(e.message));
+}

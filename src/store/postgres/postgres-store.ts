@@ -12,7 +12,7 @@ import { ChangeListener } from './change-listener.js';
 import { migrate } from './migrate.js';
 import { CHANNEL, encodeNotice } from './notice-channel.js';
 import { commitTransaction } from './pg-commit.js';
-import { clientConfig, redactUrl, unavailable } from './pg-connection.js';
+import { clientConfig, isConnectionError, redactUrl, unavailable } from './pg-connection.js';
 import { PgRowSource, type Query } from './pg-row-source.js';
 import { ValueCache, type CacheStats } from './value-cache.js';
 
@@ -115,15 +115,20 @@ export class PostgresStore extends UnitStore {
       await this.#querier(this.pool)('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
       return;
     }
-    const client = await this.pool.connect();
+    const client = await this.pool.connect().catch((err: unknown) => { throw unavailable(this.#url, err); });
+    let broken: Error | undefined;
     try {
       const committed = await commitTransaction(this.#querier(client), writes, { channel: CHANNEL, payload });
       for (const { write, version } of committed) {
         if (version === undefined) this.#cache.drop(write.collection, write.key);
         else this.#cache.set(write.collection, write.key, version, write.value, false);
       }
+    } catch (err) {
+      // A connection that failed mid-transaction is discarded, not handed to the next unit.
+      if (err instanceof VtnError && err.code === 'E_STORE_UNAVAILABLE') broken = err;
+      throw err;
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
@@ -151,7 +156,12 @@ export class PostgresStore extends UnitStore {
   #querier(on: pg.Pool | pg.PoolClient): Query {
     return async <R>(sql: string, params: unknown[]) => {
       this.#queries++;
-      return (await on.query(sql, params)).rows as R[];
+      try {
+        return (await on.query(sql, params)).rows as R[];
+      } catch (err) {
+        // A stable code for "the database went away" (a refused statement keeps its own error).
+        throw isConnectionError(err) ? unavailable(this.#url, err) : err;
+      }
     };
   }
 }
