@@ -1,6 +1,6 @@
 // createVtn(): open the state, build the logger and the app. The one entry point programmers need.
 import { pino, type Logger as PinoLogger } from 'pino';
-import { openStore } from './store/index.js';
+import { openStore, type Store, type StoreSettings } from './store/index.js';
 import { VtnServer } from './http/vtn-server.js';
 import type { Logger } from './vtn/context.js';
 import { silentLogger } from './vtn/context.js';
@@ -10,11 +10,17 @@ import { FileTelemetryStore } from './telemetry/file-telemetry-store.js';
 import { MemoryTelemetryStore } from './telemetry/memory-telemetry-store.js';
 import type { TelemetryStore } from './telemetry/telemetry-store.js';
 
-export async function createVtn(options: VtnOptions = {}): Promise<VtnServer> {
+/** `store` may also be the configuration's settings ({ kind: 'postgres', url }): createVtn opens that store. */
+export type CreateVtnOptions = Omit<VtnOptions, 'store'> & { store?: Store | StoreSettings };
+
+export async function createVtn(createOptions: CreateVtnOptions = {}): Promise<VtnServer> {
+  const settings = isStore(createOptions.store) ? undefined : createOptions.store;
+  const options: VtnOptions = { ...createOptions, store: isStore(createOptions.store) ? createOptions.store : undefined };
   const pinoLogger = options.logger === undefined ? pino({ level: process.env.VTN_LOG_LEVEL ?? 'info' }) : undefined;
   const log: Logger = options.logger === false ? silentLogger : (options.logger ?? pinoLogger!);
   const store = options.store ?? (await openStore({
     ...(options.inMemory ? { memory: true } : { dataDir: options.dataDir ?? DEFAULTS.dataDir }),
+    ...(settings ? { store: settings } : {}),
     logger: log,
   }));
   if (options.store && !options.store.isReady()) await options.store.open();
@@ -22,6 +28,10 @@ export async function createVtn(options: VtnOptions = {}): Promise<VtnServer> {
   // A pino logger handed in (vtn start) also serves fastify, so its own errors reach the same log.
   const fastifyLogger = pinoLogger ?? (isPino(options.logger) ? options.logger : undefined);
   return new VtnServer({ ...options, telemetry }, store, log, fastifyLogger);
+}
+
+function isStore(store: Store | StoreSettings | undefined): store is Store {
+  return typeof (store as Store | undefined)?.unit === 'function';
 }
 
 function isPino(logger: VtnOptions['logger']): logger is Logger & PinoLogger {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, type VtnConfig } from '../config/load-config.js';
+import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, withOverrides, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
 import type { VtnServer } from '../http/vtn-server.js';
 import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
@@ -102,7 +102,7 @@ export function registerStartCommand(program: Command): void {
 function resolveConfig(flags: StartFlags): { config: VtnConfig; path: string } {
   const local = join(process.cwd(), 'config', 'vtn.json');
   const path = flags.config ?? (existsSync(local) ? local : join(PACKAGE_ROOT, 'config', 'vtn.json'));
-  const config: VtnConfig = { ...loadConfig(path), ...envOverrides(process.env) };
+  const config: VtnConfig = withOverrides(loadConfig(path), envOverrides(process.env));
   if (flags.host) config.host = flags.host;
   if (flags.port) config.port = parsePort(flags.port, '--port');
   if (flags.dataDir) config.dataDir = flags.dataDir;

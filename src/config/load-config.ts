@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { VtnError } from '../errors.js';
 import type { AdminConfig } from '../admin/admin-options.js';
 import type { VenLimits } from '../vtn/limits.js';
+import type { StoreSettings } from '../store/open-store.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnConfig {
@@ -16,6 +17,8 @@ export interface VtnConfig {
   pollFreq?: string;
   dataDir?: string;
   inMemory?: boolean;
+  /** memory, file (default, in dataDir) or postgres (with url). */
+  store?: StoreSettings;
   bodyLimit?: number;
   defaultMarketContext?: string;
   openEnrollment?: boolean;
@@ -66,13 +69,21 @@ export function loadConfig(path: string): VtnConfig {
   return data;
 }
 
-/** Environment overrides: VTN_HOST, VTN_PORT, VTN_DATA_DIR. */
+/** Environment overrides: VTN_HOST, VTN_PORT, VTN_DATA_DIR, VTN_DATABASE_URL (the postgres store at that URL). */
 export function envOverrides(env: NodeJS.ProcessEnv): Partial<VtnConfig> {
   const out: Partial<VtnConfig> = {};
   if (env.VTN_HOST) out.host = env.VTN_HOST;
   if (env.VTN_PORT) out.port = parsePort(env.VTN_PORT, 'VTN_PORT');
   if (env.VTN_DATA_DIR) out.dataDir = env.VTN_DATA_DIR;
+  if (env.VTN_DATABASE_URL) out.store = { kind: 'postgres', url: env.VTN_DATABASE_URL };
   return out;
+}
+
+/** The file's settings under the environment's; the store section merges (VTN_DATABASE_URL keeps the file's poolSize). */
+export function withOverrides(file: VtnConfig, overrides: Partial<VtnConfig>): VtnConfig {
+  const merged = { ...file, ...overrides };
+  if (file.store && overrides.store) merged.store = { ...file.store, ...overrides.store };
+  return merged;
 }
 
 export function parsePort(value: string, source: string): number {

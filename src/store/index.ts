@@ -4,6 +4,6 @@ export { deliveryKey, optKey } from './store.js';
 export type * from './records.js';
 export { MemoryStore } from './memory-store.js';
 export { FileStore, type FileStoreOptions } from './file-store.js';
-export { openStore, type OpenStoreOptions } from './open-store.js';
+export { openStore, type OpenStoreOptions, type StoreSettings } from './open-store.js';
 export type { StoreLogger } from './store-logger.js';
 export { PostgresStore, type PostgresStoreOptions, type PostgresStoreStats } from './postgres/postgres-store.js';

@@ -1,22 +1,44 @@
-// Picks and opens the store a VTN runs on: memory for tests and demos, files otherwise.
+// Picks and opens the store a VTN runs on: memory for tests and demos, files by default, PostgreSQL for several instances.
 import { VtnError } from '../errors.js';
 import { FileStore, type FileStoreOptions } from './file-store.js';
 import { MemoryStore } from './memory-store.js';
-import type { Store } from './store.js';
+import { PostgresStore } from './postgres/postgres-store.js';
+import type { Store, StoreKind } from './store.js';
 
-export type OpenStoreOptions = Omit<FileStoreOptions, 'dataDir'> & { dataDir?: string; memory?: boolean };
+/** The `store` section of the configuration (VTN_DATABASE_URL sets kind postgres with its url). */
+export interface StoreSettings {
+  kind: StoreKind;
+  /** postgres://user:password@host:port/database (kind postgres). */
+  url?: string;
+  /** Pooled database connections per instance (kind postgres; default 10). */
+  poolSize?: number;
+}
 
-/** An opened Store: a MemoryStore when `memory` is true, else a FileStore in `dataDir` (required then). */
+export type OpenStoreOptions = Omit<FileStoreOptions, 'dataDir'> & {
+  dataDir?: string;
+  /** Same as store.kind 'memory' (the older option, kept). */
+  memory?: boolean;
+  store?: StoreSettings;
+};
+
+/** An opened Store: memory when `memory` is true or store.kind says so, PostgreSQL for kind postgres, else files in `dataDir`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  if (options.memory) {
-    const store = new MemoryStore();
-    await store.open();
-    return store;
+  const kind = options.memory ? 'memory' : (options.store?.kind ?? 'file');
+  const store = makeStore(kind, options);
+  await store.open();
+  return store;
+}
+
+function makeStore(kind: StoreKind, options: OpenStoreOptions): Store {
+  if (kind === 'memory') return new MemoryStore();
+  if (kind === 'postgres') {
+    const url = options.store?.url;
+    if (!url) throw new VtnError('E_CONFIG', 'store.kind is "postgres" but no database URL is given', 'set store.url in the config, or VTN_DATABASE_URL');
+    return new PostgresStore({ url, ...(options.logger ? { logger: options.logger } : {}), ...(options.store?.poolSize ? { poolSize: options.store.poolSize } : {}) });
   }
+  if (kind !== 'file') throw new VtnError('E_CONFIG', `Unknown store kind "${String(kind)}"`, 'use "memory", "file" or "postgres"');
   if (options.dataDir === undefined || options.dataDir === '') {
     throw new VtnError('E_CONFIG', 'No data directory for the state files', 'set --data-dir, or use memory: true');
   }
-  const store = new FileStore({ ...options, dataDir: options.dataDir });
-  await store.open();
-  return store;
+  return new FileStore({ ...options, dataDir: options.dataDir });
 }

@@ -56,7 +56,7 @@ export interface Unit {
 
 /** What a commit changed, told to this instance's listeners (and, for postgres, every other instance's). */
 export interface ChangeNotice {
-  /** Collections written. */
+  /** Collections written; '*' = any (postgres, after its LISTEN connection was lost and notices may be missing). */
   collections: string[];
   /** VENs the written records concern (collection-specs `venIdsOf`), and those touched; '*' = all. */
   venIds: string[];

@@ -10,6 +10,8 @@ export class AdvisoryLocks {
   #client: pg.Client | undefined;
   #connecting: Promise<pg.Client> | undefined;
   readonly #held = new Set<string>();
+  /** Set when a session holding locks died: the next call says false before reconnecting (another instance's turn). */
+  #lost = false;
 
   constructor(url: string, logger: StoreLogger) {
     this.#url = url;
@@ -18,6 +20,10 @@ export class AdvisoryLocks {
 
   /** True while this instance holds `name`; tries to take it when free. Never throws: an unreachable database holds nothing. */
   async holds(name: string): Promise<boolean> {
+    if (this.#lost) {
+      this.#lost = false;
+      return false;
+    }
     let client: pg.Client;
     try {
       client = await this.#session();
@@ -77,7 +83,10 @@ export class AdvisoryLocks {
 
   #drop(client: pg.Client | undefined): void {
     if (!client || this.#client !== client) return;
-    if (this.#held.size > 0) this.#logger.warn(`Lost the lock session to ${redactUrl(this.#url)}: released ${[...this.#held].join(', ')}`);
+    if (this.#held.size > 0) {
+      this.#lost = true;
+      this.#logger.warn(`Lost the lock session to ${redactUrl(this.#url)}: released ${[...this.#held].join(', ')}`);
+    }
     this.#held.clear();
     this.#client = undefined;
     client.end().catch(() => undefined);

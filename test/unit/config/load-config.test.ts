@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort } from '../../../src/config/load-config.js';
+import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, withOverrides } from '../../../src/config/load-config.js';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'vtn-config-')); });
@@ -33,5 +33,22 @@ describe('configuration', () => {
     expect(envOverrides({ VTN_HOST: '0.0.0.0', VTN_PORT: '9090', VTN_DATA_DIR: '/tmp/x' })).toEqual({ host: '0.0.0.0', port: 9090, dataDir: '/tmp/x' });
     expect(envOverrides({})).toEqual({});
     expect(() => parsePort('70000', 'VTN_PORT')).toThrow(/VTN_PORT must be a port number/);
+  });
+
+  it('VTN_DATABASE_URL selects the postgres store, keeping the file\'s other store settings', () => {
+    const env = envOverrides({ VTN_DATABASE_URL: 'postgres://vtn:pw@127.0.0.1:5432/vtn' });
+    expect(env).toEqual({ store: { kind: 'postgres', url: 'postgres://vtn:pw@127.0.0.1:5432/vtn' } });
+    expect(withOverrides({ store: { kind: 'file', poolSize: 4 }, port: 1 }, env)).toEqual({ port: 1, store: { kind: 'postgres', url: 'postgres://vtn:pw@127.0.0.1:5432/vtn', poolSize: 4 } });
+    expect(withOverrides({ store: { kind: 'memory' } }, {})).toEqual({ store: { kind: 'memory' } });
+  });
+
+  it('a store section is validated: a known kind, and a postgres URL for kind postgres', async () => {
+    const path = join(dir, 'store.json');
+    await writeFile(path, JSON.stringify({ store: { kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', poolSize: 5 } }));
+    expect(loadConfig(path).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', poolSize: 5 });
+    await writeFile(path, JSON.stringify({ store: { kind: 'postgres' } }));
+    expect(() => loadConfig(path)).toThrow(/\/store must have required property 'url'/);
+    await writeFile(path, JSON.stringify({ store: { kind: 'mysql' } }));
+    expect(() => loadConfig(path)).toThrow(/\/store\/kind must be equal to one of the allowed values/);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FileStore, type FileStoreOptions } from '../../../src/store/index.js';
-import { copyAsKilled, makeTempDir, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
+import { copyAsKilled, del, get, keys, makeTempDir, put, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
 
 const stores: FileStore[] = [];
 async function openFileStore(dataDir: string, options: Partial<FileStoreOptions> = {}): Promise<FileStore> {
@@ -25,11 +25,11 @@ describe('FileStore compaction', () => {
   it('never writes vtn.json on put or delete, only when compacting', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v0', ven('v0'));
+    await put(store, 'vens', 'v0', ven('v0'));
     await store.flush();
     const before = statSync(join(dir, 'vtn.json'));
-    for (let i = 1; i <= 50; i += 1) store.vens.put(`v${i}`, ven(`v${i}`));
-    store.vens.delete('v0');
+    for (let i = 1; i <= 50; i += 1) await put(store, 'vens', `v${i}`, ven(`v${i}`));
+    await del(store, 'vens', 'v0');
     await new Promise((resolve) => setTimeout(resolve, 20));
     const after = statSync(join(dir, 'vtn.json'));
     expect([after.size, after.mtimeMs, after.ino]).toEqual([before.size, before.mtimeMs, before.ino]);
@@ -39,24 +39,24 @@ describe('FileStore compaction', () => {
   it('flush() empties the journal and the state survives a reopen', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
-    store.collection('decisions').put('d1', { rule: 'accept' });
+    await put(store, 'vens', 'v1', ven('v1'));
+    await put(store, 'decisions', 'd1', { rule: 'accept' });
     await store.flush();
     expect(journalSize(dir)).toBe(0);
     expect(existsSync(join(dir, 'vtn.journal.prev'))).toBe(false);
     await store.close();
     const reopened = await openFileStore(dir);
-    expect(reopened.vens.get('v1')).toEqual(ven('v1'));
-    expect(reopened.collection('decisions').get('d1')).toEqual({ rule: 'accept' });
+    expect((await get(reopened, 'vens', 'v1'))).toEqual(ven('v1'));
+    expect((await get(reopened, 'decisions', 'd1'))).toEqual({ rule: 'accept' });
   });
 
   it('compacts by itself after compactEvery journal entries', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir, { compactEvery: 5 });
-    for (let i = 1; i <= 4; i += 1) store.vens.put(`v${i}`, ven(`v${i}`));
+    for (let i = 1; i <= 4; i += 1) await put(store, 'vens', `v${i}`, ven(`v${i}`));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(existsSync(join(dir, 'vtn.json'))).toBe(false);
-    store.vens.put('v5', ven('v5'));
+    await put(store, 'vens', 'v5', ven('v5'));
     await vi.waitFor(() => expect(snapshotVens(dir)).toHaveLength(5));
     await vi.waitFor(() => expect(journalSize(dir)).toBe(0));
   });
@@ -64,7 +64,7 @@ describe('FileStore compaction', () => {
   it('compacts by itself every compactIntervalMs when something changed', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir, { compactIntervalMs: 25 });
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     await vi.waitFor(() => expect(snapshotVens(dir)).toEqual(['v1']));
     const written = statSync(join(dir, 'vtn.json')).mtimeMs;
     await new Promise((resolve) => setTimeout(resolve, 80));
@@ -74,25 +74,25 @@ describe('FileStore compaction', () => {
   it('keeps changes made while a compaction is running (they land in the new journal)', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     const compaction = store.flush();
-    store.vens.put('v2', ven('v2'));
-    store.vens.delete('v1');
+    await put(store, 'vens', 'v2', ven('v2'));
+    await del(store, 'vens', 'v1');
     await compaction;
     expect(snapshotVens(dir)).toEqual(['v1']);
     expect(readFileSync(join(dir, 'vtn.journal'), 'utf8').trim().split('\n')).toHaveLength(2);
     const revived = await openFileStore(copyAsKilled(dir));
-    expect([...revived.vens.keys()]).toEqual(['v2']);
+    expect((await keys(revived, 'vens'))).toEqual(['v2']);
   });
 
   it('runs one compaction at a time; concurrent flushes all see their changes saved', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     const first = store.flush();
-    store.vens.put('v2', ven('v2'));
+    await put(store, 'vens', 'v2', ven('v2'));
     const second = store.flush();
-    store.vens.put('v3', ven('v3'));
+    await put(store, 'vens', 'v3', ven('v3'));
     const third = store.flush();
     await Promise.all([first, second, third]);
     expect(snapshotVens(dir)).toEqual(['v1', 'v2', 'v3']);
@@ -105,7 +105,7 @@ describe('FileStore compaction', () => {
   it('close() compacts: nothing is left in the journal', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     stores.pop();
     await store.close();
     expect(journalSize(dir)).toBe(0);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import { FileStore } from '../../../src/store/index.js';
-import { copyAsKilled, makeTempDir, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
+import { copyAsKilled, del, get, has, keys, makeTempDir, put, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
 
 const open: FileStore[] = [];
 async function openFileStore(dataDir: string, logger = recordingLogger()): Promise<FileStore> {
@@ -28,9 +28,9 @@ describe('FileStore journal', () => {
   it('has the change on disk when put() and delete() return, before any close', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     expect(journalLines(dir)).toEqual([{ c: 'vens', k: 'v1', v: ven('v1') }]);
-    store.vens.delete('v1');
+    await del(store, 'vens', 'v1');
     expect(journalLines(dir)[1]).toEqual({ c: 'vens', k: 'v1' });
   });
 
@@ -38,7 +38,7 @@ describe('FileStore journal', () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
     const record = ven('v1');
-    store.vens.put('v1', record);
+    await put(store, 'vens', 'v1', record);
     record.registrationId = 'mutated';
     expect(journalLines(dir)).toEqual([{ c: 'vens', k: 'v1', v: ven('v1') }]);
   });
@@ -46,42 +46,42 @@ describe('FileStore journal', () => {
   it('rejects a value that is not JSON and leaves memory and journal unchanged', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    expect(() => store.meta.put('fn', () => 1)).toThrow(/must be JSON values/);
-    expect(() => store.meta.put('big', 10n)).toThrow(TypeError);
-    expect(store.meta.has('fn')).toBe(false);
-    expect(store.meta.has('big')).toBe(false);
+    await expect(put(store, 'meta', 'fn', () => 1)).rejects.toThrow(/must be JSON values/);
+    await expect(put(store, 'meta', 'big', 10n)).rejects.toThrow(TypeError);
+    expect((await has(store, 'meta', 'fn'))).toBe(false);
+    expect((await has(store, 'meta', 'big'))).toBe(false);
     expect(readFileSync(join(dir, 'vtn.journal'), 'utf8')).toBe('');
   });
 
   it('recovers puts, replacements, deletes and extra collections from the files of a killed process', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
-    store.vens.put('v2', ven('v2'));
-    store.vens.put('v1', ven('v1', { venName: 'renamed' }));
-    store.vens.delete('v2');
-    store.collection('telemetryIndex').put('v1/r1', { last: 3.5 });
-    store.meta.put('counter', 41);
+    await put(store, 'vens', 'v1', ven('v1'));
+    await put(store, 'vens', 'v2', ven('v2'));
+    await put(store, 'vens', 'v1', ven('v1', { venName: 'renamed' }));
+    await del(store, 'vens', 'v2');
+    await put(store, 'telemetryIndex', 'v1/r1', { last: 3.5 });
+    await put(store, 'meta', 'counter', 41);
 
     const logger = recordingLogger();
     const revived = await openFileStore(copyAsKilled(dir), logger);
-    expect([...revived.vens.keys()]).toEqual(['v1']);
-    expect(revived.vens.get('v1')?.venName).toBe('renamed');
-    expect(revived.collection('telemetryIndex').get('v1/r1')).toEqual({ last: 3.5 });
-    expect(revived.meta.get('counter')).toBe(41);
+    expect((await keys(revived, 'vens'))).toEqual(['v1']);
+    expect((await get(revived, 'vens', 'v1'))?.venName).toBe('renamed');
+    expect((await get(revived, 'telemetryIndex', 'v1/r1'))).toEqual({ last: 3.5 });
+    expect((await get(revived, 'meta', 'counter'))).toBe(41);
     expect(logger.lines.some((l) => l.level === 'warn' && /no longer running/.test(l.message))).toBe(true);
   });
 
   it('replays journal entries over the snapshot after a compaction', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir);
-    store.vens.put('v1', ven('v1'));
-    store.vens.put('v2', ven('v2'));
+    await put(store, 'vens', 'v1', ven('v1'));
+    await put(store, 'vens', 'v2', ven('v2'));
     await store.flush();
-    store.vens.delete('v1');
-    store.vens.put('v3', ven('v3'));
+    await del(store, 'vens', 'v1');
+    await put(store, 'vens', 'v3', ven('v3'));
     const revived = await openFileStore(copyAsKilled(dir));
-    expect([...revived.vens.keys()].sort()).toEqual(['v2', 'v3']);
+    expect((await keys(revived, 'vens')).sort()).toEqual(['v2', 'v3']);
   });
 
   it('drops a torn last line with a warning and keeps appending cleanly after it', async () => {
@@ -90,14 +90,14 @@ describe('FileStore journal', () => {
     writeFileSync(join(dir, 'vtn.journal'), `${good}\n{"c":"vens","k":"v2","v":{"ven`);
     const logger = recordingLogger();
     const store = await openFileStore(dir, logger);
-    expect([...store.vens.keys()]).toEqual(['v1']);
+    expect((await keys(store, 'vens'))).toEqual(['v1']);
     const warning = logger.lines.find((l) => l.level === 'warn');
     expect(warning?.message).toMatch(/vtn\.journal.*incomplete last line/);
     expect(statSync(join(dir, 'vtn.journal')).size).toBe(good.length + 1);
 
-    store.vens.put('v3', ven('v3'));
+    await put(store, 'vens', 'v3', ven('v3'));
     const revived = await openFileStore(copyAsKilled(dir));
-    expect([...revived.vens.keys()]).toEqual(['v1', 'v3']);
+    expect((await keys(revived, 'vens'))).toEqual(['v1', 'v3']);
   });
 
   it('refuses to open on a damaged line in the middle, naming file and line, and releases the lock', async () => {
@@ -129,7 +129,7 @@ describe('FileStore journal', () => {
     writeFileSync(join(dir, 'vtn.journal.prev'), `${JSON.stringify({ c: 'meta', k: 'n', v: 1 })}\n`);
     appendFileSync(join(dir, 'vtn.journal'), `${JSON.stringify({ c: 'meta', k: 'n', v: 2 })}\n`);
     const store = await openFileStore(dir);
-    expect(store.meta.get('n')).toBe(2);
+    expect((await get(store, 'meta', 'n'))).toBe(2);
     await store.flush();
     expect(existsSync(join(dir, 'vtn.journal.prev'))).toBe(false);
     expect(readFileSync(join(dir, 'vtn.journal'), 'utf8')).toBe('');
@@ -139,9 +139,9 @@ describe('FileStore journal', () => {
     const dir = makeTempDir();
     const store = new FileStore({ dataDir: dir, fsync: true, compactIntervalMs: 0, logger: recordingLogger() });
     await store.open();
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     await store.close();
     const reopened = await openFileStore(dir);
-    expect(reopened.vens.get('v1')).toEqual(ven('v1'));
+    expect((await get(reopened, 'vens', 'v1'))).toEqual(ven('v1'));
   });
 });

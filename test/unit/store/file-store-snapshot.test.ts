@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import { FileStore } from '../../../src/store/index.js';
-import { makeTempDir, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
+import { get, makeTempDir, put, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
 
 const stores: FileStore[] = [];
 const makeStore = (dataDir: string): FileStore => {
@@ -30,7 +30,7 @@ describe('FileStore snapshot', () => {
     const dir = makeTempDir();
     const store = makeStore(dir);
     await store.open();
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     await store.flush();
     const first = readFileSync(join(dir, 'vtn.json'), 'utf8');
     const doc = JSON.parse(first);
@@ -39,7 +39,7 @@ describe('FileStore snapshot', () => {
     expect(doc.collections.vens).toEqual({ v1: ven('v1') });
     expect(existsSync(join(dir, 'vtn.json.bak'))).toBe(false);
 
-    store.vens.put('v2', ven('v2'));
+    await put(store, 'vens', 'v2', ven('v2'));
     await store.flush();
     expect(readFileSync(join(dir, 'vtn.json.bak'), 'utf8')).toBe(first);
     expect(Object.keys(JSON.parse(readFileSync(join(dir, 'vtn.json'), 'utf8')).collections.vens)).toEqual(['v1', 'v2']);
@@ -49,9 +49,9 @@ describe('FileStore snapshot', () => {
     const dir = makeTempDir();
     const writer = makeStore(dir);
     await writer.open();
-    writer.vens.put('v1', ven('v1'));
+    await put(writer, 'vens', 'v1', ven('v1'));
     await writer.flush();
-    writer.vens.put('v2', ven('v2'));
+    await put(writer, 'vens', 'v2', ven('v2'));
     await writer.close();
     const snapshot = join(dir, 'vtn.json');
     const damaged = readFileSync(snapshot, 'utf8').slice(0, 40);
@@ -70,7 +70,7 @@ describe('FileStore snapshot', () => {
     copyFileSync(`${snapshot}.bak`, snapshot);
     const restored = makeStore(dir);
     await restored.open();
-    expect(restored.vens.get('v1')).toEqual(ven('v1'));
+    expect((await get(restored, 'vens', 'v1'))).toEqual(ven('v1'));
   });
 
   it('says when there is no backup to restore', async () => {
@@ -101,11 +101,11 @@ describe('FileStore snapshot', () => {
     const store = new FileStore({ dataDir: dir, compactIntervalMs: 0, logger });
     stores.push(store);
     await store.open();
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     await store.flush();
     const foreign = '{"format":1,"savedAt":"x","collections":{"vens":{}}}';
     writeFileSync(join(dir, 'vtn.json'), foreign);
-    store.vens.put('v2', ven('v2'));
+    await put(store, 'vens', 'v2', ven('v2'));
     await expect(store.flush()).rejects.toThrow(/changed outside this VTN/);
     expect(readFileSync(join(dir, 'vtn.json'), 'utf8')).toBe(foreign);
     expect(readFileSync(join(dir, 'vtn.journal.prev'), 'utf8')).toContain('"k":"v2"');

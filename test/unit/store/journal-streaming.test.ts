@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import { FileStore } from '../../../src/store/index.js';
 import { MAX_LINE_BYTES } from '../../../src/store/line-reader.js';
-import { makeTempDir, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
+import { get, keys, makeTempDir, put, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
 
 const stores: FileStore[] = [];
 const makeStore = (dataDir: string, logger = recordingLogger()): FileStore => {
@@ -33,9 +33,9 @@ describe('journal streamed on replay', () => {
     writeFileSync(join(dir, 'vtn.journal'), entry('small-1', ven('small-1')) + entry('big', big) + entry('small-2', ven('small-2')) + entry('big-2', big));
     const store = makeStore(dir);
     await store.open();
-    expect(store.vens.get('big')).toBe(big);
-    expect(store.vens.get('big-2')).toBe(big);
-    expect(store.vens.get('small-2')).toEqual(ven('small-2'));
+    expect((await get(store, 'vens', 'big'))).toBe(big);
+    expect((await get(store, 'vens', 'big-2'))).toBe(big);
+    expect((await get(store, 'vens', 'small-2'))).toEqual(ven('small-2'));
   });
 
   it('a line over the 64 MiB record limit in the middle of the journal is reported as damage naming the line, not a crash', async () => {
@@ -64,7 +64,7 @@ describe('journal streamed on replay', () => {
     const logger = recordingLogger();
     const store = makeStore(dir, logger);
     await store.open();
-    expect([...store.vens.keys()]).toEqual(['v1']);
+    expect((await keys(store, 'vens'))).toEqual(['v1']);
     expect(statSync(path).size).toBe(good.length);
     expect(logger.lines.some((l) => l.level === 'warn' && /incomplete last line \(67109887 bytes\)/.test(l.message))).toBe(true);
   });
@@ -73,10 +73,10 @@ describe('journal streamed on replay', () => {
     const dir = makeTempDir();
     const store = makeStore(dir);
     await store.open();
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'vens', 'v1', ven('v1'));
     const journal = readFileSync(join(dir, 'vtn.journal'), 'utf8');
-    expect(() => store.vens.put('v1', { ...ven('v1'), venName: 'x'.repeat(MAX_LINE_BYTES) })).toThrow(/over the 67108864-byte record limit/);
-    expect(store.vens.get('v1')).toEqual(ven('v1'));
+    await expect(put(store, 'vens', 'v1', { ...ven('v1'), venName: 'x'.repeat(MAX_LINE_BYTES) })).rejects.toThrow(/over the 67108864-byte record limit/);
+    expect((await get(store, 'vens', 'v1'))).toEqual(ven('v1'));
     expect(readFileSync(join(dir, 'vtn.journal'), 'utf8')).toBe(journal);
   });
 });

@@ -1,9 +1,10 @@
-// openStore(): memory or file store, opened, with clear errors for missing or bad options.
+// openStore(): memory, file or PostgreSQL store, opened, with clear errors for missing or bad options.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
-import { FileStore, MemoryStore, openStore, type Store } from '../../../src/store/index.js';
+import { FileStore, MemoryStore, openStore, PostgresStore, type Store } from '../../../src/store/index.js';
+import { describePostgres } from '../../helpers/postgres.js';
 import { makeTempDir, recordingLogger, removeTempDirs } from './store-test-kit.js';
 
 const stores: Store[] = [];
@@ -46,5 +47,35 @@ describe('openStore', () => {
     const error = await openStore({ dataDir: makeTempDir(), ...options }).catch((e: unknown) => e);
     expect((error as VtnError).code).toBe('E_CONFIG');
     expect((error as VtnError).message).toMatch(message);
+  });
+
+  it('opens a MemoryStore for store.kind memory, and needs a URL for kind postgres', async () => {
+    const store = await openStore({ store: { kind: 'memory' } });
+    stores.push(store);
+    expect(store).toBeInstanceOf(MemoryStore);
+    const error = await openStore({ store: { kind: 'postgres' } }).catch((e: unknown) => e);
+    expect((error as VtnError).code).toBe('E_CONFIG');
+    expect((error as VtnError).message).toMatch(/no database URL.*VTN_DATABASE_URL/);
+  });
+
+  it('reports an unreachable database with E_STORE_UNAVAILABLE, naming the URL without its password', async () => {
+    const error = await openStore({ store: { kind: 'postgres', url: 'postgres://vtn:s3cret@127.0.0.1:1/vtn' }, logger: recordingLogger() }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(VtnError);
+    expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
+    expect((error as VtnError).message).toMatch(/postgres:\/\/vtn:\*\*\*@127\.0\.0\.1:1\/vtn: .*ECONNREFUSED/);
+    expect((error as VtnError).message).toMatch(/Check that the server is running/);
+    expect((error as VtnError).message).not.toContain('s3cret');
+  });
+});
+
+describePostgres('openStore on PostgreSQL', (db) => {
+  afterEach(() => db.reset());
+
+  it('opens a PostgresStore for store.kind postgres', async () => {
+    const store = await openStore({ store: { kind: 'postgres', url: db.url, poolSize: 2 }, logger: recordingLogger() });
+    stores.push(store);
+    expect(store).toBeInstanceOf(PostgresStore);
+    expect(store.kind).toBe('postgres');
+    expect(store.isReady()).toBe(true);
   });
 });

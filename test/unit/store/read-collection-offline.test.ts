@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileStore } from '../../../src/store/index.js';
 import { readCollectionOffline } from '../../../src/store/read-collection-offline.js';
-import { makeTempDir, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
+import { del, makeTempDir, put, recordingLogger, removeTempDirs, ven } from './store-test-kit.js';
 
 const stores: FileStore[] = [];
 afterEach(async () => {
@@ -18,14 +18,13 @@ describe('readCollectionOffline', () => {
     const store = new FileStore({ dataDir: dir, compactIntervalMs: 0, logger: recordingLogger() });
     stores.push(store);
     await store.open();
-    const decisions = store.collection('decisions');
-    decisions.put('d1', { n: 1 });
-    decisions.put('d2', { n: 2 });
-    store.vens.put('v1', ven('v1'));
+    await put(store, 'decisions', 'd1', { n: 1 });
+    await put(store, 'decisions', 'd2', { n: 2 });
+    await put(store, 'vens', 'v1', ven('v1'));
     await store.flush();
-    decisions.put('d2', { n: 22 });
-    decisions.delete('d1');
-    decisions.put('d3', { n: 3 });
+    await put(store, 'decisions', 'd2', { n: 22 });
+    await del(store, 'decisions', 'd1');
+    await put(store, 'decisions', 'd3', { n: 3 });
     const journal = join(dir, 'vtn.journal');
     appendFileSync(journal, '{"c":"decisions","k":"d4","v":{"n"');
     const before = readFileSync(journal, 'utf8');

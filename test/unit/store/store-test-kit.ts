@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { StoreLogger } from '../../../src/store/index.js';
+import type { Store, StoreLogger } from '../../../src/store/index.js';
 
 const made: string[] = [];
 
@@ -62,3 +62,15 @@ export const ven = (venId: string, extra: Record<string, unknown> = {}) => ({
   registeredAt: '2024-01-01T00:00:00.000Z',
   ...extra,
 });
+
+// One-change units, for the file-store tests that are about files rather than units of work.
+export const put = (store: Store, collection: string, key: string, value: unknown): Promise<void> =>
+  store.unit(async (u) => u.collection(collection).put(key, value));
+export const del = (store: Store, collection: string, key: string): Promise<void> =>
+  store.unit(async (u) => u.collection(collection).delete(key));
+export const get = <T = any>(store: Store, collection: string, key: string): Promise<T | undefined> =>
+  store.unit((u) => u.collection<T>(collection).get(key));
+export const has = (store: Store, collection: string, key: string): Promise<boolean> =>
+  store.unit((u) => u.collection(collection).has(key));
+export const keys = async (store: Store, collection: string): Promise<string[]> =>
+  (await store.unit((u) => u.collection(collection).list())).map((r) => r.key);

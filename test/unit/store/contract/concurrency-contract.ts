@@ -19,14 +19,14 @@ async function race(a: Store, b: Store): Promise<{ runsA: number; runsB: number;
     readByA.open();
     if (runsA === 1) await bCommitted.wait;
     u.meta.put('counter', n + 1);
-    u.afterCommit(() => after.push(`A saw ${n}`));
+    u.afterCommit(() => { after.push(`A saw ${n}`); });
   });
   await readByA.wait;
   await b.unit(async (u) => {
     runsB++;
     const n = ((await u.meta.get('counter')) as number | undefined) ?? 0;
     u.meta.put('counter', n + 1);
-    u.afterCommit(() => after.push(`B saw ${n}`));
+    u.afterCommit(() => { after.push(`B saw ${n}`); });
   });
   bCommitted.open();
   await unitA;
@@ -40,7 +40,7 @@ export function concurrencyContract(h: Harness): void {
     const refused = store.unit(async (u) => {
       u.meta.put('x', 1);
       u.vens.put('v1', ven('v1'));
-      u.afterCommit(() => after.push('ran'));
+      u.afterCommit(() => { after.push('ran'); });
       throw new Error('refused message');
     });
     await expect(refused).rejects.toThrow('refused message');
@@ -73,7 +73,7 @@ export function concurrencyContract(h: Harness): void {
       await both.wait;
       if (existing === undefined) {
         u.meta.create('leader', who);
-        u.afterCommit(() => created.push(who));
+        u.afterCommit(() => { created.push(who); });
       }
       return existing ?? who;
     });

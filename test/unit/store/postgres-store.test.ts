@@ -1,0 +1,148 @@
+// PostgreSQL-only behaviour: migrations under concurrent starts, a newer schema refused, index rows by difference,
+// the value cache, round trips per poll and per commit, and recovery of the LISTEN and lock sessions.
+import { afterEach, expect, it, vi } from 'vitest';
+import { VtnError } from '../../../src/errors.js';
+import { PostgresStore, type ChangeNotice, type Store } from '../../../src/store/index.js';
+import { describePostgres } from '../../helpers/postgres.js';
+import { event } from './contract/harness.js';
+import { recordingLogger, ven, type RecordingLogger } from './store-test-kit.js';
+
+describePostgres('PostgresStore', (db) => {
+  const opened: Store[] = [];
+  const open = async (options: { cacheEntries?: number; logger?: RecordingLogger } = {}): Promise<PostgresStore> => {
+    const store = new PostgresStore({ url: db.url, poolSize: 3, logger: options.logger ?? recordingLogger(), ...options });
+    opened.push(store);
+    await store.open();
+    return store;
+  };
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+    await db.reset();
+  });
+  const indexRowsWrittenWithRecord = async (key: string) => (await db.sql<{ n: string }>(
+    `SELECT count(*) AS n FROM vtn_index WHERE collection = 'events' AND key = $1
+     AND xmin = (SELECT xmin FROM vtn_records WHERE collection = 'events' AND key = $1)`, [key]))[0]!.n;
+
+  it('applies each migration once when several instances start together on an empty database', async () => {
+    await db.sql('DROP TABLE IF EXISTS vtn_records, vtn_index, vtn_telemetry, vtn_migrations');
+    const loggers = [recordingLogger(), recordingLogger(), recordingLogger()];
+    await Promise.all(loggers.map((logger) => open({ logger })));
+    expect(await db.sql('SELECT version, name FROM vtn_migrations ORDER BY version')).toEqual([
+      { version: 1, name: 'records and declared indexes' },
+      { version: 2, name: 'telemetry values' },
+    ]);
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2/.test(l.message));
+    expect(applied).toHaveLength(1);
+  });
+
+  it('refuses a database whose schema is newer than this VTN, with E_STORE_UNAVAILABLE', async () => {
+    await open();
+    await db.sql("INSERT INTO vtn_migrations (version, name) VALUES (99, 'from the future')");
+    try {
+      const error = await open().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(VtnError);
+      expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(2\)/);
+    } finally {
+      await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
+    }
+  });
+
+  it('orders keys with \\u0000, \\u0001 and non-ASCII as the local stores do', async () => {
+    const store = await open();
+    const keys = ['b', 'a\u0001', 'a\u0000b', 'é', 'a', 'a\u0000', 'a\u0002', 'Z'];
+    await store.unit(async (u) => { for (const k of keys) u.meta.put(k, k); });
+    const listed = await store.unit(async (u) => (await u.meta.list()).map((r) => r.key));
+    expect(listed).toEqual([...keys].sort());
+    expect(await store.unit(async (u) => (await u.meta.list({ after: 'a\u0000', limit: 2 })).map((r) => r.key))).toEqual(['a\u0000b', 'a\u0001']);
+  });
+
+  it('writes only the index rows that changed: editing a 10,000-VEN event rewrites none of them', async () => {
+    const store = await open();
+    const venIds = Array.from({ length: 10_000 }, (_, i) => `ven-${i}`);
+    await store.unit(async (u) => u.collection('events').put('e1', event('e1', venIds)));
+    expect(await indexRowsWrittenWithRecord('e1')).toBe('10001'); // 10,000 venIds + endsAt
+    await store.unit(async (u) => {
+      const e = (await u.collection<ReturnType<typeof event>>('events').get('e1'))!;
+      u.collection('events').put('e1', { ...e, vtnComment: 'new text' });
+    });
+    expect(await indexRowsWrittenWithRecord('e1')).toBe('0');
+    await store.unit(async (u) => {
+      const e = (await u.collection<ReturnType<typeof event>>('events').get('e1'))!;
+      u.collection('events').put('e1', { ...e, venIds: [...e.venIds.slice(1), 'ven-new-1', 'ven-new-2'] });
+    });
+    expect(await indexRowsWrittenWithRecord('e1')).toBe('2');
+    expect(await db.sql("SELECT count(*)::int AS n FROM vtn_index WHERE key = 'e1'")).toEqual([{ n: 10_002 }]);
+    expect(await store.unit(async (u) => (await u.events.find('venId', 'ven-0')).length)).toBe(0);
+    expect(await store.unit(async (u) => (await u.events.find('venId', 'ven-new-2')).length)).toBe(1);
+  });
+
+  it('answers a repeated find from the value cache when the rows did not change (measured with and without)', async () => {
+    const venIds = Array.from({ length: 10_000 }, (_, i) => `ven-${i}`);
+    const writer = await open();
+    await writer.unit(async (u) => u.collection('events').put('big', event('big', venIds)));
+    const timeFinds = async (store: PostgresStore, n: number) => {
+      const start = performance.now();
+      for (let i = 0; i < n; i++) await store.unit((u) => u.events.find('venId', `ven-${i}`));
+      return (performance.now() - start) / n;
+    };
+    const cached = await open();
+    const uncached = await open({ cacheEntries: 0 });
+    await timeFinds(cached, 1);
+    const before = cached.stats().cache;
+    const withCache = await timeFinds(cached, 40);
+    expect(cached.stats().cache.fetched).toBe(before.fetched);
+    expect(cached.stats().cache.hits).toBe(before.hits + 40);
+    const withoutCache = await timeFinds(uncached, 40);
+    expect(uncached.stats().cache.fetched).toBe(40);
+    console.log(`find on a 10,000-venId event: ${withCache.toFixed(2)} ms with the value cache, ${withoutCache.toFixed(2)} ms without`);
+    // A change is seen at once: the version moved, so the new value is fetched.
+    await writer.unit(async (u) => u.collection('events').put('big', event('big', venIds, { vtnComment: 'changed' })));
+    expect(await cached.unit(async (u) => (await u.events.find('venId', 'ven-1'))[0]?.vtnComment)).toBe('changed');
+  });
+
+  it('costs one round trip per read and BEGIN + statements + NOTIFY + COMMIT per commit', async () => {
+    const store = await open();
+    await store.unit(async (u) => {
+      u.vens.put('v1', ven('v1'));
+      u.collection('events').put('e1', event('e1', ['v1']));
+      u.deliveries.put('e1\u0000v1', { eventId: 'e1', venId: 'v1' });
+    });
+    const poll = async () => store.unit(async (u) => [await u.vens.get('v1'), await u.events.find('venId', 'v1')]);
+    await poll();
+    let q = store.stats().queries;
+    await poll();
+    const pollQueries = store.stats().queries - q;
+    q = store.stats().queries;
+    await store.unit(async (u) => {
+      const d = (await u.deliveries.get('e1\u0000v1'))!;
+      u.deliveries.put('e1\u0000v1', { ...d, deliveredModification: 0 });
+    });
+    const commitQueries = store.stats().queries - q - 1;
+    console.log(`round trips: poll (get + find) ${pollQueries}, commit of one changed record ${commitQueries}`);
+    expect(pollQueries).toBe(2);
+    expect(commitQueries).toBe(4); // BEGIN, UPDATE … WHERE version, pg_notify, COMMIT
+  });
+
+  it('listens again after its LISTEN connection dies, and says everything may have changed', async () => {
+    const [a, b] = [await open(), await open()];
+    const heard: ChangeNotice[] = [];
+    a.onChange((n) => heard.push(n));
+    const { listen } = await a.sessionPids();
+    await db.sql('SELECT pg_terminate_backend($1)', [listen]);
+    await vi.waitFor(() => expect(heard).toContainEqual({ collections: ['*'], venIds: ['*'], origin: 'remote' }), { timeout: 10_000 });
+    await b.unit(async (u) => u.vens.put('v7', ven('v7')));
+    await vi.waitFor(() => expect(heard).toContainEqual({ collections: ['vens'], venIds: ['v7'], origin: 'remote' }));
+  });
+
+  it('loses a lock whose session died, lets another instance take it, and can take it again later', async () => {
+    const [a, b] = [await open(), await open()];
+    expect(await a.holdsLock('scheduler')).toBe(true);
+    expect(await b.holdsLock('scheduler')).toBe(false);
+    await db.sql('SELECT pg_terminate_backend($1)', [(await a.sessionPids()).lock]);
+    await vi.waitFor(async () => expect(await a.holdsLock('scheduler')).toBe(false));
+    await vi.waitFor(async () => expect(await b.holdsLock('scheduler')).toBe(true));
+    await b.close();
+    await vi.waitFor(async () => expect(await a.holdsLock('scheduler')).toBe(true));
+  });
+});
