@@ -185,7 +185,7 @@ export class Vtn {
   }
 
   /** Events in eventId order; `venId` uses the audience index, `limit`/`after` page through a long history. */
-  async listEvents(filter: { status?: string; venId?: string; marketContext?: string; limit?: number; after?: string } = {}): Promise<EventView[]> {
+  async listEvents(filter: { status?: string; venId?: string; marketContext?: string; limit?: number; after?: string; withVens?: boolean } = {}): Promise<EventView[]> {
     const now = this.ctx.now();
     return this.#unit('listEvents', async (w) => {
       const events = filter.venId
@@ -197,7 +197,8 @@ export class Vtn {
         const status = eventStatus(event, now);
         if (filter.status && filter.status !== status) continue;
         if (filter.marketContext && filter.marketContext !== event.marketContext) continue;
-        out.push(await viewOf(w, event, now));
+        // A list view without per-VEN opt states costs no reads per VEN (withVens: false).
+        out.push(filter.withVens === false ? { event, status, vens: [] } : await viewOf(w, event, now));
       }
       return out;
     });
