@@ -32,6 +32,8 @@ export interface VtnConfig {
   /** Reload the policy when its files change; default true. */
   watchPolicy?: boolean;
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
+  eventRetention?: { live?: string; archive?: string; sweepEvery?: string };
+  idlePollCacheMs?: number;
   /** Per-VEN caps and refusal bookkeeping (src/vtn/limits.ts has the defaults). */
   limits?: Partial<VenLimits>;
   /** The operator API (admin REST, OpenAPI, /healthz, /readyz, /metrics) on its own address. */
