@@ -52,10 +52,10 @@ async function handle(w: Work, msg: OadrMessage, conn: Connection, extra: Readon
   const replayed = await recordReplay(w, gate, msg);
   if (replayed) return replayed;
   if (gate.subject) {
-    const speaker = gate.subject.venId;
+    const { venId: speaker, pollFreqMs } = gate.subject;
     w.u.afterCommit(() => {
       conn.onSpeaker?.(speaker);
-      w.presence.note(speaker, w.now().getTime());
+      w.presence.note(speaker, w.now().getTime(), pollFreqMs);
     });
   }
   const m = gate.message;
@@ -85,6 +85,6 @@ async function idlePoll(ctx: VtnContext, msg: Extract<OadrMessage, { type: 'oadr
   // A signed poll has a nonce to record, and anything unusual is the full path's to decide.
   if (!gate.pass || gate.replay || gate.subject?.venId !== ven.venId) return undefined;
   conn.onSpeaker?.(ven.venId);
-  ctx.presence.note(ven.venId, now);
+  ctx.presence.note(ven.venId, now, ven.pollFreqMs);
   return okResponse('', ven.venId);
 }

@@ -18,6 +18,7 @@ export class PresenceBook {
   readonly #seen = new Map<string, number>();
   /** Last time written to the store, per VEN (this instance). */
   readonly #written = new Map<string, number>();
+  readonly #periods = new Map<string, number>();
   #timer: NodeJS.Timeout | undefined;
   #flushing: Promise<void> | undefined;
 
@@ -27,9 +28,11 @@ export class PresenceBook {
     this.#log = log;
   }
 
-  note(venId: string, at: number): void {
+  /** `periodMs`: the poll period granted to this VEN (the VTN default when it has none of its own). */
+  note(venId: string, at: number, periodMs = this.#periodMs): void {
     this.#seen.set(venId, at);
-    if ((this.#written.get(venId) ?? Number.NEGATIVE_INFINITY) + this.#periodMs > at) return;
+    this.#periods.set(venId, periodMs);
+    if (this.#fresh(venId, at)) return;
     // Batched: one unit for every VEN due, a second after the first of them spoke.
     this.#timer ??= setTimeout(() => { this.#timer = undefined; void this.flush(); }, 1000).unref();
   }
@@ -42,7 +45,7 @@ export class PresenceBook {
   /** Writes every VEN due (seen, and not written within a poll period); ends when the unit committed. */
   async flush(): Promise<void> {
     await this.#flushing;
-    const due = [...this.#seen].filter(([venId, at]) => (this.#written.get(venId) ?? Number.NEGATIVE_INFINITY) + this.#periodMs <= at);
+    const due = [...this.#seen].filter(([venId, at]) => !this.#fresh(venId, at));
     if (due.length === 0 || !this.#store.isReady()) return;
     this.#flushing = this.#write(due).finally(() => { this.#flushing = undefined; });
     await this.#flushing;
@@ -51,6 +54,12 @@ export class PresenceBook {
   forget(venId: string): void {
     this.#seen.delete(venId);
     this.#written.delete(venId);
+    this.#periods.delete(venId);
+  }
+
+  // True while the VEN's last write is younger than its poll period (nothing to write yet).
+  #fresh(venId: string, at: number): boolean {
+    return (this.#written.get(venId) ?? Number.NEGATIVE_INFINITY) + (this.#periods.get(venId) ?? this.#periodMs) > at;
   }
 
   stop(): void {
