@@ -1,6 +1,6 @@
 // createVtn(): open the state, build the logger and the app. The one entry point programmers need.
 import { pino, type Logger as PinoLogger } from 'pino';
-import { openStore, type Store, type StoreSettings } from './store/index.js';
+import { openStore, PostgresStore, type Store, type StoreSettings } from './store/index.js';
 import { VtnServer } from './http/vtn-server.js';
 import type { Logger } from './vtn/context.js';
 import { silentLogger } from './vtn/context.js';
@@ -8,6 +8,7 @@ import { DEFAULTS, type VtnOptions } from './vtn/vtn-options.js';
 import { parseDuration } from './oadr/duration.js';
 import { FileTelemetryStore } from './telemetry/file-telemetry-store.js';
 import { MemoryTelemetryStore } from './telemetry/memory-telemetry-store.js';
+import { PostgresTelemetryStore } from './telemetry/postgres-telemetry-store.js';
 import type { TelemetryStore } from './telemetry/telemetry-store.js';
 
 /** `store` may also be the configuration's settings ({ kind: 'postgres', url }): createVtn opens that store. */
@@ -24,7 +25,7 @@ export async function createVtn(createOptions: CreateVtnOptions = {}): Promise<V
     logger: log,
   }));
   if (options.store && !options.store.isReady()) await options.store.open();
-  const telemetry = options.telemetry ?? (await openTelemetry(options));
+  const telemetry = options.telemetry ?? (await openTelemetry(options, store, log));
   // A pino logger handed in (vtn start) also serves fastify, so its own errors reach the same log.
   const fastifyLogger = pinoLogger ?? (isPino(options.logger) ? options.logger : undefined);
   return new VtnServer({ ...options, telemetry }, store, log, fastifyLogger);
@@ -39,8 +40,8 @@ function isPino(logger: VtnOptions['logger']): logger is Logger & PinoLogger {
     && typeof (logger as { level?: unknown }).level === 'string';
 }
 
-/** Report values live beside the state, in hourly segment files under <dataDir>/telemetry. */
-async function openTelemetry(options: VtnOptions): Promise<TelemetryStore> {
+/** Report values live beside the state: in the same PostgreSQL database, or in hourly segment files under <dataDir>/telemetry. */
+async function openTelemetry(options: VtnOptions, store: Store, log: Logger): Promise<TelemetryStore> {
   const retention = options.telemetryRetention ?? {};
   const maxAge = retention.maxAge;
   const opts = {
@@ -48,7 +49,9 @@ async function openTelemetry(options: VtnOptions): Promise<TelemetryStore> {
     ...(retention.maxPerSeries !== undefined ? { maxPerSeries: retention.maxPerSeries } : {}),
     ...(options.now ? { now: options.now } : {}),
   };
-  const telemetry = options.inMemory || (options.store && options.dataDir === undefined)
+  const onRetentionError = (err: unknown) => log.warn({ err }, 'telemetry retention failed; the next run tries again');
+  const telemetry = store instanceof PostgresStore ? new PostgresTelemetryStore({ ...opts, pool: store.pool, onRetentionError })
+    : options.inMemory || (options.store && options.dataDir === undefined)
     ? new MemoryTelemetryStore(opts)
     : new FileTelemetryStore({ ...opts, dataDir: options.dataDir ?? DEFAULTS.dataDir });
   await telemetry.open();

@@ -139,8 +139,8 @@ export class FileTelemetryStore extends IndexedTelemetryStore implements Telemet
     return { fd: this.#current.fd, segment: this.#segments.get(name) as Segment };
   }
 
-  /** One write per message, so a reply is only sent for values already in the file. */
-  append(values: readonly ReportValue[]): void {
+  /** One write per message (synchronous, so concurrent appends never interleave), so a reply is only sent for values already in the file. */
+  async append(values: readonly ReportValue[]): Promise<void> {
     if (!this.#open) throw new Error('FileTelemetryStore.append called before open()');
     if (values.length === 0) return;
     checkValues(values);
@@ -168,18 +168,13 @@ export class FileTelemetryStore extends IndexedTelemetryStore implements Telemet
   }
 
 
-  /** Apply age retention now (append does it at most once a minute). */
-  prune(): void {
-    this.#index.pruneByAge();
-  }
-
   async close(): Promise<void> {
     if (this.#current) closeSync(this.#current.fd);
     this.#current = undefined;
     this.#open = false;
   }
 
-  stats(): FileTelemetryStats {
+  async stats(): Promise<FileTelemetryStats> {
     let bytesOnDisk = 0;
     for (const s of this.#segments.values()) bytesOnDisk += s.bytes;
     return {

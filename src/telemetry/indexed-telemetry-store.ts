@@ -1,4 +1,4 @@
-// The read side every telemetry store shares: queries answered from the in-memory series index.
+// The read side the local telemetry stores share: queries answered from the in-memory series index.
 import type { ReportValue } from './report-value.js';
 import type { SeriesIndex } from './series-index.js';
 import type { AggregateQuery, TelemetryQuery } from './telemetry-store.js';
@@ -7,19 +7,25 @@ export abstract class IndexedTelemetryStore {
   /** The index holding every retained value (a file store swaps it when it reloads). */
   protected abstract get index(): SeriesIndex;
 
-  query(q: TelemetryQuery): ReportValue[] {
+  async query(q: TelemetryQuery): Promise<ReportValue[]> {
     return this.index.query(q);
   }
 
-  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined {
+  async latest(venId: string, resourceId?: string, measurement?: string): Promise<ReportValue | undefined> {
     return this.index.latest(venId, resourceId, measurement);
   }
 
-  aggregate(q: AggregateQuery): number | undefined {
+  async aggregate(q: AggregateQuery): Promise<number | undefined> {
     return this.index.aggregate(q);
   }
 
-  seriesOf(venId: string): ReadonlySet<string> {
-    return this.index.seriesOf(venId);
+  /** A copy: the caller reads it after an await, while appends may change the index. */
+  async seriesOf(venId: string): Promise<ReadonlySet<string>> {
+    return new Set(this.index.seriesOf(venId));
+  }
+
+  /** Count retention is applied at append; age retention here and by the stores' own schedule. */
+  async prune(): Promise<void> {
+    this.index.pruneByAge();
   }
 }

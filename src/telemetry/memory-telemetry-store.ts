@@ -28,15 +28,14 @@ export class MemoryTelemetryStore extends IndexedTelemetryStore implements Telem
 
   async close(): Promise<void> {}
 
-  append(values: readonly ReportValue[]): void {
+  async append(values: readonly ReportValue[]): Promise<void> {
     checkValues(values);
     const cutoff = this.#index.cutoffMs();
     for (const v of values) this.#index.add(v, undefined, cutoff);
     this.#index.pruneByAge();
   }
 
-
-  stats(): TelemetryStats {
+  async stats(): Promise<TelemetryStats> {
     return { series: this.#index.seriesCount, values: this.#index.valueCount, bytesOnDisk: 0 };
   }
 }

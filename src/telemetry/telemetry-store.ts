@@ -25,24 +25,28 @@ export type AggregateQuery = TelemetryQuery & { fn: AggregateFn };
 export interface TelemetryStats {
   /** Distinct (venId, resourceId, measurement) series held. */
   series: number;
+  /** Values held; may include values past maxAgeMs until the next retention run (prune). */
   values: number;
   bytesOnDisk: number;
 }
 
+/** Every method is async: the PostgreSQL store answers over the network, the local ones at once. */
 export interface TelemetryStore {
-  /** Durable when it returns (file store): call before replying oadrUpdatedReport. */
-  append(values: readonly ReportValue[]): void;
-  /** Matching values ordered by time, oldest first. */
-  query(q: TelemetryQuery): ReportValue[];
+  /** Durable when it resolves: await it before replying oadrUpdatedReport. A bad value rejects the whole call, storing nothing. */
+  append(values: readonly ReportValue[]): Promise<void>;
+  /** Matching values ordered by time, oldest first; never values older than now − maxAgeMs. */
+  query(q: TelemetryQuery): Promise<ReportValue[]>;
   /** The value with the latest time for the VEN (and resource/measurement when given). */
-  latest(venId: string, resourceId?: string, measurement?: string): ReportValue | undefined;
+  latest(venId: string, resourceId?: string, measurement?: string): Promise<ReportValue | undefined>;
   /** undefined when nothing (numeric) matched. */
-  aggregate(q: AggregateQuery): number | undefined;
+  aggregate(q: AggregateQuery): Promise<number | undefined>;
   /** Keys (seriesKey) of the series held for one VEN: the per-VEN series cap reads it. */
-  seriesOf(venId: string): ReadonlySet<string>;
+  seriesOf(venId: string): Promise<ReadonlySet<string>>;
+  /** Apply age and count retention now (every store also applies it by itself, at append or on a timer). */
+  prune(): Promise<void>;
   open(): Promise<void>;
   close(): Promise<void>;
-  stats(): TelemetryStats;
+  stats(): Promise<TelemetryStats>;
 }
 
 export interface RetentionOptions {

@@ -40,7 +40,7 @@ describe('HISTORY_GREENBUTTON reports', () => {
     const reply = await ven.updateReport([update]);
     expect(reply.type).toBe('oadrUpdatedReport');
     expect(responseCode(reply)).toBe('200');
-    const values = f.vtn.telemetry.query({ venId: ven.venId! });
+    const values = await f.vtn.telemetry.query({ venId: ven.venId! });
     expect(values.map((v) => ({ request: v.reportRequestId, rId: v.rId, time: v.time.toISOString(), durationMs: v.durationMs, value: v.value, unit: v.unit }))).toEqual([
       { request: reportRequestId, rId: 'gb-usage', time: '2026-05-31T00:00:00.000Z', durationMs: 900_000, value: 1.234, unit: 'Wh' },
       { request: reportRequestId, rId: 'gb-usage', time: '2026-05-31T00:15:00.000Z', durationMs: 900_000, value: 1.5, unit: 'Wh' },
@@ -53,7 +53,7 @@ describe('HISTORY_GREENBUTTON reports', () => {
     const update = gbUpdate(reportRequestId, gb);
     await expectValidOadr(X.oadrUpdateReport({ requestId: 'u-2', reports: [update], venId: ven.venId! }, { style: 'default-ns' }));
     expect(responseCode(await ven.updateReport([update]))).toBe('200');
-    const values = f.vtn.telemetry.query({ venId: ven.venId!, rId: 'gb-usage' });
+    const values = await f.vtn.telemetry.query({ venId: ven.venId!, rId: 'gb-usage' });
     expect(values.map((v) => [v.time.toISOString(), v.durationMs, v.value, v.unit])).toEqual([
       ['2026-05-31T00:00:00.000Z', 900_000, 2000, 'W'],
       ['2026-05-31T00:15:00.000Z', 900_000, 3000, 'W'],
@@ -65,6 +65,6 @@ describe('HISTORY_GREENBUTTON reports', () => {
     const reply = await ven.updateReport([gbUpdate(reportRequestId, { uom: 72, readings: [{ value: 5, durationS: 900 }] })]);
     expect(responseCode(reply)).not.toBe('200');
     expect(responseDescription(reply)).toMatch(/IntervalReading\[0\].*has no timePeriod\/start/);
-    expect(f.vtn.telemetry.query({ venId: ven.venId! })).toEqual([]);
+    expect(await f.vtn.telemetry.query({ venId: ven.venId! })).toEqual([]);
   });
 });

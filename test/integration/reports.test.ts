@@ -85,7 +85,7 @@ describe('§5 reports', () => {
     expect(reply.type).toBe('oadrUpdatedReport');
     expect(responseCode(reply)).toBe('200');
     expect(requestIdOf(reply)).toBe('up-1');
-    const [stored] = f.vtn.telemetry.query({ venId: ven.venId!, measurement: 'powerReal' });
+    const [stored] = await f.vtn.telemetry.query({ venId: ven.venId!, measurement: 'powerReal' });
     expect(stored).toMatchObject({ reportRequestId: usage.reportRequestId, rId: 'powerReal', measurement: 'powerReal', scale: 'k', value: 12.5, confidence: 90, accuracy: 0.5, durationMs: 60_000 });
     expect(stored!.time.toISOString()).toBe(at.toISOString());
     expect(got).toHaveLength(1);
@@ -97,7 +97,7 @@ describe('§5 reports', () => {
     const at = new Date('2026-06-01T12:02:00Z');
     await ven.updateReport([{ reportRequestId: status.reportRequestId, reportSpecifierId: 'TELEMETRY_STATUS', reportName: 'TELEMETRY_STATUS', dtstart: at,
       intervals: [{ dtstart: at, payloads: [{ rId: 'status', value: { online: true, manualOverride: false, loadControlState: { levelOffset: { current: 2, normal: 0 } } } }] }] }]);
-    const [v] = f.vtn.telemetry.query({ venId: ven.venId!, rId: 'status' });
+    const [v] = await f.vtn.telemetry.query({ venId: ven.venId!, rId: 'status' });
     expect(v!.value).toEqual({ online: true, manualOverride: false, loadControlState: { levelOffset: { current: 2, normal: 0 } } });
   });
 
@@ -114,7 +114,7 @@ describe('§5 reports', () => {
     expect(responseCode(odd)).toBe('200');
     expect(responseDescription(odd)).toMatch(/voltage/);
     expect(warnings.some((w) => /does not match/.test(w) && /voltage/.test(w))).toBe(true);
-    expect(f.vtn.telemetry.query({ venId: ven.venId!, rId: 'voltage' }).map((v) => v.value)).toEqual([231]);
+    expect((await f.vtn.telemetry.query({ venId: ven.venId!, rId: 'voltage' })).map((v) => v.value)).toEqual([231]);
   });
 
   it('the VTN requests a report later: one-shot (granularity and backDuration 0), periodic and history windows go out as oadrCreateReport on the next poll; oadrCreatedReport acknowledges', async () => {
@@ -172,9 +172,9 @@ describe('§5 reports', () => {
     const base = f.clock.now().getTime();
     const intervals = Array.from({ length: 10 }, (_, i) => ({ dtstart: new Date(base - 9 * 60_000 + i * 60_000), duration: 'PT1M', payloads: [{ rId: 'powerReal', value: i }] }));
     await ven.updateReport([{ reportRequestId: usage.reportRequestId, reportSpecifierId: 'TELEMETRY_USAGE', reportName: 'TELEMETRY_USAGE', intervals }]);
-    expect(f.vtn.telemetry.query({ venId: ven.venId! }).map((v) => v.value)).toEqual([5, 6, 7, 8, 9]);
+    expect((await f.vtn.telemetry.query({ venId: ven.venId! })).map((v) => v.value)).toEqual([5, 6, 7, 8, 9]);
     f.clock.advance(2 * 3_600_000);
-    expect(f.vtn.telemetry.query({ venId: ven.venId! })).toEqual([]);
+    expect(await f.vtn.telemetry.query({ venId: ven.venId! })).toEqual([]);
   });
 
   it('callbacks returned by the compact decision receive the values of their data point', async () => {
@@ -208,15 +208,15 @@ describe('§5 reports', () => {
       await first.vtn.store.flush();
       const stateBytes = (await stat(join(dataDir, 'vtn.json'))).size;
       const telemetryFiles = await readdir(join(dataDir, 'telemetry'));
-      expect(first.vtn.telemetry.stats().values).toBe(8640);
+      expect((await first.vtn.telemetry.stats()).values).toBe(8640);
       expect(stateBytes).toBeLessThan(20_000);
-      console.log(`simulated day: 8,640 values; vtn.json ${stateBytes} B; telemetry ${first.vtn.telemetry.stats().bytesOnDisk} B in ${telemetryFiles.length} segment files`);
+      console.log(`simulated day: 8,640 values; vtn.json ${stateBytes} B; telemetry ${(await first.vtn.telemetry.stats()).bytesOnDisk} B in ${telemetryFiles.length} segment files`);
       await first.close();
 
       const second = await startTestVtn({ dataDir, inMemory: false, clock });
       try {
         expect(second.vtn.listReportSubscriptions(ven.venId)[0]!.reportRequestId).toBe(usage!.reportRequestId);
-        expect(second.vtn.telemetry.query({ venId: ven.venId!, measurement: 'powerReal' })).toHaveLength(8640);
+        expect(await second.vtn.telemetry.query({ venId: ven.venId!, measurement: 'powerReal' })).toHaveLength(8640);
         const again = new TestVen({ baseUrl: second.baseUrl, venName: 'day' });
         again.venId = ven.venId;
         const reply = await again.updateReport([usageUpdate(usage!.reportRequestId, clock.now(), 7)]);

@@ -28,7 +28,7 @@ function venAggregate(fn: AggregateFn) {
     const sources = await sourcesOf(almanac);
     const venId = await almanac.factValue<string>('ven.id');
     const resourceId = str(params.resourceId);
-    const v = sources.aggregate({ venId, measurement: str(params.measurement), ...(resourceId ? { resourceId } : {}), ...windowOf(sources, params), fn });
+    const v = await sources.aggregate({ venId, measurement: str(params.measurement), ...(resourceId ? { resourceId } : {}), ...windowOf(sources, params), fn });
     return v ?? null;
   };
 }
@@ -39,17 +39,20 @@ function groupAggregate(catalogue: Catalogue, kind: 'sum' | 'average' | 'max' | 
     const members = catalogue.membersOf(String(params.group), sources.registeredVens());
     const range = windowOf(sources, params);
     const measurement = str(params.measurement);
-    const per = (fn: AggregateFn) => members.map((venId) => sources.aggregate({ venId, measurement, ...range, fn })).filter((v): v is number => v !== undefined);
+    const per = async (fn: AggregateFn) => (await Promise.all(members.map((venId) => sources.aggregate({ venId, measurement, ...range, fn }))))
+      .filter((v): v is number => v !== undefined);
     if (kind === 'sum') {
       // The group's draw: each VEN's average over the window, added up.
-      const avgs = per('avg');
+      const avgs = await per('avg');
       return avgs.length ? avgs.reduce((a, b) => a + b, 0) : null;
     }
-    if (kind === 'count') return per('count').reduce((a, b) => a + b, 0);
-    if (kind === 'max') return per('max').length ? Math.max(...per('max')) : null;
-    if (kind === 'min') return per('min').length ? Math.min(...per('min')) : null;
-    const sums = per('sum');
-    const counts = per('count');
+    if (kind === 'count') return (await per('count')).reduce((a, b) => a + b, 0);
+    if (kind === 'max' || kind === 'min') {
+      const each = await per(kind);
+      return each.length ? (kind === 'max' ? Math.max(...each) : Math.min(...each)) : null;
+    }
+    const sums = await per('sum');
+    const counts = await per('count');
     const n = counts.reduce((a, b) => a + b, 0);
     return n && sums.length ? sums.reduce((a, b) => a + b, 0) / n : null;
   };
@@ -75,7 +78,7 @@ export function addDynamicFacts(engine: Engine, trigger: Trigger, catalogue: Cat
   if (trigger === 'telemetry') {
     engine.addFact('ven.latest', async (params: Params, almanac: Almanac) => {
       const sources = await sourcesOf(almanac);
-      const value = sources.latest(await almanac.factValue<string>('ven.id'), str(params.resourceId), str(params.measurement));
+      const value = await sources.latest(await almanac.factValue<string>('ven.id'), str(params.resourceId), str(params.measurement));
       return value ?? null;
     });
     engine.addFact('ven.sum', venAggregate('sum'));

@@ -5,8 +5,8 @@ export interface FactSources {
   now(): Date;
   /** Registered VENs, for group membership. */
   registeredVens(): { venId: string; venName?: string }[];
-  aggregate(q: { venId: string; resourceId?: string; measurement?: string; from: Date; to: Date; fn: AggregateFn }): number | undefined;
-  latest(venId: string, resourceId?: string, measurement?: string): unknown;
+  aggregate(q: { venId: string; resourceId?: string; measurement?: string; from: Date; to: Date; fn: AggregateFn }): Promise<number | undefined>;
+  latest(venId: string, resourceId?: string, measurement?: string): Promise<unknown>;
   /** Events not completed or cancelled that reach any of these VENs. */
   openEventCount(venIds: readonly string[], signalName?: string): number;
   /** Effective opt state of every VEN of an event. */
@@ -14,5 +14,5 @@ export interface FactSources {
 }
 
 export function emptySources(now: () => Date = () => new Date()): FactSources {
-  return { now, registeredVens: () => [], aggregate: () => undefined, latest: () => undefined, openEventCount: () => 0, optStates: () => [] };
+  return { now, registeredVens: () => [], aggregate: async () => undefined, latest: async () => undefined, openEventCount: () => 0, optStates: () => [] };
 }

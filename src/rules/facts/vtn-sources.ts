@@ -9,7 +9,7 @@ export function vtnSources(vtn: Vtn): FactSources {
     now: () => (vtn.options.now ? vtn.options.now() : new Date()),
     registeredVens: () => vtn.listVens(),
     aggregate: (q) => vtn.telemetry.aggregate(q),
-    latest: (venId, resourceId, measurement) => vtn.telemetry.latest(venId, resourceId, measurement)?.value,
+    latest: async (venId, resourceId, measurement) => (await vtn.telemetry.latest(venId, resourceId, measurement))?.value,
     openEventCount: (venIds, signalName) => vtn.listEvents().filter((v) => !CLOSED.has(v.status)
       && v.event.venIds.some((id) => venIds.includes(id))
       && (signalName === undefined || v.event.signals.some((s) => s.signalName === signalName))).length,

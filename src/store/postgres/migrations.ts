@@ -51,6 +51,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX vtn_telemetry_series_time ON vtn_telemetry (ven_id, resource_id, measurement, t);
     `,
   },
+  {
+    version: 3,
+    name: 'telemetry series counts and time index',
+    sql: `
+      -- One row per telemetry series with its value count, kept in the same statements that insert and delete
+      -- values: seriesOf and stats read it instead of scanning values, retention finds series over the cap here.
+      CREATE TABLE vtn_telemetry_series (
+        ven_id text NOT NULL,
+        resource_id text NOT NULL,
+        measurement text NOT NULL,
+        n bigint NOT NULL,
+        PRIMARY KEY (ven_id, resource_id, measurement)
+      );
+      INSERT INTO vtn_telemetry_series (ven_id, resource_id, measurement, n)
+        SELECT ven_id, resource_id, measurement, count(*) FROM vtn_telemetry GROUP BY ven_id, resource_id, measurement;
+      -- Age retention deletes by time across all series.
+      CREATE INDEX vtn_telemetry_time ON vtn_telemetry (t);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

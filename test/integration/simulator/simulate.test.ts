@@ -83,15 +83,15 @@ describe('vtn simulate against a running VTN', () => {
 
     // Telemetry reached the VTN's store: power as numbers, status as resource-status objects.
     for (const venId of venIds) {
-      const power = vtn.telemetry.query({ venId, measurement: 'powerReal' });
+      const power = await vtn.telemetry.query({ venId, measurement: 'powerReal' });
       expect(power.length).toBeGreaterThanOrEqual(2);
       for (const v of power) expect(typeof v.value === 'number' && v.value > 0).toBe(true);
-      const status = vtn.telemetry.query({ venId, rId: 'status' });
+      const status = await vtn.telemetry.query({ venId, rId: 'status' });
       expect(status.length).toBeGreaterThanOrEqual(2);
       expect((status[0]!.value as ResourceStatus).online).toBe(true);
     }
     expect(summary.valuesSent).toBeGreaterThan(0);
-    expect(vtn.telemetry.query({}).length).toBeGreaterThanOrEqual(summary.valuesSent);
+    expect((await vtn.telemetry.query({})).length).toBeGreaterThanOrEqual(summary.valuesSent);
     expect(messages.filter((m) => m.type === 'oadrUpdateReport').every((m) => m.code === 200)).toBe(true);
 
     // Only the given VTN was contacted, and every kind of message the simulator sent is valid 2.0b XML.
@@ -117,7 +117,7 @@ describe('vtn simulate against a running VTN', () => {
     vtn.requestReport({ venId: a, reportName: 'TELEMETRY_USAGE', rIds: ['powerReal'], kind: 'history', start: new Date(Date.now() - 60_000), duration: 'PT1M', granularity: 'PT10S' });
     const periodic = vtn.requestReport({ venId: b, reportName: 'TELEMETRY_STATUS', kind: 'periodic', samplingInterval: 'PT1S' });
     const handle = vtn.addEvent({ venIds: [a, b], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 60_000), duration: 'PT5M', intervals: [{ duration: 'PT5M', payload: 1 }] });
-    await waitFor(() => vtn.telemetry.query({ venId: b, rId: 'status' }).length >= 2 && vtn.telemetry.query({ venId: a, rId: 'energyReal' }).length >= 1, 4000);
+    await waitFor(async () => (await vtn.telemetry.query({ venId: b, rId: 'status' })).length >= 2 && (await vtn.telemetry.query({ venId: a, rId: 'energyReal' })).length >= 1, 4000);
     vtn.cancelReport(periodic.reportRequestId);
     // Taken before b re-registers: a new report registration replaces (deletes) the cancelled request.
     const periodicOf = () => vtn.listReportSubscriptions(b).find((s) => s.reportRequestId === periodic.reportRequestId);
@@ -128,14 +128,14 @@ describe('vtn simulate against a running VTN', () => {
     const summary = await run;
 
     // One-shot: one current value per rID; history: six 10-second slots of the past minute.
-    expect(vtn.telemetry.query({ venId: a, rId: 'energyReal' })).toHaveLength(1);
-    const power = vtn.telemetry.query({ venId: a, rId: 'powerReal' });
+    expect(await vtn.telemetry.query({ venId: a, rId: 'energyReal' })).toHaveLength(1);
+    const power = await vtn.telemetry.query({ venId: a, rId: 'powerReal' });
     expect(power).toHaveLength(7);
     expect(power.filter((v) => v.durationMs === 10_000)).toHaveLength(6);
     // Periodic status stopped once cancelled; the VEN acknowledged the cancellation.
     expect(sub.state).toBe('cancelled');
     expect(sub.cancelledAt).toBeDefined();
-    const after = vtn.telemetry.query({ venId: b, rId: 'status', from: new Date(Date.parse(sub.cancelledAt!) + 1500) }).filter((v) => v.reportRequestId === periodic.reportRequestId);
+    const after = (await vtn.telemetry.query({ venId: b, rId: 'status', from: new Date(Date.parse(sub.cancelledAt!) + 1500) })).filter((v) => v.reportRequestId === periodic.reportRequestId);
     expect(after).toEqual([]);
     // Re-registration keeps the venID; a cancelled registration retires the VEN on both sides.
     expect(registrations).toEqual([undefined, undefined, undefined, b]);

@@ -74,7 +74,7 @@ describe('policy decisions', () => {
     const onTelemetry = h('onTelemetry');
     const push = async (venId: string, kw: number) => {
       const values = [{ venId, reportRequestId: 'rr', rId: 'powerReal', measurement: 'powerReal', time: vtn.options.now!(), value: kw }];
-      telemetry.append(values);
+      await telemetry.append(values);
       await onTelemetry(values, { venId, reportRequestId: 'rr', reportName: 'TELEMETRY_USAGE' });
     };
     await Promise.all([push('VEN-MAPLE-3', 700), push('VEN-OAK-PLANT', 300), push('VEN-OAK-PLANT', 300)]);

@@ -24,14 +24,15 @@ describePostgres('PostgresStore', (db) => {
      AND xmin = (SELECT xmin FROM vtn_records WHERE collection = 'events' AND key = $1)`, [key]))[0]!.n;
 
   it('applies each migration once when several instances start together on an empty database', async () => {
-    await db.sql('DROP TABLE IF EXISTS vtn_records, vtn_index, vtn_telemetry, vtn_migrations');
+    await db.sql('DROP TABLE IF EXISTS vtn_records, vtn_index, vtn_telemetry, vtn_telemetry_series, vtn_migrations');
     const loggers = [recordingLogger(), recordingLogger(), recordingLogger()];
     await Promise.all(loggers.map((logger) => open({ logger })));
     expect(await db.sql('SELECT version, name FROM vtn_migrations ORDER BY version')).toEqual([
       { version: 1, name: 'records and declared indexes' },
       { version: 2, name: 'telemetry values' },
+      { version: 3, name: 'telemetry series counts and time index' },
     ]);
-    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2/.test(l.message));
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3/.test(l.message));
     expect(applied).toHaveLength(1);
   });
 
@@ -42,7 +43,7 @@ describePostgres('PostgresStore', (db) => {
       const error = await open().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VtnError);
       expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
-      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(2\)/);
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(3\)/);
     } finally {
       await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
     }

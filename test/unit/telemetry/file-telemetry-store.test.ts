@@ -22,9 +22,9 @@ function setup(o: Partial<FileTelemetryOptions> = {}) {
 describe('FileTelemetryStore on disk', () => {
   it('has the message on disk when append returns, before close', async () => {
     const { make, segDir, files } = setup();
-    const store = await make();
+    const store = make();
     await store.open();
-    store.append([value('VEN-1', s0, 1.5)]);
+    await store.append([value('VEN-1', s0, 1.5)]);
     expect(files()).toEqual(['2024-05-01T12.ndjson']);
     expect(readFileSync(join(segDir, '2024-05-01T12.ndjson'), 'utf8')).toMatch(/^\[.*"VEN-1".*1\.5.*\]\n$/);
     await store.close();
@@ -40,13 +40,13 @@ describe('FileTelemetryStore on disk', () => {
     ];
     const a = make();
     await a.open();
-    a.append(written.slice(0, 2));
-    a.append(written.slice(2));
+    await a.append(written.slice(0, 2));
+    await a.append(written.slice(2));
     await a.close();
     const b = make();
     await b.open();
-    expect(b.query({})).toEqual([written[0], written[2], written[1]]);
-    expect(b.stats()).toMatchObject({ values: 3, series: 2, skippedLines: 0, tornBytes: 0 });
+    expect(await b.query({})).toEqual([written[0], written[2], written[1]]);
+    expect(await b.stats()).toMatchObject({ values: 3, series: 2, skippedLines: 0, tornBytes: 0 });
     await b.close();
   });
 
@@ -54,7 +54,7 @@ describe('FileTelemetryStore on disk', () => {
     const { make, segDir } = setup();
     const a = make();
     await a.open();
-    a.append([value('VEN-1', s0, 1)]);
+    await a.append([value('VEN-1', s0, 1)]);
     await a.close();
     const file = join(segDir, '2024-05-01T12.ndjson');
     const goodBytes = statSync(file).size;
@@ -62,15 +62,15 @@ describe('FileTelemetryStore on disk', () => {
     appendFileSync(file, torn);
     const b = make();
     await b.open();
-    expect(b.query({}).map((v) => v.value)).toEqual([1]);
-    expect(b.stats()).toMatchObject({ tornBytes: torn.length, bytesOnDisk: goodBytes });
+    expect((await b.query({})).map((v) => v.value)).toEqual([1]);
+    expect(await b.stats()).toMatchObject({ tornBytes: torn.length, bytesOnDisk: goodBytes });
     expect(statSync(file).size).toBe(goodBytes);
-    b.append([value('VEN-1', s0 + 1000, 3)]);
+    await b.append([value('VEN-1', s0 + 1000, 3)]);
     await b.close();
     const c = make();
     await c.open();
-    expect(c.query({}).map((v) => v.value)).toEqual([1, 3]);
-    expect(c.stats().skippedLines).toBe(0);
+    expect((await c.query({})).map((v) => v.value)).toEqual([1, 3]);
+    expect((await c.stats()).skippedLines).toBe(0);
     await c.close();
   });
 
@@ -78,15 +78,15 @@ describe('FileTelemetryStore on disk', () => {
     const { make, segDir } = setup();
     const a = make();
     await a.open();
-    a.append([value('VEN-1', s0, 1)]);
+    await a.append([value('VEN-1', s0, 1)]);
     await a.close();
     const file = join(segDir, '2024-05-01T12.ndjson');
     appendFileSync(file, 'not json\n[{"odd":true}]\n');
     const b = make();
     await b.open();
-    b.append([value('VEN-1', s0 + 1, 2)]);
-    expect(b.query({}).map((v) => v.value)).toEqual([1, 2]);
-    expect(b.stats().skippedLines).toBe(2);
+    await b.append([value('VEN-1', s0 + 1, 2)]);
+    expect((await b.query({})).map((v) => v.value)).toEqual([1, 2]);
+    expect((await b.stats()).skippedLines).toBe(2);
     await b.close();
   });
 
@@ -95,15 +95,15 @@ describe('FileTelemetryStore on disk', () => {
     const store = make();
     await store.open();
     for (let h = 0; h < 4; h += 1) {
-      store.append([value('VEN-1', clock.ms, h)]);
+      await store.append([value('VEN-1', clock.ms, h)]);
       clock.advance(HOUR);
     }
     // Now 16:00; the cutoff 14:00 leaves the 14:00 and 15:00 values.
-    store.append([value('VEN-1', clock.ms, 4)]);
+    await store.append([value('VEN-1', clock.ms, 4)]);
     expect(files()).toEqual(['2024-05-01T14.ndjson', '2024-05-01T15.ndjson', '2024-05-01T16.ndjson']);
-    expect(store.query({}).map((v) => v.value)).toEqual([2, 3, 4]);
+    expect((await store.query({})).map((v) => v.value)).toEqual([2, 3, 4]);
     const onDisk = files().reduce((n, f) => n + statSync(join(segDir, f)).size, 0);
-    expect(store.stats().bytesOnDisk).toBe(onDisk);
+    expect((await store.stats()).bytesOnDisk).toBe(onDisk);
     await store.close();
   });
 
@@ -111,12 +111,12 @@ describe('FileTelemetryStore on disk', () => {
     const { make, clock, files } = setup({ maxPerSeries: 2 });
     const store = make();
     await store.open();
-    store.append([value('VEN-1', clock.ms, 0)]);
+    await store.append([value('VEN-1', clock.ms, 0)]);
     clock.advance(HOUR);
-    store.append([value('VEN-1', clock.ms, 1)]);
+    await store.append([value('VEN-1', clock.ms, 1)]);
     expect(files()).toHaveLength(2);
     clock.advance(HOUR);
-    store.append([value('VEN-1', clock.ms, 2)]);
+    await store.append([value('VEN-1', clock.ms, 2)]);
     expect(files()).toEqual(['2024-05-01T13.ndjson', '2024-05-01T14.ndjson']);
     await store.close();
   });
@@ -125,15 +125,15 @@ describe('FileTelemetryStore on disk', () => {
     const { make, clock, files } = setup({ maxAgeMs: HOUR });
     const a = make();
     await a.open();
-    a.append([value('VEN-1', clock.ms, 1)]);
+    await a.append([value('VEN-1', clock.ms, 1)]);
     clock.advance(HOUR);
-    a.append([value('VEN-1', clock.ms, 2)]);
+    await a.append([value('VEN-1', clock.ms, 2)]);
     await a.close();
     expect(files()).toEqual(['2024-05-01T12.ndjson', '2024-05-01T13.ndjson']);
     clock.advance(HOUR / 2);
     const b = make();
     await b.open();
-    expect(b.query({}).map((v) => v.value)).toEqual([2]);
+    expect((await b.query({})).map((v) => v.value)).toEqual([2]);
     expect(files()).toEqual(['2024-05-01T13.ndjson']);
     await b.close();
   });
@@ -141,7 +141,7 @@ describe('FileTelemetryStore on disk', () => {
   it('refuses to append before open and ignores foreign files in the directory', async () => {
     const { make, segDir } = setup();
     const store = make();
-    expect(() => store.append([value('VEN-1', s0, 1)])).toThrow(/before open/);
+    await expect(store.append([value('VEN-1', s0, 1)])).rejects.toThrow(/before open/);
     await store.open();
     writeFileSync(join(segDir, 'notes.txt'), 'keep me');
     await store.close();

@@ -26,28 +26,28 @@ describe('telemetry volume', () => {
         for (let k = 0; k < perMessage; k += 1) {
           batch.push(value(`VEN-${ven}`, START.getTime() + (step + k) * 10_000, 1000 + ven + ((step + k) % 60), { durationMs: 10_000 }));
         }
-        store.append(batch);
+        await store.append(batch);
       }
     }
     const appendTime = ms(t0);
-    const stats = store.stats();
+    const stats = await store.stats();
     expect(stats.values).toBe(VENS * PER_VEN_DAY);
     expect(stats.series).toBe(VENS);
 
     let q = performance.now();
-    const day = store.query({ venId: 'VEN-3' });
+    const day = await store.query({ venId: 'VEN-3' });
     const dayQuery = ms(q);
     expect(day).toHaveLength(PER_VEN_DAY);
     q = performance.now();
-    const hour = store.query({ venId: 'VEN-3', from: new Date(START.getTime() + 3_600_000), to: new Date(START.getTime() + 7_200_000) });
+    const hour = await store.query({ venId: 'VEN-3', from: new Date(START.getTime() + 3_600_000), to: new Date(START.getTime() + 7_200_000) });
     const hourQuery = ms(q);
     expect(hour).toHaveLength(360);
     q = performance.now();
-    const avg = store.aggregate({ measurement: 'powerReal', fn: 'avg' });
+    const avg = await store.aggregate({ measurement: 'powerReal', fn: 'avg' });
     const aggTime = ms(q);
     expect(avg).toBeCloseTo(1000 + 4.5 + 29.5, 6);
     q = performance.now();
-    const latest = store.latest('VEN-9');
+    const latest = await store.latest('VEN-9');
     const latestTime = ms(q);
     expect(latest?.time.getTime()).toBe(START.getTime() + (PER_VEN_DAY - 1) * 10_000);
     await store.close();
@@ -56,7 +56,7 @@ describe('telemetry volume', () => {
     const again = new FileTelemetryStore({ dataDir: t.dir, now: clock.now });
     await again.open();
     const reopen = ms(q);
-    expect(again.stats().values).toBe(VENS * PER_VEN_DAY);
+    expect((await again.stats()).values).toBe(VENS * PER_VEN_DAY);
     await again.close();
 
     console.log(
