@@ -14,9 +14,9 @@ describe('§3 poll', () => {
     const f = await setup();
     const ven = f.ven();
     await ven.register();
-    simpleEvent(f, [ven.venId!]);
-    f.vtn.requestReregistration(ven.venId!);
-    f.vtn.cancelRegistration(ven.venId!);
+    await simpleEvent(f, [ven.venId!]);
+    await f.vtn.requestReregistration(ven.venId!);
+    await f.vtn.cancelRegistration(ven.venId!);
     const types: string[] = [];
     for (let i = 0; i < 5; i++) types.push((await ven.poll()).type!);
     expect(types).toEqual(['oadrRegisterReport', 'oadrDistributeEvent', 'oadrCancelPartyRegistration', 'oadrRequestReregistration', 'oadrResponse']);
@@ -30,7 +30,7 @@ describe('§3 poll', () => {
     try {
       const f = await setup({ dataDir, inMemory: false });
       const ven = await f.registeredVen();
-      simpleEvent(f, [ven.venId!]);
+      await simpleEvent(f, [ven.venId!]);
       await ven.poll();
       await f.vtn.store.flush();
       const before = await Promise.all(['vtn.json', 'vtn.journal'].map((n) => stat(join(dataDir, n))));
@@ -46,7 +46,7 @@ describe('§3 poll', () => {
   it('a custom onPoll replaces the built-in queue', async () => {
     const f = await setup();
     const ven = await f.registeredVen();
-    simpleEvent(f, [ven.venId!]);
+    await simpleEvent(f, [ven.venId!]);
     f.vtn.addHandler('onPoll', (venId) => ({ type: 'oadrRequestReregistration', venId }));
     expect((await ven.poll()).type).toBe('oadrRequestReregistration');
     f.vtn.addHandler('onPoll', () => undefined);
@@ -63,7 +63,7 @@ describe('§6 opt', () => {
     expect(reply.type).toBe('oadrCreatedOpt');
     expect(responseCode(reply)).toBe('200');
     expect(requestIdOf(reply)).toBe('co-1');
-    const [opt] = f.vtn.listOpts(ven.venId);
+    const [opt] = await f.vtn.listOpts(ven.venId);
     expect(opt).toMatchObject({ optId: 'opt-1', optType: 'optOut', optReason: 'economic', marketContext: 'http://mc/a', target: { resourceIds: ['hvac-1'] } });
     expect(opt!.schedule).toEqual([{ dtstart: '2026-06-02T14:00:00.000Z', duration: 2 * HOUR }, { dtstart: '2026-06-03T14:00:00.000Z', duration: 2 * HOUR }]);
   });
@@ -71,10 +71,10 @@ describe('§6 opt', () => {
   it('an event-scoped oadrCreateOpt records the opt for that event; an unknown event → 452', async () => {
     const f = await setup();
     const ven = await f.registeredVen();
-    const e = simpleEvent(f, [ven.venId!]);
+    const e = await simpleEvent(f, [ven.venId!]);
     await ven.poll();
     expect(responseCode(await ven.createOpt({ optId: 'o-ev', optType: 'optOut', optReason: 'mustRun', event: { eventId: e.eventId, modificationNumber: 0 } }))).toBe('200');
-    expect(f.vtn.optState(e.eventId, ven.venId!)).toMatchObject({ scheduled: 'optOut', effective: 'optOut' });
+    expect((await f.vtn.optState(e.eventId, ven.venId!))).toMatchObject({ scheduled: 'optOut', effective: 'optOut' });
     expect(responseCode(await ven.createOpt({ optId: 'o-x', optType: 'optOut', optReason: 'mustRun', event: { eventId: 'nope', modificationNumber: 0 } }))).toBe('452');
   });
 
@@ -86,7 +86,7 @@ describe('§6 opt', () => {
     expect(ok.type).toBe('oadrCanceledOpt');
     expect(responseCode(ok)).toBe('200');
     expect(requestIdOf(ok)).toBe('cc-1');
-    expect(f.vtn.listOpts(ven.venId)[0]!.cancelledAt).toBeDefined();
+    expect((await f.vtn.listOpts(ven.venId))[0]!.cancelledAt).toBeDefined();
     const again = await ven.cancelOpt('opt-c');
     expect(responseCode(again)).toBe('452');
     expect(responseCode(await ven.cancelOpt('never-made'))).toBe('452');
@@ -97,12 +97,12 @@ describe('§6 opt', () => {
     const ven = await f.registeredVen();
     const start = new Date(f.clock.now().getTime() + HOUR);
     await ven.createOpt({ optId: 'in-1', optType: 'optIn', optReason: 'participating', vavailability: [{ dtstart: start, duration: 'PT4H' }] });
-    const e = simpleEvent(f, [ven.venId!], { inMs: 2 * HOUR });
-    const outside = simpleEvent(f, [ven.venId!], { inMs: 10 * HOUR, marketContext: 'http://mc/late' });
+    const e = await simpleEvent(f, [ven.venId!], { inMs: 2 * HOUR });
+    const outside = await simpleEvent(f, [ven.venId!], { inMs: 10 * HOUR, marketContext: 'http://mc/late' });
     await ven.respondToEvents(await ven.poll(), 'optOut');
-    expect(f.vtn.optState(e.eventId, ven.venId!)).toMatchObject({ response: 'optOut', scheduled: 'optIn', effective: 'optIn' });
-    expect(f.vtn.optState(outside.eventId, ven.venId!)).toMatchObject({ response: 'optOut', effective: 'optOut' });
-    expect(f.vtn.optState(outside.eventId, ven.venId!).scheduled).toBeUndefined();
+    expect((await f.vtn.optState(e.eventId, ven.venId!))).toMatchObject({ response: 'optOut', scheduled: 'optIn', effective: 'optIn' });
+    expect((await f.vtn.optState(outside.eventId, ven.venId!))).toMatchObject({ response: 'optOut', effective: 'optOut' });
+    expect((await f.vtn.optState(outside.eventId, ven.venId!)).scheduled).toBeUndefined();
   });
 
   it('an onCreateOpt handler may refuse an opt', async () => {
@@ -111,7 +111,7 @@ describe('§6 opt', () => {
     f.vtn.addHandler('onCreateOpt', (info) => info.optType !== 'optOut');
     const reply = await ven.post('EiOpt', X.oadrCreateOpt({ requestId: 'r', optId: 'no', optType: 'optOut', optReason: 'economic', venId: ven.venId!, vavailability: [{ dtstart: '2026-06-02T00:00:00Z', duration: 'PT1H' }] }));
     expect(responseCode(reply)).toBe('451');
-    expect(f.vtn.listOpts(ven.venId)).toEqual([]);
+    expect((await f.vtn.listOpts(ven.venId))).toEqual([]);
     expect(eventsOf(await ven.requestEvent())).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ describe('§2 registration', () => {
     expect(registrationIdOf(reply)).toBe('reg-A');
     expect(pollFrequencyOf(reply)).toBe('PT5S');
     expect(seen[0]).toMatchObject({ venName: 'maple-3', profileName: '2.0b', transportName: 'simpleHttp', transportAddress: 'http://ven.local/', httpPullModel: true, xmlSignature: false, reportOnly: false });
-    expect(f.vtn.getVen('ven-A')).toMatchObject({ venName: 'maple-3', registrationId: 'reg-A', pollFreqMs: 5000 });
+    expect((await f.vtn.getVen('ven-A'))).toMatchObject({ venName: 'maple-3', registrationId: 'reg-A', pollFreqMs: 5000 });
   });
 
   it('a refused registration is an oadrCreatedPartyRegistration with a non-200 code (452/463), never a silent 200', async () => {
@@ -49,7 +49,7 @@ describe('§2 registration', () => {
     const reasoned = await f.ven('x').register();
     expect(responseCode(reasoned)).toBe('452');
     expect(responseDescription(reasoned)).toMatch(/certificate/);
-    expect(f.vtn.listVens().map((v) => v.venId)).toEqual(['v-good']);
+    expect((await f.vtn.listVens()).map((v) => v.venId)).toEqual(['v-good']);
   });
 
   it('a VEN may re-register with its registrationID and keeps its venID; a venID the VEN pre-allocated is accepted (N1_0025)', async () => {
@@ -77,28 +77,28 @@ describe('§2 registration', () => {
     expect(requestIdOf(reply)).toBe('c-1');
     expect(registrationIdOf(reply)).toBe(ven.registrationId);
     expect(venIdOf(reply)).toBe(ven.venId);
-    expect(f.vtn.getVen(ven.venId!)).toBeUndefined();
-    expect(f.vtn.listOpts(ven.venId)).toEqual([]);
+    expect((await f.vtn.getVen(ven.venId!))).toBeUndefined();
+    expect((await f.vtn.listOpts(ven.venId))).toEqual([]);
   });
 
   it('the VTN can cancel a registration (delivered on poll, answered with oadrCanceledPartyRegistration) and request re-registration', async () => {
     const f = await setup();
     const ven = await f.registeredVen();
-    f.vtn.requestReregistration(ven.venId!);
+    await f.vtn.requestReregistration(ven.venId!);
     const rereg = await ven.poll();
     expect(rereg.type).toBe('oadrRequestReregistration');
     expect(venIdOf(rereg)).toBe(ven.venId);
     expect((await ven.sendResponse({ requestId: '', service: 'EiRegisterParty' })).status).toBe(200);
 
-    f.vtn.cancelRegistration(ven.venId!);
+    await f.vtn.cancelRegistration(ven.venId!);
     const cancel = await ven.poll();
     expect(cancel.type).toBe('oadrCancelPartyRegistration');
     expect(registrationIdOf(cancel)).toBe(ven.registrationId);
-    expect(f.vtn.getVen(ven.venId!)).toBeDefined();
+    expect((await f.vtn.getVen(ven.venId!))).toBeDefined();
     const ack = await ven.answerCanceledPartyRegistration(cancel);
     expect(ack.type).toBe('oadrResponse');
     expect(responseCode(ack)).toBe('200');
-    expect(f.vtn.getVen(ven.venId!)).toBeUndefined();
+    expect((await f.vtn.getVen(ven.venId!))).toBeUndefined();
   });
 
   it('any message other than query/create registration from an unknown venID → oadrRequestReregistration (poll) or 463 in the reply type', async () => {
@@ -133,7 +133,7 @@ describe('§2 registration', () => {
     expect(responseCode(await f.ven().register({ profile: '2.0a' }))).toBe('459');
     expect(responseCode(await f.ven().register({ transport: 'xmpp' }))).toBe('459');
     expect(responseCode(await f.ven().register({ httpPullModel: false }))).toBe('459');
-    expect(f.vtn.listVens()).toEqual([]);
+    expect((await f.vtn.listVens())).toEqual([]);
   });
 
   it('a failing registration handler, or one returning an invalid pollFreq, is answered 469 and logged, never a 500', async () => {
@@ -146,7 +146,7 @@ describe('§2 registration', () => {
     const bad = await f.ven().register();
     expect(bad.status).toBe(200);
     expect(responseCode(bad)).toBe('469');
-    expect(f.vtn.listVens()).toEqual([]);
+    expect((await f.vtn.listVens())).toEqual([]);
   });
 
   it('the raw XML a VEN sends with a registration for another VEN\'s venID is refused', async () => {
@@ -154,6 +154,6 @@ describe('§2 registration', () => {
     const a = await f.registeredVen('a');
     const hijack = await f.ven('b').post('EiRegisterParty', X.oadrCreatePartyRegistration({ requestId: 'h', venName: 'b', venId: a.venId! }));
     expect(responseCode(hijack)).toBe('452');
-    expect(f.vtn.getVen(a.venId!)?.venName).toBe('a');
+    expect((await f.vtn.getVen(a.venId!))?.venName).toBe('a');
   });
 });

@@ -18,7 +18,7 @@ async function gbSubscription() {
   const f = await setup();
   const ven = await f.registeredVen();
   expect(responseCode(await ven.registerReports([GB_METADATA]))).toBe('200');
-  const sub = f.vtn.requestReport({ venId: ven.venId!, reportName: 'HISTORY_GREENBUTTON', kind: 'history', start: '2026-05-31T00:00:00Z', duration: 'PT1H', granularity: 'PT15M' });
+  const sub = await f.vtn.requestReport({ venId: ven.venId!, reportName: 'HISTORY_GREENBUTTON', kind: 'history', start: '2026-05-31T00:00:00Z', duration: 'PT1H', granularity: 'PT15M' });
   const [request] = reportRequestsOf(await ven.poll());
   expect(request).toMatchObject({ reportRequestId: sub.reportRequestId, reportSpecifierId: 'GB-SPEC' });
   return { f, ven, reportRequestId: sub.reportRequestId };

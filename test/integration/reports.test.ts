@@ -38,7 +38,7 @@ describe('§5 reports', () => {
     const noDecision = await ven.registerReports();
     expect(responseCode(noDecision)).toBe('200');
     expect(reportRequestsOf(noDecision)).toEqual([]);
-    expect(f.vtn.reportOffers(ven.venId!).map((o) => o.rId).sort()).toEqual(['energyReal', 'powerReal', 'status', 'voltage']);
+    expect((await f.vtn.reportOffers(ven.venId!)).map((o) => o.rId).sort()).toEqual(['energyReal', 'powerReal', 'status', 'voltage']);
   });
 
   it('each report request has a unique non-zero reportRequestID, the VEN\'s reportSpecifierID, granularity ≥ the VEN\'s minimum, reportBackDuration, a specifierPayload per chosen rID and a reportInterval', async () => {
@@ -65,7 +65,7 @@ describe('§5 reports', () => {
     const ven = await f.registeredVen();
     await ven.registerReports([X.telemetryUsageMetadata({ resourceId: 'meter-1' })]);
     expect(seen).toContain(`${ven.venId}|METADATA_TELEMETRY_USAGE|powerReal|powerReal|k|10000|900000`);
-    expect(f.vtn.reportOffers(ven.venId!)[0]!.resourceId).toBe('meter-1');
+    expect((await f.vtn.reportOffers(ven.venId!))[0]!.resourceId).toBe('meter-1');
 
     const g = await setup();
     g.vtn.addHandler('onRegisterReportFull', (report) => report.reportName === 'METADATA_TELEMETRY_USAGE' ? [{ rId: 'energyReal', samplingInterval: 'PT15M' }] : []);
@@ -121,40 +121,40 @@ describe('§5 reports', () => {
     const f = await setup();
     const ven = await f.registeredVen();
     await ven.registerReports([X.telemetryUsageMetadata(), X.telemetryStatusMetadata()]);
-    const oneShot = f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_USAGE', kind: 'oneShot' });
+    const oneShot = await f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_USAGE', kind: 'oneShot' });
     const poll1 = await ven.poll();
     expect(poll1.type).toBe('oadrCreateReport');
     const [req] = reportRequestsOf(poll1);
     expect(req).toMatchObject({ reportRequestId: oneShot.reportRequestId, granularity: 'PT0S', reportBackDuration: 'PT0S' });
-    const history = f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_USAGE', rIds: ['energyReal'], kind: 'history', start: '2026-05-31T00:00:00Z', duration: 'P1D', granularity: 'PT15M' });
+    const history = await f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_USAGE', rIds: ['energyReal'], kind: 'history', start: '2026-05-31T00:00:00Z', duration: 'P1D', granularity: 'PT15M' });
     const [hist] = reportRequestsOf(await ven.poll());
     expect(hist).toMatchObject({ reportRequestId: history.reportRequestId, granularity: 'PT15M' });
     expect(hist!.reportInterval).toEqual({ dtstart: '2026-05-31T00:00:00Z', duration: 'P1D' });
-    const periodic = f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_STATUS', kind: 'periodic', samplingInterval: 'PT1M' });
+    const periodic = await f.vtn.requestReport({ venId: ven.venId!, reportName: 'TELEMETRY_STATUS', kind: 'periodic', samplingInterval: 'PT1M' });
     expect(reportRequestsOf(await ven.poll())[0]!.reportRequestId).toBe(periodic.reportRequestId);
     const ack = await ven.createdReport({ requestId: 'cr-1', pendingReports: [periodic.reportRequestId] });
     expect(responseCode(ack)).toBe('200');
-    expect(f.vtn.listReportSubscriptions(ven.venId).find((s) => s.reportRequestId === periodic.reportRequestId)!.state).toBe('created');
+    expect((await f.vtn.listReportSubscriptions(ven.venId)).find((s) => s.reportRequestId === periodic.reportRequestId)!.state).toBe('created');
     expect(responseCode(await ven.createdReport({ requestId: 'cr-2', pendingReports: ['bogus'] }))).toBe('452');
-    expect(() => f.vtn.requestReport({ venId: ven.venId!, reportName: 'HISTORY_GREENBUTTON', kind: 'oneShot' })).toThrow(/offers no matching/);
+    await expect(f.vtn.requestReport({ venId: ven.venId!, reportName: 'HISTORY_GREENBUTTON', kind: 'oneShot' })).rejects.toThrow(/offers no matching/);
   });
 
   it('the VTN cancels a report with oadrCancelReport (reportToFollow) on poll, or piggy-backed in oadrUpdatedReport; oadrCanceledReport acknowledges', async () => {
     const f = await setup();
     const { ven, usage, status } = await subscribedVen(f);
-    f.vtn.cancelReport(usage.reportRequestId, { reportToFollow: true });
+    await f.vtn.cancelReport(usage.reportRequestId, { reportToFollow: true });
     const cancel = await ven.poll();
     expect(cancel.type).toBe('oadrCancelReport');
     expect(cancelReportOf(cancel)).toMatchObject({ reportRequestIds: [usage.reportRequestId], reportToFollow: true });
     expect(responseCode(await ven.canceledReport({ requestId: requestIdOf(cancel)!, pendingReports: [] }))).toBe('200');
 
-    f.vtn.cancelReport(status.reportRequestId);
+    await f.vtn.cancelReport(status.reportRequestId);
     const at = new Date('2026-06-01T12:04:00Z');
     const updated = await ven.updateReport([usageUpdate(usage.reportRequestId, at, 5)]);
     expect(updated.body).toContain('oadrCancelReport');
     expect(updated.body).toContain(status.reportRequestId);
     expect((await ven.poll()).type).toBe('oadrResponse'); // not sent twice
-    expect(f.vtn.listReportSubscriptions(ven.venId).every((s) => s.state === 'cancelled')).toBe(true);
+    expect((await f.vtn.listReportSubscriptions(ven.venId)).every((s) => s.state === 'cancelled')).toBe(true);
   });
 
   it('right after registration the VTN\'s own oadrRegisterReport (METADATA, here with no reports) is delivered on the poll', async () => {
@@ -215,7 +215,7 @@ describe('§5 reports', () => {
 
       const second = await startTestVtn({ dataDir, inMemory: false, clock });
       try {
-        expect(second.vtn.listReportSubscriptions(ven.venId)[0]!.reportRequestId).toBe(usage!.reportRequestId);
+        expect((await second.vtn.listReportSubscriptions(ven.venId))[0]!.reportRequestId).toBe(usage!.reportRequestId);
         expect(await second.vtn.telemetry.query({ venId: ven.venId!, measurement: 'powerReal' })).toHaveLength(8640);
         const again = new TestVen({ baseUrl: second.baseUrl, venName: 'day' });
         again.venId = ven.venId;

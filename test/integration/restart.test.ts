@@ -19,11 +19,11 @@ describe('restart', () => {
     const ven = new TestVen({ baseUrl: first.baseUrl, venName: 'survivor' });
     await ven.register();
     await ven.poll();
-    const e = first.vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(clock.now().getTime() + HOUR), duration: 'PT1H', payload: 2 }] });
-    first.vtn.modifyEvent(e.eventId, { intervals: [{ duration: 'PT1H', payload: 3 }] });
+    const e = await first.vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(clock.now().getTime() + HOUR), duration: 'PT1H', payload: 2 }] });
+    await first.vtn.modifyEvent(e.eventId, { intervals: [{ duration: 'PT1H', payload: 3 }] });
     await ven.respondToEvents(await ven.poll(), 'optIn');
     await ven.createOpt({ optId: 'keep-me', optType: 'optOut', optReason: 'economic', vavailability: [{ dtstart: '2026-07-01T00:00:00Z', duration: 'PT1H' }] });
-    first.vtn.requestReregistration(ven.venId!);
+    await first.vtn.requestReregistration(ven.venId!);
     await first.close();
 
     const second = await startTestVtn({ dataDir, inMemory: false, clock });
@@ -31,11 +31,11 @@ describe('restart', () => {
       const again = new TestVen({ baseUrl: second.baseUrl, venName: 'survivor' });
       again.venId = ven.venId;
       again.registrationId = ven.registrationId;
-      expect(second.vtn.getVen(ven.venId!)?.registrationId).toBe(ven.registrationId);
-      expect(second.vtn.getEvent(e.eventId)!.event.modificationNumber).toBe(1);
-      expect(second.vtn.getEvent(e.eventId)!.event.history).toHaveLength(1);
-      expect(second.vtn.optState(e.eventId, ven.venId!).response).toBe('optIn');
-      expect(second.vtn.listOpts(ven.venId)[0]!.optId).toBe('keep-me');
+      expect((await second.vtn.getVen(ven.venId!))?.registrationId).toBe(ven.registrationId);
+      expect((await second.vtn.getEvent(e.eventId))!.event.modificationNumber).toBe(1);
+      expect((await second.vtn.getEvent(e.eventId))!.event.history).toHaveLength(1);
+      expect((await second.vtn.optState(e.eventId, ven.venId!)).response).toBe('optIn');
+      expect((await second.vtn.listOpts(ven.venId))[0]!.optId).toBe('keep-me');
       // Already delivered: no distribute again; the queued re-registration request is still there.
       expect((await again.poll()).type).toBe('oadrRequestReregistration');
       expect((await again.poll()).type).toBe('oadrResponse');

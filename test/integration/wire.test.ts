@@ -36,7 +36,7 @@ describe('§1 wire basics', () => {
     const ven = f.ven(`ns-${style}`, style);
     const reg = await ven.register();
     expect(responseCode(reg)).toBe('200');
-    simpleEvent(f, [ven.venId!]);
+    await simpleEvent(f, [ven.venId!]);
     await ven.poll(); // register report
     const dist = await ven.poll();
     expect(dist.type).toBe('oadrDistributeEvent');
@@ -137,12 +137,12 @@ describe('§1 wire basics', () => {
     const ven = f.ven('zeros');
     const reg = await ven.register({ venId: '0012' });
     expect(venIdOf(reg)).toBe('0012');
-    f.vtn.addEvent({ venId: '0012', eventId: '007', signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(f.clock.now().getTime() + 3_600_000), duration: 'PT1H', payload: 1 }] });
+    await f.vtn.addEvent({ venId: '0012', eventId: '007', signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(f.clock.now().getTime() + 3_600_000), duration: 'PT1H', payload: 1 }] });
     await ven.poll();
     const dist = await ven.poll();
     expect(eventsOf(dist)[0]!.eventId).toBe('007');
-    expect(f.vtn.getVen('0012')?.venId).toBe('0012');
-    expect(f.vtn.getVen('12')).toBeUndefined();
+    expect((await f.vtn.getVen('0012'))?.venId).toBe('0012');
+    expect((await f.vtn.getVen('12'))).toBeUndefined();
   });
 
   it('a venID that does not hold the registration in the payload → 452 when unknown (rule 21), 463 when it is another VEN\'s (§10)', async () => {
@@ -155,7 +155,7 @@ describe('§1 wire basics', () => {
     const reply = await a.post('EiRegisterParty', X.oadrCancelPartyRegistration({ requestId: 'c1', registrationId: b.registrationId!, venId: a.venId! }));
     expect(reply.type).toBe('oadrCanceledPartyRegistration');
     expect(responseCode(reply)).toBe('463');
-    expect(f.vtn.getVen(b.venId!)).toBeDefined();
+    expect((await f.vtn.getVen(b.venId!))).toBeDefined();
   });
 
   it('date-times are emitted in UTC with Z; incoming offsets are accepted and normalised (rule 1)', async () => {
@@ -163,8 +163,8 @@ describe('§1 wire basics', () => {
     const ven = await f.registeredVen();
     const reply = await ven.createOpt({ optId: 'o-tz', optType: 'optOut', optReason: 'participating', vavailability: [{ dtstart: '2026-06-02T10:00:00+04:00', duration: 'PT2H' }] });
     expect(responseCode(reply)).toBe('200');
-    expect(f.vtn.listOpts(ven.venId)[0]!.schedule![0]!.dtstart).toBe('2026-06-02T06:00:00.000Z');
-    simpleEvent(f, [ven.venId!]);
+    expect((await f.vtn.listOpts(ven.venId))[0]!.schedule![0]!.dtstart).toBe('2026-06-02T06:00:00.000Z');
+    await simpleEvent(f, [ven.venId!]);
     const dist = await ven.poll();
     const ev = eventsOf(dist)[0]!;
     expect(ev.dtstart).toMatch(/Z$/);
@@ -174,21 +174,21 @@ describe('§1 wire basics', () => {
   it('durations are ISO 8601: PT0S for zero and whole seconds on output; weeks and fractions accepted on input', async () => {
     const f = await setup();
     const ven = await f.registeredVen();
-    f.vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(f.clock.now().getTime() + 60_000), duration: 0, intervals: [{ duration: 0, payload: 1 }] });
+    await f.vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(f.clock.now().getTime() + 60_000), duration: 0, intervals: [{ duration: 0, payload: 1 }] });
     const ev = eventsOf(await ven.poll())[0]!;
     expect(ev.duration).toBe('PT0S');
     expect(ev.signals[0]!.intervals[0]!.duration).toBe('PT0S');
     const week = await ven.createOpt({ optId: 'o-week', optType: 'optOut', optReason: 'participating', vavailability: [{ dtstart: '2026-07-01T00:00:00Z', duration: 'P1W' }, { dtstart: '2026-08-01T00:00:00Z', duration: 'PT1.5S' }] });
     expect(responseCode(week)).toBe('200');
-    const slots = f.vtn.listOpts(ven.venId)[0]!.schedule!;
+    const slots = (await f.vtn.listOpts(ven.venId))[0]!.schedule!;
     expect(slots.map((s) => s.duration)).toEqual([7 * 86_400_000, 1500]);
   });
 
   it('testEvent is emitted as true/false', async () => {
     const f = await setup();
     const ven = await f.registeredVen();
-    simpleEvent(f, [ven.venId!], { inMs: 3_600_000 });
-    f.vtn.addEvent({ venId: ven.venId!, testEvent: true, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(f.clock.now().getTime() + 3 * 3_600_000), duration: 'PT1H', payload: 2 }], marketContext: 'http://mc/test' });
+    await simpleEvent(f, [ven.venId!], { inMs: 3_600_000 });
+    await f.vtn.addEvent({ venId: ven.venId!, testEvent: true, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(f.clock.now().getTime() + 3 * 3_600_000), duration: 'PT1H', payload: 2 }], marketContext: 'http://mc/test' });
     const events = eventsOf(await ven.poll());
     expect(events.map((e) => e.testEvent).sort()).toEqual(['false', 'true']);
   });

@@ -21,7 +21,7 @@ const codeOf = (m: OadrMessage | null) => (m && 'response' in m && m.response ? 
 describe('certificate identity', () => {
   it('binds the fingerprint at registration and refuses the venID with another certificate (463)', async () => {
     const { vtn, venId } = await registered(FP_A);
-    expect(vtn.getVen(venId)!.fingerprint).toBe(FP_A);
+    expect((await vtn.getVen(venId))!.fingerprint).toBe(FP_A);
     expect((await vtn.dispatch('OadrPoll', { type: 'oadrPoll', venId }, { fingerprint: FP_A }))!.type).toBe('oadrRegisterReport');
     const spoofed = await vtn.dispatch('EiEvent', { type: 'oadrRequestEvent', requestId: 'q', venId }, { fingerprint: FP_B });
     expect(codeOf(spoofed)).toBe(463);

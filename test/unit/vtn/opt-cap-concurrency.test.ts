@@ -25,7 +25,7 @@ describe('opt cap under concurrent creates', () => {
     const codes = (await Promise.all(creates)).map(codeOf);
     expect(codes.filter((c) => c === 200)).toHaveLength(2);
     expect(codes.filter((c) => c === 469)).toHaveLength(4);
-    expect(vtn.listOpts().filter((o) => o.venId === venId)).toHaveLength(2);
+    expect((await vtn.listOpts()).filter((o) => o.venId === venId)).toHaveLength(2);
     await vtn.close();
   });
 });

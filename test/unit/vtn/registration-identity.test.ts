@@ -24,10 +24,10 @@ async function withVen(fingerprint = FP_A): Promise<{ vtn: VtnServer; venId: str
 describe('registration decisions and the certificate binding', () => {
   it('a decision handler handing another certificate a bound VEN\'s venID and registrationID is refused 463', async () => {
     const { vtn, venId, registrationId } = await withVen();
-    const before = vtn.getVen(venId);
+    const before = await vtn.getVen(venId);
     vtn.addHandler('onCreatePartyRegistration', () => [venId, registrationId]);
     expect(codeOf(await vtn.dispatch('EiRegisterParty', create(), { fingerprint: FP_B }))).toBe(463);
-    expect(vtn.getVen(venId)).toEqual(before);
+    expect((await vtn.getVen(venId))).toEqual(before);
     await vtn.close();
   });
 
@@ -37,7 +37,7 @@ describe('registration decisions and the certificate binding', () => {
     const again = (await vtn.dispatch('EiRegisterParty', create({ registrationId }), { fingerprint: FP_A })) as Created;
     expect(codeOf(again)).toBe(200);
     expect(again.venId).toBe(venId);
-    expect(vtn.listVens().map((v) => v.venId)).toEqual([venId]);
+    expect((await vtn.listVens()).map((v) => v.venId)).toEqual([venId]);
     await vtn.close();
   });
 
@@ -53,10 +53,10 @@ describe('registration decisions and the certificate binding', () => {
 
   it('an oadrCanceledPartyRegistration naming only its registrationID retires the VEN that sent it', async () => {
     const { vtn, venId, registrationId } = await withVen();
-    vtn.cancelRegistration(venId);
+    await vtn.cancelRegistration(venId);
     const ack = await vtn.dispatch('EiRegisterParty', { type: 'oadrCanceledPartyRegistration', response: { responseCode: 200, requestId: 'x' }, registrationId }, { fingerprint: FP_A });
     expect(codeOf(ack)).toBe(200);
-    expect(vtn.getVen(venId)).toBeUndefined();
+    expect((await vtn.getVen(venId))).toBeUndefined();
     await vtn.close();
   });
 });
