@@ -9,7 +9,7 @@ export type { OptState } from './vtn/opt-service.js';
 export type { OptCallback } from './vtn/opt-listeners.js';
 export type { AddEventOptions, ModifyEventOptions, IntervalInput, SignalInput, TargetInput, DurationInput, DateInput } from './vtn/events/index.js';
 export { VtnError, ERROR_CODES, OADR_CODE, type ErrorCode } from './errors.js';
-export { MemoryStore, FileStore, openStore, deliveryKey, optKey, type Store, type Unit, type Repository, type Versioned, type ChangeNotice, type UnitOptions, type StoreKind } from './store/index.js';
+export { MemoryStore, FileStore, PostgresStore, openStore, deliveryKey, optKey, type StoreSettings, type PostgresStoreOptions, type Store, type Unit, type Repository, type Versioned, type ChangeNotice, type UnitOptions, type StoreKind } from './store/index.js';
 export type * from './store/records.js';
 export type * from './oadr/model.js';
 export { decodeOadrPayload, encodeOadrPayload, OadrWireError, parseDuration, formatDuration, parseDateTime, formatDateTime } from './oadr/index.js';
