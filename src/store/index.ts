@@ -7,5 +7,3 @@ export { FileStore, type FileStoreOptions } from './file-store.js';
 export { openStore, type OpenStoreOptions, type StoreSettings } from './open-store.js';
 export type { StoreLogger } from './store-logger.js';
 export { PostgresStore, type PostgresStoreOptions, type PostgresStoreStats } from './postgres/postgres-store.js';
-export { PostgresStore, type PostgresStoreOptions } from './postgres/postgres-store.js';
-export type { StoreSettings } from './open-store.js';
