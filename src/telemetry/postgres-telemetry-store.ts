@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { VtnError } from '../errors.js';
 import { migrate } from '../store/postgres/migrate.js';
-import { clientConfig, unavailable } from '../store/postgres/pg-connection.js';
+import { clientConfig, isConnectionError, unavailable } from '../store/postgres/pg-connection.js';
 import { checkAggregateFn } from './aggregate-values.js';
 import { checkQuery } from './check-query.js';
 import { checkValues } from './check-values.js';
@@ -91,6 +91,21 @@ export class PostgresTelemetryStore implements TelemetryStore {
     return this.#pool;
   }
 
+  /** A lost database is E_STORE_UNAVAILABLE, as for the PostgreSQL store; other errors pass unchanged. */
+  #unavailable(err: unknown): unknown {
+    if (!isConnectionError(err)) return err;
+    const url = this.#opts.url ?? (this.#pool as { options?: { connectionString?: string } } | undefined)?.options?.connectionString ?? '';
+    return unavailable(url, err);
+  }
+
+  async #query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    try {
+      return (await this.#db().query<R>(text, values)).rows;
+    } catch (err) {
+      throw this.#unavailable(err);
+    }
+  }
+
   #cutoff(): Date {
     return new Date(this.#now().getTime() - this.#maxAgeMs);
   }
@@ -105,20 +120,20 @@ export class PostgresTelemetryStore implements TelemetryStore {
 
   async #insert(values: ReportValue[]): Promise<void> {
     const columns = toColumns(values);
-    await retryRace(() => this.#db().query(APPEND_SQL, columns));
+    await retryRace(() => this.#query(APPEND_SQL, columns));
   }
 
   async query(q: TelemetryQuery): Promise<ReportValue[]> {
     checkQuery(q);
     const sql = querySql(q, this.#cutoff());
-    const { rows } = await this.#db().query<TelemetryRow>(sql.text, sql.values);
+    const rows = await this.#query<TelemetryRow>(sql.text, sql.values);
     if (sql.newestFirst) rows.reverse();
     return rows.map(fromRow);
   }
 
   async latest(venId: string, resourceId?: string, measurement?: string): Promise<ReportValue | undefined> {
     const sql = latestSql(venId, resourceId, measurement, this.#cutoff());
-    const { rows } = await this.#db().query<TelemetryRow>(sql.text, sql.values);
+    const rows = await this.#query<TelemetryRow>(sql.text, sql.values);
     return rows[0] ? fromRow(rows[0]) : undefined;
   }
 
@@ -127,12 +142,12 @@ export class PostgresTelemetryStore implements TelemetryStore {
     checkAggregateFn(fn);
     checkQuery(filter);
     const sql = aggregateSql(filter, fn, this.#cutoff());
-    const { rows } = await this.#db().query<{ x: number | null }>(sql.text, sql.values);
+    const rows = await this.#query<{ x: number | null }>(sql.text, sql.values);
     return rows[0]?.x ?? undefined;
   }
 
   async seriesOf(venId: string): Promise<ReadonlySet<string>> {
-    const { rows } = await this.#db().query<{ resource_id: string; measurement: string }>(
+    const rows = await this.#query<{ resource_id: string; measurement: string }>(
       'SELECT resource_id, measurement FROM vtn_telemetry_series WHERE ven_id = $1 AND n > 0', [venId]);
     return new Set(rows.map((r) => seriesKey(venId, r.resource_id, r.measurement)));
   }
@@ -145,6 +160,9 @@ export class PostgresTelemetryStore implements TelemetryStore {
 
   #runPrune(): Promise<unknown> {
     const run: Promise<unknown> = pruneTelemetry(this.#db(), { cutoff: this.#cutoff(), maxPerSeries: this.#maxPerSeries })
+      .catch((err: unknown) => {
+        throw this.#unavailable(err);
+      })
       .finally(() => {
         if (this.#pruning === run) this.#pruning = undefined;
       });
@@ -159,7 +177,7 @@ export class PostgresTelemetryStore implements TelemetryStore {
   }
 
   async stats(): Promise<TelemetryStats> {
-    const { rows } = await this.#db().query<TelemetryStats>(`
+    const rows = await this.#query<TelemetryStats>(`
       SELECT count(*)::float8 AS series, coalesce(sum(n), 0)::float8 AS values,
         (pg_total_relation_size('vtn_telemetry') + pg_total_relation_size('vtn_telemetry_series'))::float8 AS "bytesOnDisk"
       FROM vtn_telemetry_series WHERE n > 0`);
