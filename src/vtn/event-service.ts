@@ -57,14 +57,15 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
   const accepted = msg.eventResponses.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
   ctx.u.afterCommit(async () => {
     ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
-    for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber);
+    for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber, now.toISOString());
   });
   return { type: 'oadrResponse', response: eiResponse(200, requestId, 'OK'), venId: msg.venId };
 }
 
-export async function notifyOpt(ctx: VtnContext, venId: string, eventId: string, optType: OptType, modificationNumber: number): Promise<void> {
+/** `respondedAt`: the stored answer's time, so the same answer seen again from another instance is not told twice. */
+export async function notifyOpt(ctx: VtnContext, venId: string, eventId: string, optType: OptType, modificationNumber: number, respondedAt?: string): Promise<void> {
   const onError = (err: unknown) => ctx.log.error({ err, venId, eventId }, 'opt response callback failed');
-  await ctx.optListeners.notify(venId, eventId, optType, onError);
+  await ctx.optListeners.notify(venId, eventId, optType, onError, respondedAt);
   try {
     await ctx.handlers.get('onCreatedEvent')?.(venId, eventId, optType, modificationNumber);
   } catch (err) {

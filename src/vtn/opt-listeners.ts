@@ -11,6 +11,8 @@ interface Waiter {
 export class OptListeners {
   #callbacks = new Map<string, OptCallback[]>();
   #waiters = new Map<string, Waiter[]>();
+  /** eventId → venId → respondedAt of the answer already told (so another instance's rewrite of it is not news). */
+  #told = new Map<string, Map<string, string>>();
 
   addCallback(eventId: string, cb: OptCallback): void {
     this.#callbacks.set(eventId, [...(this.#callbacks.get(eventId) ?? []), cb]);
@@ -23,7 +25,16 @@ export class OptListeners {
     });
   }
 
-  async notify(venId: string, eventId: string, optType: OptType, onError: (err: unknown) => void): Promise<void> {
+  wasTold(eventId: string, venId: string, respondedAt: string): boolean {
+    return this.#told.get(eventId)?.get(venId) === respondedAt;
+  }
+
+  async notify(venId: string, eventId: string, optType: OptType, onError: (err: unknown) => void, respondedAt?: string): Promise<void> {
+    if (respondedAt !== undefined && this.listenedEvents().includes(eventId)) {
+      let byVen = this.#told.get(eventId);
+      if (!byVen) this.#told.set(eventId, (byVen = new Map()));
+      byVen.set(venId, respondedAt);
+    }
     const waiting = this.#waiters.get(eventId) ?? [];
     const remaining = waiting.filter((w) => {
       if (w.venId && w.venId !== venId) return true;
@@ -41,8 +52,14 @@ export class OptListeners {
     }
   }
 
+  /** Events someone on this instance listens to (for responses that arrive on another instance). */
+  listenedEvents(): string[] {
+    return [...new Set([...this.#callbacks.keys(), ...this.#waiters.keys()])];
+  }
+
   forget(eventId: string): void {
     this.#callbacks.delete(eventId);
     this.#waiters.delete(eventId);
+    this.#told.delete(eventId);
   }
 }

@@ -32,6 +32,7 @@ import { MessageObservers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 import { RefusedRegistrations } from './refused-registrations.js';
 import { RetentionTimer } from './retention-timer.js';
+import { followRemoteOptResponses } from './remote-opt-responses.js';
 import { sweep, type SweepCounts } from './retention.js';
 import { EVENT_ARCHIVE, type ArchivedEvent } from './event-archive.js';
 
@@ -84,6 +85,7 @@ export class Vtn {
     };
     installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
     this.#retention = new RetentionTimer(this.ctx);
+    followRemoteOptResponses(this.ctx);
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
       this.ctx.log.warn({ vtnId: this.ctx.settings.vtnId }, 'vtnId has no uppercase letter: OpenLEADR VENs treat it as invalid and opt out of every event');
     }

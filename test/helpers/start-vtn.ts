@@ -1,5 +1,5 @@
 // Starts a real VTN on 127.0.0.1 with an ephemeral port, in-memory state and a controllable clock.
-import { createVtn } from '../../src/create-vtn.js';
+import { createVtn, type CreateVtnOptions } from '../../src/create-vtn.js';
 import type { VtnServer } from '../../src/http/vtn-server.js';
 import type { Store } from '../../src/store/store.js';
 import type { VtnOptions } from '../../src/vtn/vtn-options.js';
@@ -28,7 +28,7 @@ export interface RunningTestVtn {
 
 let counter = 0;
 
-export async function startTestVtn(options: VtnOptions & { clock?: TestClock; store?: Store } = {}): Promise<RunningTestVtn> {
+export async function startTestVtn(options: CreateVtnOptions & { clock?: TestClock } = {}): Promise<RunningTestVtn> {
   const clock = options.clock ?? new TestClock();
   const vtn = await createVtn({
     inMemory: !options.store,
