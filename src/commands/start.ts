@@ -55,7 +55,11 @@ export function registerStartCommand(program: Command): void {
       let policy: PolicyHandle | undefined;
       if (existsSync(rulesDir)) {
         try {
-          policy = installPolicy(vtn, { rulesDir, configDir: resolve(project, config.catalogueDir ?? 'config'), baseDir: project, watch: config.watchPolicy ?? true });
+          policy = installPolicy(vtn, {
+            rulesDir, configDir: resolve(project, config.catalogueDir ?? 'config'), baseDir: project, watch: config.watchPolicy ?? true,
+            ...(config.decisionLog?.maxCount !== undefined ? { maxDecisions: config.decisionLog.maxCount } : {}),
+            ...(config.decisionLog?.maxBytes !== undefined ? { maxDecisionBytes: config.decisionLog.maxBytes } : {}),
+          });
         } catch (err) {
           await vtn.close();
           throw err;

@@ -31,6 +31,8 @@ export interface VtnConfig {
   catalogueDir?: string;
   /** Reload the policy when its files change; default true. */
   watchPolicy?: boolean;
+  /** Bounds of the stored decision log; defaults 1000 decisions and 4 MiB. */
+  decisionLog?: { maxCount?: number; maxBytes?: number };
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
   eventRetention?: { live?: string; archive?: string; sweepEvery?: string };
   idlePollCacheMs?: number;

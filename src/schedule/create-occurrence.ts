@@ -8,8 +8,8 @@ import type { CreateOccurrence, SchedulerVtn } from './scheduler-types.js';
 import type { Schedule } from './schedule-types.js';
 
 export function defaultCreateOccurrence(vtn: SchedulerVtn, log: Logger): CreateOccurrence {
-  return (occ: Occurrence, s: Schedule, set: ScheduleSet) => {
-    const targets = resolveTargets(s.event.targets, set.catalogue, vtn.listVens());
+  return async (occ: Occurrence, s: Schedule, set: ScheduleSet, eventId: string) => {
+    const targets = resolveTargets(s.event.targets, set.catalogue, await vtn.listVens());
     if (targets.unregistered.length) {
       log.warn({ schedule: s.id, fireTime: occ.fireTime.toISOString(), vens: targets.unregistered }, 'scheduled event: catalogue VENs not registered yet are left out');
     }
@@ -18,6 +18,6 @@ export function defaultCreateOccurrence(vtn: SchedulerVtn, log: Logger): CreateO
     }
     const template = s.event.template === undefined ? undefined : set.templates.get(s.event.template);
     const program = template?.program === undefined ? undefined : set.programs.get(template.program);
-    return vtn.addEvent(occurrenceEventOptions(s, occ, template, program, targets)).eventId;
+    return (await vtn.addEvent({ ...occurrenceEventOptions(s, occ, template, program, targets), eventId })).eventId;
   };
 }

@@ -1,5 +1,6 @@
-// What became of each occurrence, persisted in the store so a restart or reload never handles one twice.
-import type { Collection, Store } from '../store/store.js';
+// What became of each occurrence, in the store: claimed once (create on its key) before its event is made,
+// so a restart, a reload or a second instance never handles one twice.
+import type { Repository, Store, Unit } from '../store/store.js';
 
 export const OCCURRENCE_COLLECTION = 'scheduleOccurrences';
 /** Key in the store's meta collection: the last instant the scheduler has handled. */
@@ -9,22 +10,32 @@ export const LAST_TICK_KEY = 'schedule.lastTick';
 export interface OccurrenceRecord {
   scheduleId: string;
   fireTime: string;
-  outcome: 'created' | 'skipped' | 'failed';
+  /** claimed: an instance is creating its event (with `eventId`); the others are final. */
+  outcome: 'claimed' | 'created' | 'skipped' | 'failed';
   eventId?: string;
   reason?: string;
-  /** When the scheduler decided. */
+  /** When the scheduler decided (claimed: when it claimed). */
   at: string;
+  /** The scheduler instance that claimed it. */
+  by?: string;
 }
 
-export function occurrenceRecords(store: Store): Collection<OccurrenceRecord> {
-  return store.collection<OccurrenceRecord>(OCCURRENCE_COLLECTION);
+export const occurrences = (u: Unit): Repository<OccurrenceRecord> => u.collection<OccurrenceRecord>(OCCURRENCE_COLLECTION);
+
+export function readOccurrence(store: Store, key: string): Promise<OccurrenceRecord | undefined> {
+  return store.unit((u) => occurrences(u).get(key), { label: 'schedule occurrence read' });
 }
 
-export function lastTick(store: Store): number | undefined {
-  const v = store.meta.get(LAST_TICK_KEY);
+export async function lastTick(store: Store): Promise<number | undefined> {
+  const v = await store.unit((u) => u.meta.get(LAST_TICK_KEY), { label: 'schedule last tick' });
   return typeof v === 'string' ? Date.parse(v) : undefined;
 }
 
-export function setLastTick(store: Store, t: Date): void {
-  store.meta.put(LAST_TICK_KEY, t.toISOString());
+/** Moves the last tick forward only: conditional on the value read, so a slower instance never moves it back. */
+export async function advanceLastTick(store: Store, t: Date): Promise<void> {
+  await store.unit(async (u) => {
+    const v = await u.meta.get(LAST_TICK_KEY);
+    if (typeof v === 'string' && Date.parse(v) >= t.getTime()) return;
+    u.meta.put(LAST_TICK_KEY, t.toISOString());
+  }, { label: 'schedule last tick' });
 }

@@ -1,14 +1,20 @@
 // The scheduler: a node-cron minute tick creates every due occurrence once, catches up after downtime,
-// and swaps schedule sets on reload. It talks to the VTN only through its public API.
+// and swaps schedule sets on reload. It talks to the VTN only through its public API and keeps its own
+// bookkeeping in the store: it fires only while it holds the store's scheduler lock, and claims each
+// occurrence in the store before making its event, so several instances (or a failover) fire it once.
+import { randomUUID } from 'node:crypto';
 import { schedule as cronSchedule, type ScheduledTask } from 'node-cron';
+import { VtnError } from '../errors.js';
 import { silentLogger, type Logger } from '../vtn/context.js';
 import { defaultCreateOccurrence } from './create-occurrence.js';
 import { conditionHolds, occurrenceFacts } from './fire-condition.js';
 import type { ScheduleSet } from './load-schedules.js';
 import { originOf } from './occurrence-event.js';
-import { lastTick, occurrenceRecords, setLastTick, type OccurrenceRecord } from './occurrence-records.js';
+import { claimOccurrence, settleOccurrence } from './occurrence-claims.js';
+import { advanceLastTick, lastTick, readOccurrence, type OccurrenceRecord } from './occurrence-records.js';
 import { occurrencesBetween, type Occurrence } from './occurrences.js';
 import { applyRemovals } from './removed-schedules.js';
+import { SchedulerRole } from './scheduler-role.js';
 import type { CreateOccurrence, SchedulerOptions, SchedulerVtn, TickReport } from './scheduler-types.js';
 import type { Schedule } from './schedule-types.js';
 
@@ -23,6 +29,8 @@ export class Scheduler {
   #facts: SchedulerOptions['facts'];
   #graceMs: number;
   #maxCatchUpMs: number;
+  #leaseMs: number;
+  #role: SchedulerRole;
   #task: ScheduledTask | undefined;
   #useCron: boolean;
   #queue: Promise<unknown> = Promise.resolve();
@@ -36,17 +44,24 @@ export class Scheduler {
     this.#facts = o.facts;
     this.#graceMs = o.graceMs ?? 2 * MINUTE;
     this.#maxCatchUpMs = o.maxCatchUpMs ?? 7 * 24 * 60 * MINUTE;
+    this.#leaseMs = o.claimLeaseMs ?? 2 * MINUTE;
     this.#useCron = o.cron ?? true;
+    this.#role = new SchedulerRole(o.vtn.store, this.#log, o.instance ?? randomUUID());
   }
 
   get set(): ScheduleSet {
     return this.#set;
   }
 
+  /** True while this instance holds the scheduler lock (as of its last tick). */
+  get firing(): boolean {
+    return this.#role.held;
+  }
+
   /** Catch up now, then tick every minute (node-cron). */
   start(): Promise<TickReport> {
     if (this.#useCron) this.#task ??= cronSchedule('* * * * *', () => this.tick().then(() => undefined, (err: unknown) => this.#log.error({ err }, 'schedule tick failed')), { name: 'vtn-schedules', noOverlap: true });
-    this.#log.info({ schedules: this.#set.schedules.map((s) => s.id) }, 'scheduler started');
+    this.#log.info({ schedules: this.#set.schedules.map((s) => s.id), instance: this.#role.instance }, 'scheduler started');
     return this.tick();
   }
 
@@ -58,82 +73,111 @@ export class Scheduler {
 
   /** Handle every occurrence with a fire time since the last tick (bounded by maxCatchUpMs) up to `now`. Serialised. */
   tick(now: Date = this.#now()): Promise<TickReport> {
-    const run = this.#queue.then(() => this.#tick(now));
-    this.#queue = run.catch(() => undefined);
-    return run;
+    return this.#serialised(() => this.#tick(now));
   }
 
   /** Swap in a reloaded set; removed or disabled schedules cancel future events only with onRemove: cancel-future. */
   replace(set: ScheduleSet): Promise<{ cancelled: string[] }> {
-    const run = this.#queue.then(() => {
-      const cancelled = applyRemovals(this.#set, set, this.#vtn, this.#log);
+    return this.#serialised(async () => {
+      // Every instance reloads the same files; the one firing the schedules carries out the removals.
+      const cancelled = await this.#role.check() ? await applyRemovals(this.#set, set, this.#vtn, this.#log) : [];
       this.#set = set;
       this.#log.info({ schedules: set.schedules.map((s) => s.id) }, 'schedules reloaded');
       return { cancelled };
     });
+  }
+
+  #serialised<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
     this.#queue = run.catch(() => undefined);
     return run;
   }
 
   async #tick(now: Date): Promise<TickReport> {
     const report: TickReport = { created: [], skipped: [], failed: [] };
+    if (!(await this.#role.check())) return { ...report, standby: true };
     const store = this.#vtn.store;
     const t = now.getTime();
-    const since = new Date(Math.min(t, Math.max(lastTick(store) ?? t, t - this.#maxCatchUpMs)));
+    const since = new Date(Math.min(t, Math.max((await lastTick(store)) ?? t, t - this.#maxCatchUpMs)));
     const due = this.#set.schedules
       .flatMap((s) => occurrencesBetween(s, this.#set.calendars, since, now).map((occ) => [s, occ] as const))
       .sort((a, b) => a[1].fireTime.getTime() - b[1].fireTime.getTime());
     for (const [s, occ] of due) await this.#handle(s, occ, now, report);
-    setLastTick(store, now);
+    await advanceLastTick(store, now);
     return report;
   }
 
+  /** Day filters and the catch-up policy: why this occurrence is skipped without evaluating anything. */
+  #staticSkip(s: Schedule, occ: Occurrence, late: boolean, now: Date): string | undefined {
+    if (occ.skip) return `${occ.skip.reason}: ${occ.skip.detail}`;
+    if (late && s.catchUp === 'skip') return 'missed while the scheduler was not running (catchUp: skip)';
+    if (late && occ.eventEnd && occ.eventEnd.getTime() <= now.getTime()) return 'missed while the scheduler was not running; its event is already over';
+    return undefined;
+  }
+
   async #handle(s: Schedule, occ: Occurrence, now: Date, report: TickReport): Promise<void> {
-    const records = occurrenceRecords(this.#vtn.store);
-    if (records.has(occ.key)) return;
-    const base = { scheduleId: s.id, fireTime: occ.fireTime.toISOString(), at: now.toISOString() };
+    const store = this.#vtn.store;
+    const me = this.#role.instance;
+    const seen = await readOccurrence(store, occ.key);
+    if (seen && seen.outcome !== 'claimed') return;
+    const base = { scheduleId: s.id, fireTime: occ.fireTime.toISOString() };
     const log = { schedule: s.id, fireTime: base.fireTime, fireLocal: occ.fireLocal, eventStart: occ.eventStart.toISOString(), ...(occ.notes.length ? { dst: occ.notes } : {}) };
-    const skip = (reason: string) => {
-      records.put(occ.key, { ...base, outcome: 'skipped', reason });
+    const settle = (rec: Omit<OccurrenceRecord, 'scheduleId' | 'fireTime' | 'at' | 'by'>) => settleOccurrence(store, occ.key, me, { ...base, ...rec, at: now.toISOString(), by: me });
+    const skip = async (reason: string) => {
+      // A lost settle: another instance recorded this occurrence first.
+      if (!(await settle({ outcome: 'skipped', reason }))) return;
       report.skipped.push({ key: occ.key, reason });
       this.#log.info({ ...log, reason }, 'scheduled occurrence skipped');
     };
-    // 1. already created (e.g. the record was lost in a crash right after addEvent)
-    const existing = this.#existingEventId(occ);
-    if (existing) {
-      records.put(occ.key, { ...base, outcome: 'created', eventId: existing, reason: 'found by origin' });
+    const late = now.getTime() - occ.fireTime.getTime() > this.#graceMs;
+    const skipReason = this.#staticSkip(s, occ, late, now);
+    // 1. skipped by the calendar or the catch-up policy: recorded in one create, no claim needed
+    if (skipReason && !seen) return skip(skipReason);
+    // 2. claim it (or take over the stale claim of an instance that stopped mid-way)
+    const claim = await claimOccurrence(store, occ.key, base, me, now, this.#leaseMs);
+    if (claim.kind !== 'mine') {
+      if (claim.kind === 'busy') this.#log.debug({ ...log, by: claim.by }, 'scheduled occurrence claimed by another instance');
       return;
     }
-    // 2. day filters and catch-up policy
-    if (occ.skip) return skip(`${occ.skip.reason}: ${occ.skip.detail}`);
-    const late = now.getTime() - occ.fireTime.getTime() > this.#graceMs;
-    if (late && s.catchUp === 'skip') return skip('missed while the scheduler was not running (catchUp: skip)');
-    if (late && occ.eventEnd && occ.eventEnd.getTime() <= now.getTime()) return skip('missed while the scheduler was not running; its event is already over');
+    if (claim.takenOver) {
+      const existing = await this.#existingEventId(occ, claim.eventId);
+      this.#log.warn({ ...log, from: claim.takenOver, eventId: existing }, 'scheduled occurrence taken over from an instance that stopped before settling it');
+      if (existing) {
+        await settle({ outcome: 'created', eventId: existing, reason: 'found after taking over a stale claim' });
+        return;
+      }
+    }
+    if (skipReason) return skip(skipReason);
     try {
       // 3. fire-time condition
       if (s.condition) {
         const facts = { ...s.facts, ...(await this.#facts?.(occ, s)), ...occurrenceFacts(occ) };
-        if (!(await conditionHolds(s.condition, facts))) return skip('the schedule condition is false');
+        if (!(await conditionHolds(s.condition, facts))) return await skip('the schedule condition is false');
       }
-      // 4. create
-      const result = await this.#create(occ, s, this.#set);
-      if (typeof result !== 'string') return skip(result.skip);
-      records.put(occ.key, { ...base, outcome: 'created', eventId: result, ...(late ? { reason: 'caught up after downtime' } : {}) } satisfies OccurrenceRecord);
+      // 4. create, with the claimed eventId: a takeover racing a slow original cannot make a second event
+      const result = await this.#create(occ, s, this.#set, claim.eventId);
+      if (typeof result !== 'string') return await skip(result.skip);
+      await settle({ outcome: 'created', eventId: result, ...(late ? { reason: 'caught up after downtime' } : {}) });
       report.created.push({ key: occ.key, eventId: result, late });
       this.#log.info({ ...log, eventId: result, late }, late ? 'scheduled event created (caught up after downtime)' : 'scheduled event created');
     } catch (err) {
+      // The instance whose claim was taken over made the event after all: it exists once, under the claimed id.
+      if (err instanceof VtnError && err.code === 'E_EVENT_DUPLICATE' && await this.#vtn.getEvent(claim.eventId)) {
+        await settle({ outcome: 'created', eventId: claim.eventId, reason: 'created by the instance whose claim was taken over' });
+        return;
+      }
       const error = (err as Error).message;
-      records.put(occ.key, { ...base, outcome: 'failed', reason: error });
+      await settle({ outcome: 'failed', reason: error });
       report.failed.push({ key: occ.key, error });
       this.#log.error({ ...log, err: error }, 'scheduled event could not be created');
     }
   }
 
-  #existingEventId(occ: Occurrence): string | undefined {
+  /** The claimed event, or (a custom createOccurrence that chose its own id) the event with this occurrence's origin. */
+  async #existingEventId(occ: Occurrence, claimed: string): Promise<string | undefined> {
+    if (await this.#vtn.getEvent(claimed)) return claimed;
     const origin = originOf(occ);
-    for (const view of this.#vtn.listEvents()) {
-      if (view.event.origin?.schedule === origin.schedule && view.event.origin?.fireTime === origin.fireTime) return view.event.eventId;
-    }
-    return undefined;
+    const found = (await this.#vtn.listEvents()).find((v) => v.event.origin?.schedule === origin.schedule && v.event.origin?.fireTime === origin.fireTime);
+    return found?.event.eventId;
   }
 }

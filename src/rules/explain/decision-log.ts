@@ -1,10 +1,16 @@
-// Every decision the policy takes, with its trace and policy version, kept in a bounded store collection.
-import type { Collection, Store } from '../../store/store.js';
+// Every decision the policy takes, with its trace and policy version, kept in a store collection bounded by
+// count and bytes. Ids sort by time across instances, so trimming and listing walk the keys in order.
+import type { Repository, Store, Unit } from '../../store/store.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { clipText } from '../../clip-text.js';
 import { LineBudget } from '../../logging/line-budget.js';
+import { silentLogger, type Logger } from '../../vtn/context.js';
+import { DecisionIds, floorKey } from './decision-ids.js';
+import { recordBytes, trimDecisions, type Bounds } from './decision-trim.js';
 
 export const DECISIONS_COLLECTION = 'decisions';
+export const DEFAULT_MAX_DECISIONS = 1000;
+export const DEFAULT_MAX_DECISION_BYTES = 4 * 1024 * 1024;
 
 export interface DecisionRecord extends Evaluation {
   id: string;
@@ -17,11 +23,17 @@ export interface DecisionRecord extends Evaluation {
 const MAX_FACT_LIST = 20;
 /** Longest string a record keeps (fact values, trace values, outcomes): a 900 KB venName is stored cut. */
 const MAX_STRING = 256;
+const MINUTE = 60_000;
 
 export interface DecisionLogOptions {
+  /** Decisions kept; default 1000. */
+  maxCount?: number;
+  /** Bytes of JSON kept; default 4 MiB. */
+  maxBytes?: number;
   /** Refused registrations stored per minute; the rest are only counted (refusal table). Default 10. */
   refusalsPerMinute?: number;
   now?: () => number;
+  log?: Logger;
 }
 
 // Keeps records small: long value lists are cut (the trace keeps what the conditions read).
@@ -31,49 +43,90 @@ function compactFacts(facts: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const decisions = (u: Unit): Repository<DecisionRecord> => u.collection<DecisionRecord>(DECISIONS_COLLECTION);
+
 export class DecisionLog {
-  readonly #col: Collection<DecisionRecord>;
-  readonly #max: number;
-  #seq = 0;
-
+  readonly #store: Store;
+  readonly #bounds: Bounds;
+  readonly #ids = new DecisionIds();
   readonly #refusals: LineBudget;
+  readonly #now: () => number;
+  readonly #log: Logger;
+  /** Added since this process last trimmed: a trim runs once a tenth of a budget has been added. */
+  #sinceTrim = { count: 0, bytes: 0 };
+  #trimming: Promise<number> | undefined;
 
-  constructor(store: Store, max = 1000, opts: DecisionLogOptions = {}) {
-    this.#col = store.collection<DecisionRecord>(DECISIONS_COLLECTION);
-    this.#max = max;
-    this.#refusals = new LineBudget(opts.refusalsPerMinute ?? 10, opts.now);
+  constructor(store: Store, opts: DecisionLogOptions = {}) {
+    this.#store = store;
+    this.#bounds = { maxCount: Math.max(1, opts.maxCount ?? DEFAULT_MAX_DECISIONS), maxBytes: Math.max(1, opts.maxBytes ?? DEFAULT_MAX_DECISION_BYTES) };
+    this.#now = opts.now ?? Date.now;
+    this.#refusals = new LineBudget(opts.refusalsPerMinute ?? 10, this.#now);
+    this.#log = opts.log ?? silentLogger;
+  }
+
+  get bounds(): Bounds {
+    return { ...this.#bounds };
   }
 
   /** A refused registration: stored while the per-minute budget lasts (anyone can send them), else undefined. */
-  recordRefusal(evaluation: Evaluation, subject: string, outcomes: string[]): DecisionRecord | undefined {
+  async recordRefusal(evaluation: Evaluation, subject: string, outcomes: string[]): Promise<DecisionRecord | undefined> {
     return this.#refusals.take() ? this.record(evaluation, subject, outcomes) : undefined;
   }
 
-  /** Stores the evaluation; ids sort by time so the oldest are dropped first. */
-  record(evaluation: Evaluation, subject: string, outcomes: string[]): DecisionRecord {
+  /** Stores the evaluation (committed when this resolves); the oldest records go once a budget is exceeded. */
+  async record(evaluation: Evaluation, subject: string, outcomes: string[]): Promise<DecisionRecord> {
     const t = Date.parse(evaluation.at);
-    const id = `d-${t.toString(36).padStart(9, '0')}-${(this.#seq++ % 1_679_616).toString(36).padStart(4, '0')}`;
     // JSON round trip: records are plain JSON (no Dates, no undefined) like every stored record; long strings cut.
-    const plain = { ...evaluation, facts: compactFacts(evaluation.facts), id, subject: clipText(subject), outcomes };
-    const rec = JSON.parse(JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' ? clipText(v, MAX_STRING) : v))) as DecisionRecord;
-    this.#col.put(id, rec);
-    this.#trim();
+    const plain = { ...evaluation, facts: compactFacts(evaluation.facts), subject: clipText(subject), outcomes };
+    const body = JSON.parse(JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' ? clipText(v, MAX_STRING) : v))) as Omit<DecisionRecord, 'id'>;
+    // The id is drawn inside the unit: a re-run (a clash on create) takes a fresh one.
+    const rec = await this.#store.unit(async (u) => {
+      const r = { id: this.#ids.next(Number.isNaN(t) ? this.#now() : t), ...body } as DecisionRecord;
+      decisions(u).create(r.id, r);
+      return r;
+    }, { label: 'decision record' });
+    this.#sinceTrim.count += 1;
+    this.#sinceTrim.bytes += recordBytes(rec);
+    if (this.#sinceTrim.count * 10 >= this.#bounds.maxCount || this.#sinceTrim.bytes * 10 >= this.#bounds.maxBytes) await this.#trimSoon();
     return rec;
   }
 
-  get(id: string): DecisionRecord | undefined {
-    return this.#col.get(id);
+  get(id: string): Promise<DecisionRecord | undefined> {
+    return this.#store.unit((u) => decisions(u).get(id), { label: 'decision read' });
   }
 
-  /** Newest first. */
-  list(limit = 50): DecisionRecord[] {
-    return [...this.#col.keys()].sort().reverse().slice(0, limit).map((k) => this.#col.get(k)!).filter(Boolean);
+  /** Newest first: reads back from now in growing time windows, never the whole log unless it is that small. */
+  async list(limit = 50): Promise<DecisionRecord[]> {
+    return newestDecisions(this.#store, limit, this.#now());
   }
 
-  #trim(): void {
-    // Trim in batches so a busy VTN does not sort the keys on every decision.
-    if (this.#col.size <= this.#max + Math.ceil(this.#max / 10)) return;
-    const keys = [...this.#col.keys()].sort();
-    for (const k of keys.slice(0, keys.length - this.#max)) this.#col.delete(k);
+  /** Trim now (tests, shutdown); one trim at a time per process. Resolves to the number of records deleted. */
+  trim(): Promise<number> {
+    this.#trimming ??= this.#store.unit((u) => trimDecisions(u, decisions(u), this.#bounds), { label: 'decision trim' })
+      .finally(() => { this.#trimming = undefined; });
+    this.#sinceTrim = { count: 0, bytes: 0 };
+    return this.#trimming;
   }
+
+  async #trimSoon(): Promise<void> {
+    if (this.#trimming) return;
+    await this.trim().catch((err: unknown) => this.#log.error({ err }, 'the decision log could not be trimmed; it is trimmed again after the next records'));
+  }
+}
+
+/** The `limit` newest decisions, newest first (time-ordered keys: windows back from `nowMs`, widened 4× a step). */
+export async function newestDecisions(store: Store, limit: number, nowMs: number): Promise<DecisionRecord[]> {
+  if (limit <= 0) return [];
+  const rows = await store.unit(async (u) => {
+    const col = decisions(u);
+    if (await col.count() <= limit * 2) return col.list();
+    const oldest = (await col.list({ limit: 1 }))[0]?.key ?? '';
+    for (let span = MINUTE; ; span *= 4) {
+      const from = floorKey(nowMs - span);
+      if (from <= oldest) return col.list();
+      const found = await col.list({ after: from });
+      if (found.length >= limit) return found;
+    }
+  }, { label: 'decision list' });
+  return rows.slice(-limit).reverse().map((r) => r.value);
 }

@@ -36,7 +36,7 @@ function venAggregate(fn: AggregateFn) {
 function groupAggregate(catalogue: Catalogue, kind: 'sum' | 'average' | 'max' | 'min' | 'count') {
   return async (params: Params, almanac: Almanac): Promise<number | null> => {
     const sources = await sourcesOf(almanac);
-    const members = catalogue.membersOf(String(params.group), sources.registeredVens());
+    const members = catalogue.membersOf(String(params.group), await sources.registeredVens());
     const range = windowOf(sources, params);
     const measurement = str(params.measurement);
     const per = async (fn: AggregateFn) => (await Promise.all(members.map((venId) => sources.aggregate({ venId, measurement, ...range, fn }))))
@@ -48,11 +48,10 @@ function groupAggregate(catalogue: Catalogue, kind: 'sum' | 'average' | 'max' | 
     }
     if (kind === 'count') return (await per('count')).reduce((a, b) => a + b, 0);
     if (kind === 'max' || kind === 'min') {
-      const each = await per(kind);
-      return each.length ? (kind === 'max' ? Math.max(...each) : Math.min(...each)) : null;
+      const values = await per(kind);
+      return values.length ? (kind === 'max' ? Math.max(...values) : Math.min(...values)) : null;
     }
-    const sums = await per('sum');
-    const counts = await per('count');
+    const [sums, counts] = await Promise.all([per('sum'), per('count')]);
     const n = counts.reduce((a, b) => a + b, 0);
     return n && sums.length ? sums.reduce((a, b) => a + b, 0) / n : null;
   };
@@ -63,10 +62,10 @@ function optShare(catalogue: Catalogue, optType: 'optIn' | 'optOut') {
     const sources = await sourcesOf(almanac);
     const eventId = await almanac.factValue<string | null>('event.id');
     if (!eventId) return null;
-    let states = sources.optStates(eventId);
+    let states = await sources.optStates(eventId);
     const group = str(params.group);
     if (group) {
-      const members = new Set(catalogue.membersOf(group, sources.registeredVens()));
+      const members = new Set(catalogue.membersOf(group, await sources.registeredVens()));
       states = states.filter((s) => members.has(s.venId));
     }
     return states.length ? states.filter((s) => s.effective === optType).length / states.length : null;
@@ -88,12 +87,12 @@ export function addDynamicFacts(engine: Engine, trigger: Trigger, catalogue: Cat
     for (const kind of ['sum', 'average', 'max', 'min', 'count'] as const) engine.addFact(`group.${kind}`, groupAggregate(catalogue, kind));
     engine.addFact('group.vens', async (params: Params, almanac: Almanac) => {
       const sources = await sourcesOf(almanac);
-      return catalogue.membersOf(String(params.group), sources.registeredVens()).length;
+      return catalogue.membersOf(String(params.group), await sources.registeredVens()).length;
     });
     engine.addFact('group.activeEvents', async (params: Params, almanac: Almanac) => {
       const sources = await sourcesOf(almanac);
-      const members = catalogue.membersOf(String(params.group), sources.registeredVens());
-      return members.length ? sources.openEventCount(members, str(params.signalName)) : 0;
+      const members = catalogue.membersOf(String(params.group), await sources.registeredVens());
+      return members.length ? await sources.openEventCount(members, str(params.signalName)) : 0;
     });
   }
   if (trigger === 'opt') {

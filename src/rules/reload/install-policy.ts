@@ -29,6 +29,8 @@ export interface PolicyOptions {
   debounceMs?: number;
   /** Decisions kept in the store; default 1000. */
   maxDecisions?: number;
+  /** Bytes (JSON) of decisions kept in the store; default 4 MiB. */
+  maxDecisionBytes?: number;
   /** Default: the VTN's logger. */
   log?: Logger;
 }
@@ -59,8 +61,10 @@ export function installPolicy(vtn: Vtn, options: PolicyOptions = {}): PolicyHand
   const first = loadPolicy(paths, sources.now());
   if (!first.policy) throw policyError(first.problems);
   const runtime = new PolicyRuntime(first.policy);
-  const decisions = new DecisionLog(vtn.store, options.maxDecisions, {
-    refusalsPerMinute: vtn.ctx.settings.limits.refusalLogLinesPerMinute, now: () => vtn.ctx.now().getTime(),
+  const decisions = new DecisionLog(vtn.store, {
+    ...(options.maxDecisions !== undefined ? { maxCount: options.maxDecisions } : {}),
+    ...(options.maxDecisionBytes !== undefined ? { maxBytes: options.maxDecisionBytes } : {}),
+    refusalsPerMinute: vtn.ctx.settings.limits.refusalLogLinesPerMinute, now: () => vtn.ctx.now().getTime(), log,
   });
   const deps: ShimDeps = { vtn, runtime, decisions, sources, log };
   installRegistrationShim(deps);

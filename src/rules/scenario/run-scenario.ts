@@ -38,7 +38,7 @@ export async function runScenario(scenario: Scenario, paths: Required<PolicyPath
         if (!(e instanceof StepError || e instanceof VtnError)) throw e;
         diff = [e.message];
       }
-      if (diff.length) return [`step ${i + 1} ${label(step)} (at ${now.toISOString()})`, ...[...diff, ...recentDecisions(policy)].map((d) => `  ${d}`)];
+      if (diff.length) return [`step ${i + 1} ${label(step)} (at ${now.toISOString()})`, ...[...diff, ...await recentDecisions(policy)].map((d) => `  ${d}`)];
     }
     return [];
   } finally {
@@ -54,7 +54,7 @@ function label(step: ScenarioStep): string {
 async function runStep(step: ScenarioStep, ven: ScenarioVen | undefined, vtn: Vtn, venIds: (name: string) => string | undefined): Promise<string[]> {
   const actions = (['register', 'telemetry', 'opt', 'expectEvents'] as const).filter((k) => step[k] !== undefined);
   if (actions.length > 1) throw new StepError(`one action per step: split ${actions.join(' and ')} into separate steps`);
-  if (step.expectEvents) return compareEvents(step.expectEvents, vtn.listEvents(), venIds);
+  if (step.expectEvents) return compareEvents(step.expectEvents, await vtn.listEvents(), venIds);
   if (actions.length === 0) return step.expect === undefined ? [] : ['expect needs a register or opt step to check'];
   if (!ven) throw new StepError(`${actions[0]} needs "ven": the VEN's name`);
   let answer: Answer;
@@ -73,8 +73,8 @@ function compareOutcome(expected: ExpectOutcome, actual: Answer): string[] {
 }
 
 /** The policy's latest decisions, newest last: usually the quickest way to see why a step failed. */
-function recentDecisions(policy: PolicyHandle): string[] {
-  const list = policy.decisions.list(5).reverse();
+async function recentDecisions(policy: PolicyHandle): Promise<string[]> {
+  const list = (await policy.decisions.list(5)).reverse();
   if (list.length === 0) return ['policy decisions: none'];
   return ['latest policy decisions:', ...list.map((d) => `  ${d.at}  ${d.trigger}  ${d.subject}: ${d.outcomes.join('; ') || d.decisions.map((x) => x.type).join(', ')}`)];
 }

@@ -9,8 +9,8 @@ import { runEventActions } from './run-event-actions.js';
 
 type OptInput = Omit<OptFactInput, 'event' | 'venName'>;
 
-function eventInfo(deps: ShimDeps, eventId: string | undefined): OptFactInput['event'] {
-  const view = eventId ? deps.vtn.getEvent(eventId) : undefined;
+async function eventInfo(deps: ShimDeps, eventId: string | undefined): Promise<OptFactInput['event']> {
+  const view = eventId ? await deps.vtn.getEvent(eventId) : undefined;
   if (!view) return undefined;
   const e = view.event;
   return {
@@ -20,20 +20,20 @@ function eventInfo(deps: ShimDeps, eventId: string | undefined): OptFactInput['e
   };
 }
 
-function evaluateOpt(deps: ShimDeps, input: OptInput, eventId: string | undefined): Promise<Evaluation> {
+async function evaluateOpt(deps: ShimDeps, input: OptInput, eventId: string | undefined): Promise<Evaluation> {
   const policy = deps.runtime.policy;
-  const event = eventInfo(deps, eventId);
-  const venName = deps.vtn.getVen(input.venId)?.venName;
+  const [event, ven] = await Promise.all([eventInfo(deps, eventId), deps.vtn.getVen(input.venId)]);
+  const venName = ven?.venName;
   return evaluate(policy, 'opt', optFacts({ ...input, ...(venName ? { venName } : {}), ...(event ? { event } : {}) }, policy.catalogue, deps.sources.now()), deps.sources);
 }
 
 /** Log, tag and event actions of an accepted opt, recorded when a rule fired. */
-function carryOut(deps: ShimDeps, ev: Evaluation, venId: string, eventId: string | undefined): void {
+async function carryOut(deps: ShimDeps, ev: Evaluation, venId: string, eventId: string | undefined): Promise<void> {
   if (ev.fired.length === 0) return;
   const ignored = ev.decisions.filter((d) => d.type === 'refuseOpt')
     .map((d) => `refuseOpt (${d.rule}): ignored: only an EiOpt message can be refused, when it arrives`);
-  const outcomes = [...ignored, ...applyLogDecisions(deps, ev, venId), ...runEventActions(deps, ev, { venId, ...(eventId ? { eventId } : {}) })];
-  deps.decisions.record(ev, venId, outcomes);
+  const outcomes = [...ignored, ...applyLogDecisions(deps, ev, venId), ...await runEventActions(deps, ev, { venId, ...(eventId ? { eventId } : {}) })];
+  await deps.decisions.record(ev, venId, outcomes);
 }
 
 export function installOptShim(deps: ShimDeps): void {
@@ -47,7 +47,7 @@ export function installOptShim(deps: ShimDeps): void {
     acceptedScoped.delete(key(venId, eventId));
     if (deps.runtime.policy.rules.opt.length === 0) return;
     const input: OptInput = reason === undefined ? { venId, optType, source: 'createdEvent' } : { venId, optType, source: 'createOpt', reason };
-    carryOut(deps, await evaluateOpt(deps, input, eventId), venId, eventId);
+    await carryOut(deps, await evaluateOpt(deps, input, eventId), venId, eventId);
   });
 
   deps.vtn.addHandler('onCreateOpt', async (info: OptInfo) => {
@@ -59,11 +59,11 @@ export function installOptShim(deps: ShimDeps): void {
       const code = spec.code ?? 451;
       const reason = spec.reason ?? `opt refused by rule ${refusal.rule}`;
       // A refused opt is not stored: its event actions would act on an opt that does not exist.
-      deps.decisions.record(ev, info.venId, [`refused ${code}: ${reason}`, ...applyLogDecisions(deps, ev, info.venId)]);
+      await deps.decisions.record(ev, info.venId, [`refused ${code}: ${reason}`, ...applyLogDecisions(deps, ev, info.venId)]);
       return { code, reason };
     }
     if (info.eventId !== undefined) acceptedScoped.set(key(info.venId, info.eventId), info.optReason);
-    else carryOut(deps, ev, info.venId, undefined);
+    else await carryOut(deps, ev, info.venId, undefined);
     return undefined;
   });
 }

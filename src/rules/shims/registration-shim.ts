@@ -24,7 +24,7 @@ export function installRegistrationShim(deps: ShimDeps): void {
       const r = verdict.params as Reject;
       const reason = r.reason ?? `registration refused by rule ${verdict.rule}`;
       outcomes.unshift(`rejected ${r.code ?? 463}: ${reason}`);
-      deps.decisions.recordRefusal(ev, subject, outcomes);
+      await deps.decisions.recordRefusal(ev, subject, outcomes);
       return { reject: true, code: r.code ?? 463, reason };
     }
     const entry = policy.catalogue.entryFor({ venId: info.venId, venName: info.venName });
@@ -33,7 +33,7 @@ export function installRegistrationShim(deps: ShimDeps): void {
       const reason = `the VEN catalogue binds ${entry.venId ?? entry.venName} to another certificate; ask the operator to update config/vens.json`;
       outcomes.unshift(`rejected 463: ${reason} (overrides rule ${verdict.rule})`);
       // Anyone with a certificate can send these: the refusal budget bounds what they leave in the state.
-      deps.decisions.recordRefusal(ev, subject, outcomes);
+      await deps.decisions.recordRefusal(ev, subject, outcomes);
       return { reject: true, code: 463, reason };
     }
     const a = (verdict.params ?? {}) as Accept;
@@ -41,7 +41,7 @@ export function installRegistrationShim(deps: ShimDeps): void {
     const venId = mode === 'generate' ? randomUUID() : mode === 'from-ven' ? info.venId : entry?.venId;
     const poll = ev.decisions.find((d) => d.type === 'setPollFrequency')?.params as string | undefined ?? a.pollFreq;
     outcomes.unshift(`accepted${venId ? ` as ${venId}` : ''} (venId ${mode})${poll ? `, poll every ${poll}` : ''}`);
-    deps.decisions.record(ev, subject, outcomes);
+    await deps.decisions.record(ev, subject, outcomes);
     return { ...(venId !== undefined ? { venId } : {}), ...(poll !== undefined ? { pollFreq: parseDuration(poll) } : {}) };
   });
 }

@@ -8,19 +8,19 @@ import { applyLogDecisions, type ShimDeps } from './shim-deps.js';
 export function installReportShim(deps: ShimDeps): void {
   deps.vtn.addHandler('onRegisterReport', async (offer: ReportOffer): Promise<CompactDecision | undefined> => {
     const policy = deps.runtime.policy;
-    const ven = deps.vtn.getVen(offer.venId) ?? { venId: offer.venId };
+    const ven = (await deps.vtn.getVen(offer.venId)) ?? { venId: offer.venId };
     const ev = await evaluate(policy, 'reportSubscription', reportFacts(offer, ven, policy.catalogue, deps.sources.now()), deps.sources);
     const outcomes = applyLogDecisions(deps, ev, offer.venId);
     const verdict = ev.decisions[0]!;
     const point = `${offer.reportName} rID ${offer.rId}`;
     if (verdict.type !== 'subscribe') {
       outcomes.unshift(`ignored ${point}`);
-      deps.decisions.record(ev, offer.venId, outcomes);
+      await deps.decisions.record(ev, offer.venId, outcomes);
       return undefined;
     }
     const s = verdict.params as NonNullable<ThenSpec['subscribe']>;
     outcomes.unshift(`subscribed to ${point}: sampling ${s.samplingInterval}${s.reportingInterval ? `, reporting ${s.reportingInterval}` : ''}`);
-    deps.decisions.record(ev, offer.venId, outcomes);
+    await deps.decisions.record(ev, offer.venId, outcomes);
     return { samplingInterval: s.samplingInterval, ...(s.reportingInterval ? { reportingInterval: s.reportingInterval } : {}) };
   });
 }

@@ -46,12 +46,12 @@ describe('policy closed loop over HTTP', () => {
     expect(responseCode(await maple.ven.updateReport([power(maple.usageRequestId, now, 500)]))).toBe('200');
     // pine-school is on feeder 9: its load does not count
     await pine.ven.updateReport([power(pine.usageRequestId, now, 900)]);
-    expect(r.vtn.listEvents()).toHaveLength(0);
+    expect(await r.vtn.listEvents()).toHaveLength(0);
     // 400 kW more on feeder 7: 900 > 800 → one event for the group
     await oak.ven.updateReport([power(oak.usageRequestId, now, 400)]);
     await oak.ven.updateReport([power(oak.usageRequestId, new Date(now.getTime() + 60_000), 450)]);
     await maple.ven.updateReport([power(maple.usageRequestId, new Date(now.getTime() + 60_000), 520)]);
-    const events = r.vtn.listEvents();
+    const events = await r.vtn.listEvents();
     expect(events).toHaveLength(1);
     const e = events[0]!.event;
     expect(e.venIds.sort()).toEqual(['VEN-MAPLE-3', 'VEN-OAK-PLANT']);
@@ -71,10 +71,10 @@ describe('policy closed loop over HTTP', () => {
     // a reload does not create a second one (origin makes it idempotent; the rule's guard also holds)
     policy.reload();
     await maple.ven.updateReport([power(maple.usageRequestId, new Date(now.getTime() + 120_000), 600)]);
-    expect(r.vtn.listEvents()).toHaveLength(1);
+    expect(await r.vtn.listEvents()).toHaveLength(1);
 
     // explain: the stored decision names the rule and the group's summed power
-    const created = policy.decisions.list().find((d) => d.trigger === 'telemetry' && d.outcomes.some((o) => o.includes('created event')));
+    const created = (await policy.decisions.list()).find((d) => d.trigger === 'telemetry' && d.outcomes.some((o) => o.includes('created event')));
     expect(created).toBeDefined();
     const text = formatExplanation(created!).join('\n');
     expect(text).toContain('feeder 7 overload');
@@ -90,7 +90,7 @@ describe('policy closed loop over HTTP', () => {
     const reply = await stranger.register();
     expect(responseCode(reply)).toBe('463');
     expect(venIdOf(reply) ?? '').toBe('');
-    const rec = policy.decisions.list()[0]!;
+    const rec = (await policy.decisions.list())[0]!;
     expect(rec.trigger).toBe('registration');
     expect(rec.decisions[0]).toMatchObject({ type: 'rejectRegistration', rule: '(default)' });
     expect(formatExplanation(rec).join('\n')).toMatch(/✖ all\[0\]  catalogue\.known = false  equal true/);

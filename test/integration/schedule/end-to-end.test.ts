@@ -46,7 +46,7 @@ describe('scheduled events over HTTP', () => {
     expect(eventsOf(await maple.poll())[0]!.status).toBe('near');
     clock.set('2026-07-01T20:00:00Z');
     expect(eventsOf(await maple.poll())[0]!.status).toBe('active');
-    expect(r.vtn.listEvents()).toHaveLength(1);
+    expect(await r.vtn.listEvents()).toHaveLength(1);
 
     // 3 July is Independence Day (observed): skipped; 6 July (Monday) fires again.
     clock.set('2026-07-03T16:00:10Z');

@@ -13,7 +13,7 @@ async function setup(entries: unknown[], fileLevel?: Record<string, unknown>, wa
   dir.writeSchedules(entries, fileLevel);
   const clock = new TestClock('2026-07-01T15:00:00Z');
   const vtn = await makeVtn(clock);
-  registerVen(vtn, 'ven-maple', 'maple-3');
+  await registerVen(vtn, 'ven-maple', 'maple-3');
   const log = new RecordingLogger();
   const installed = (await installScheduler(vtn, { root: dir.root, now: clock.now, log, watch, debounceMs: 50, cron: false }))!;
   cleanup.push(() => installed.close());
@@ -54,7 +54,7 @@ describe('schedule reload', () => {
     const kept = (await fireAt(s, '2026-07-01T16:00:30Z')).created[0]!.eventId;
     s.dir.writeSchedules([]);
     expect((await s.installed.reloader.reload()).cancelled).toEqual([]);
-    expect(s.vtn.getEvent(kept)!.status).toBe('far');
+    expect((await s.vtn.getEvent(kept))!.status).toBe('far');
     expect(s.log.messages()).toContain('schedule removed; its future events are kept (onRemove: keep)');
   });
 
@@ -72,8 +72,8 @@ describe('schedule reload', () => {
     s.dir.writeSchedules([{ ...dayAhead('disabled', 'http://mc/b'), enabled: false }]);
     const status = await s.installed.reloader.reload();
     expect(status.cancelled.sort()).toEqual([...second].sort());
-    for (const id of first) expect(s.vtn.getEvent(id)!.status).toBe('active');
-    for (const id of second) expect(s.vtn.getEvent(id)!.status).toBe('cancelled');
+    for (const id of first) expect((await s.vtn.getEvent(id))!.status).toBe('active');
+    for (const id of second) expect((await s.vtn.getEvent(id))!.status).toBe('cancelled');
     expect(s.log.messages()).toEqual(expect.arrayContaining([
       'schedule removed; its future events are cancelled (onRemove: cancel-future)',
       'schedule disabled; its future events are cancelled (onRemove: cancel-future)',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installScheduler } from '../../../src/schedule/install-scheduler.js';
-import { LAST_TICK_KEY, occurrenceRecords } from '../../../src/schedule/occurrence-records.js';
+import { LAST_TICK_KEY, occurrences } from '../../../src/schedule/occurrence-records.js';
 import { eventsOf, TestVen } from '../../helpers/test-ven.js';
 import { startTestVtn, TestClock } from '../../helpers/start-vtn.js';
 import { scheduleDir } from './schedule-dir.js';
@@ -42,13 +42,13 @@ describe('schedules across a restart', () => {
     const ven = new TestVen({ baseUrl: run.r.baseUrl, venName: 'fixed' });
     await ven.register();
     await hourly(run.s, '2026-03-28T12:00:00Z');
-    expect(run.r.vtn.listEvents().map((v) => v.event.origin?.fireTime)).toEqual(['2026-03-28T01:30:00.000Z']);
+    expect((await run.r.vtn.listEvents()).map((v) => v.event.origin?.fireTime)).toEqual(['2026-03-28T01:30:00.000Z']);
     await run.stop();
 
     // 2. down over the DST change; back at 01:20Z on 29 March: the 03:00 CEST (01:00Z) fire was missed but its event is active
     clock.set('2026-03-29T01:20:00Z');
     run = await boot();
-    const caught = run.r.vtn.listEvents().filter((v) => v.event.origin?.fireTime === '2026-03-29T01:00:00.000Z');
+    const caught = (await run.r.vtn.listEvents()).filter((v) => v.event.origin?.fireTime === '2026-03-29T01:00:00.000Z');
     expect(caught).toHaveLength(1);
     expect(caught[0]!.status).toBe('active');
     await hourly(run.s, '2026-03-30T00:35:00Z');
@@ -57,12 +57,12 @@ describe('schedules across a restart', () => {
     // 3. restart with the last-tick marker lost: the whole window is re-examined, nothing is created twice
     clock.set('2026-03-30T00:40:00Z');
     run = await boot();
-    run.r.vtn.store.meta.delete(LAST_TICK_KEY);
+    await run.r.vtn.store.unit(async (u) => u.meta.delete(LAST_TICK_KEY));
     clock.set('2026-03-30T00:45:00Z');
     expect(await run.s.scheduler.tick()).toEqual({ created: [], skipped: [], failed: [] });
-    const fires = run.r.vtn.listEvents().map((v) => v.event.origin!.fireTime).sort();
+    const fires = (await run.r.vtn.listEvents()).map((v) => v.event.origin!.fireTime).sort();
     expect(fires).toEqual(['2026-03-28T01:30:00.000Z', '2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z']);
-    expect(occurrenceRecords(run.r.vtn.store).size).toBe(3);
+    expect(await run.r.vtn.store.unit((u) => occurrences(u).count())).toBe(3);
 
     // 4. the VEN gets every event exactly once in its list
     const again = new TestVen({ baseUrl: run.r.baseUrl, venName: 'fixed' });

@@ -25,9 +25,9 @@ async function realTimeVtn(): Promise<RunningTestVtn> {
   return running;
 }
 
-async function waitFor(check: () => boolean, timeoutMs: number): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number): Promise<void> {
   const until = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -52,11 +52,11 @@ describe('vtn simulate against a running VTN', () => {
 
     const summaries: boolean[] = [];
     const run = runSimulation({ url: baseUrl, vens: 5, seconds: 7, signal: stop.signal, opt: 'always-in', reportEvery: 'PT1S', seed: 7, summaryEveryMs: 1000, onSummary: (_s, final) => summaries.push(final) });
-    await waitFor(() => vtn.listVens().length === 5, 4000);
-    const venIds = vtn.listVens().map((v) => v.venId);
-    const handle = vtn.addEvent({ venIds, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 1500), duration: 'PT10M', intervals: [{ duration: 'PT10M', payload: 1 }] });
-    await waitFor(() => venIds.every((v) => vtn.optState(handle.eventId, v).response === 'optIn'), 4000);
-    vtn.modifyEvent(handle.eventId, { intervals: [{ duration: 'PT10M', payload: 2 }], reason: 'deeper' });
+    await waitFor(async () => (await vtn.listVens()).length === 5, 4000);
+    const venIds = (await vtn.listVens()).map((v) => v.venId);
+    const handle = await vtn.addEvent({ venIds, signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 1500), duration: 'PT10M', intervals: [{ duration: 'PT10M', payload: 1 }] });
+    await waitFor(async () => (await Promise.all(venIds.map((v) => vtn.optState(handle.eventId, v)))).every((o) => o.response === 'optIn'), 4000);
+    await vtn.modifyEvent(handle.eventId, { intervals: [{ duration: 'PT10M', payload: 2 }], reason: 'deeper' });
     const summary = await run;
 
     expect(summary.registered).toBe(5);
@@ -71,7 +71,7 @@ describe('vtn simulate against a running VTN', () => {
       const mine = polls.filter((m) => m.venId === venId).length;
       expect(mine).toBeGreaterThanOrEqual(4);
       expect(mine).toBeLessThanOrEqual(16);
-      expect(vtn.optState(handle.eventId, venId)).toMatchObject({ response: 'optIn', deliveredModification: 1 });
+      expect(await vtn.optState(handle.eventId, venId)).toMatchObject({ response: 'optIn', deliveredModification: 1 });
     }
     // Answers only for new modification numbers: one per VEN for 0 and one for 1, although status changes re-sent the event.
     const created = messages.filter((m) => m.type === 'oadrCreatedEvent');
@@ -109,22 +109,25 @@ describe('vtn simulate against a running VTN', () => {
     const registrations: (string | undefined)[] = [];
     vtn.onMessage((m) => { if (m.type === 'oadrCreatePartyRegistration') registrations.push(m.venId); });
     const run = runSimulation({ url: `${baseUrl}/OpenADR2/Simple/2.0b/`, vens: 3, seconds: 6, opt: 'always-out', reportEvery: 'PT1S', namePrefix: 'later-', seed: 3, signal: stop.signal });
-    await waitFor(() => vtn.listVens().length === 3 && vtn.listVens().every((v) => vtn.reportOffers(v.venId).length === 3), 4000);
-    const [a, b, c] = vtn.listVens().sort((x, y) => x.venName!.localeCompare(y.venName!)).map((v) => v.venId) as [string, string, string];
-    expect(vtn.getVen(a)!.venName).toBe('later-01');
+    await waitFor(async () => {
+      const vens = await vtn.listVens();
+      return vens.length === 3 && (await Promise.all(vens.map((v) => vtn.reportOffers(v.venId)))).every((o) => o.length === 3);
+    }, 4000);
+    const [a, b, c] = (await vtn.listVens()).sort((x, y) => x.venName!.localeCompare(y.venName!)).map((v) => v.venId) as [string, string, string];
+    expect((await vtn.getVen(a))!.venName).toBe('later-01');
 
-    vtn.requestReport({ venId: a, reportName: 'TELEMETRY_USAGE', kind: 'oneShot' });
-    vtn.requestReport({ venId: a, reportName: 'TELEMETRY_USAGE', rIds: ['powerReal'], kind: 'history', start: new Date(Date.now() - 60_000), duration: 'PT1M', granularity: 'PT10S' });
-    const periodic = vtn.requestReport({ venId: b, reportName: 'TELEMETRY_STATUS', kind: 'periodic', samplingInterval: 'PT1S' });
-    const handle = vtn.addEvent({ venIds: [a, b], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 60_000), duration: 'PT5M', intervals: [{ duration: 'PT5M', payload: 1 }] });
+    await vtn.requestReport({ venId: a, reportName: 'TELEMETRY_USAGE', kind: 'oneShot' });
+    await vtn.requestReport({ venId: a, reportName: 'TELEMETRY_USAGE', rIds: ['powerReal'], kind: 'history', start: new Date(Date.now() - 60_000), duration: 'PT1M', granularity: 'PT10S' });
+    const periodic = await vtn.requestReport({ venId: b, reportName: 'TELEMETRY_STATUS', kind: 'periodic', samplingInterval: 'PT1S' });
+    const handle = await vtn.addEvent({ venIds: [a, b], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date(Date.now() + 60_000), duration: 'PT5M', intervals: [{ duration: 'PT5M', payload: 1 }] });
     await waitFor(async () => (await vtn.telemetry.query({ venId: b, rId: 'status' })).length >= 2 && (await vtn.telemetry.query({ venId: a, rId: 'energyReal' })).length >= 1, 4000);
-    vtn.cancelReport(periodic.reportRequestId);
+    await vtn.cancelReport(periodic.reportRequestId);
     // Taken before b re-registers: a new report registration replaces (deletes) the cancelled request.
-    const periodicOf = () => vtn.listReportSubscriptions(b).find((s) => s.reportRequestId === periodic.reportRequestId);
-    await waitFor(() => periodicOf()?.cancelledAt !== undefined, 4000);
-    const sub = periodicOf()!;
-    vtn.requestReregistration(b);
-    vtn.cancelRegistration(c);
+    const periodicOf = async () => (await vtn.listReportSubscriptions(b)).find((s) => s.reportRequestId === periodic.reportRequestId);
+    await waitFor(async () => (await periodicOf())?.cancelledAt !== undefined, 4000);
+    const sub = (await periodicOf())!;
+    await vtn.requestReregistration(b);
+    await vtn.cancelRegistration(c);
     const summary = await run;
 
     // One-shot: one current value per rID; history: six 10-second slots of the past minute.
@@ -139,12 +142,12 @@ describe('vtn simulate against a running VTN', () => {
     expect(after).toEqual([]);
     // Re-registration keeps the venID; a cancelled registration retires the VEN on both sides.
     expect(registrations).toEqual([undefined, undefined, undefined, b]);
-    expect(vtn.getVen(b)?.venName).toBe('later-02');
-    expect(vtn.getVen(c)).toBeUndefined();
+    expect((await vtn.getVen(b))?.venName).toBe('later-02');
+    expect(await vtn.getVen(c)).toBeUndefined();
     expect(summary.registered).toBe(2);
     // always-out: both VENs opted out of the event.
-    expect(vtn.optState(handle.eventId, a).response).toBe('optOut');
-    expect(vtn.optState(handle.eventId, b).response).toBe('optOut');
+    expect((await vtn.optState(handle.eventId, a)).response).toBe('optOut');
+    expect((await vtn.optState(handle.eventId, b)).response).toBe('optOut');
     expect(summary).toMatchObject({ optIns: 0, optOuts: 2, errors: 0 });
   }, 20_000);
 

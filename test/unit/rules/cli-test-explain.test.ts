@@ -66,7 +66,7 @@ describe('vtn explain', () => {
     const handle = installPolicy(vtn, { baseDir: p.root });
     const decide = vtn.ctx.handlers.get('onCreatePartyRegistration')!;
     await decide({ venName: 'oak-ave-plant', fingerprint: '7A:1C:03:9E:44:D2:5B:90:0F:EE', profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, requestId: 'q' });
-    const id = handle.decisions.list()[0]!.id;
+    const id = (await handle.decisions.list())[0]!.id;
     // The store stays open (lock held), as with a running VTN.
     const shown = await explain(id, { dataDir, dir: p.root });
     expect(shown.exitCode).toBe(0);

@@ -35,8 +35,8 @@ async function setup(edit?: (p: PolicyProject) => void) {
 
 const reg = (o: Partial<RegistrationInfo>): RegistrationInfo => ({ profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, requestId: 'r', ...o });
 
-function register(vtn: Vtn, venId: string, venName: string): void {
-  vtn.store.vens.put(venId, { venId, venName, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: T0.toISOString() });
+async function register(vtn: Vtn, venId: string, venName: string): Promise<void> {
+  await vtn.store.unit(async (u) => u.vens.put(venId, { venId, venName, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: T0.toISOString() }));
 }
 
 describe('policy decisions', () => {
@@ -49,7 +49,7 @@ describe('policy decisions', () => {
     expect(await decide(reg({ venName: 'maple-st-bldg-3', fingerprint: '7a:1c:03:9e:44:d2:5b:90:0f:ee' }))).toEqual({ venId: 'VEN-MAPLE-3', pollFreq: 30_000 });
     expect(await decide(reg({ venName: 'maple-st-bldg-3', fingerprint: '11:22:33:44:55:66:77:88:99:AA' }))).toEqual({ reject: true, code: 463, reason: 'this certificate belongs to another VEN' });
     expect(await decide(reg({ venName: 'maple-st-bldg-3' }))).toEqual({ reject: true, code: 463, reason: 'registration refused: no policy rule accepts this VEN' });
-    const records = handle.decisions.list();
+    const records = await handle.decisions.list();
     expect(records).toHaveLength(3);
     expect(records[0]!.outcomes[0]).toMatch(/^rejected 463/);
     expect(records[2]!.outcomes[0]).toBe('accepted as VEN-MAPLE-3 (venId from-catalogue), poll every PT30S');
@@ -57,20 +57,20 @@ describe('policy decisions', () => {
 
   it('report subscription: subscribe with intervals, ignore by rule, ignore by default', async () => {
     const { vtn, h } = await setup();
-    register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
+    await register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
     const offer = (o: Partial<ReportOffer>): ReportOffer => ({ venId: 'VEN-MAPLE-3', reportSpecifierId: 'TU', reportName: 'METADATA_TELEMETRY_USAGE', reportType: 'usage', rId: 'x', readingType: 'Direct Read', ...o });
     const decide = h('onRegisterReport');
     expect(await decide(offer({ rId: 'p', measurement: 'powerReal' }))).toEqual({ samplingInterval: 'PT1M', reportingInterval: 'PT1M' });
     expect(await decide(offer({ rId: 'v', measurement: 'voltage' }))).toBeUndefined();
     expect(await decide(offer({ rId: 'e', measurement: 'energyReal' }))).toBeUndefined();
     expect(await decide(offer({ rId: 's', reportName: 'METADATA_TELEMETRY_STATUS', reportType: 'x-resourceStatus' }))).toEqual({ samplingInterval: 'PT1M', reportingInterval: 'PT5M' });
-    expect(handle.decisions.list().map((d) => d.outcomes[0])).toContain('ignored METADATA_TELEMETRY_USAGE rID e');
+    expect((await handle.decisions.list()).map((d) => d.outcomes[0])).toContain('ignored METADATA_TELEMETRY_USAGE rID e');
   });
 
   it('telemetry: one event per overload while it is open, a new one after it completed; cancelEvent cancels the rule\'s events', async () => {
     const { vtn, telemetry, h, advance } = await setup();
-    register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
-    register(vtn, 'VEN-OAK-PLANT', 'oak-ave-plant');
+    await register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
+    await register(vtn, 'VEN-OAK-PLANT', 'oak-ave-plant');
     const onTelemetry = h('onTelemetry');
     const push = async (venId: string, kw: number) => {
       const values = [{ venId, reportRequestId: 'rr', rId: 'powerReal', measurement: 'powerReal', time: vtn.options.now!(), value: kw }];
@@ -78,30 +78,30 @@ describe('policy decisions', () => {
       await onTelemetry(values, { venId, reportRequestId: 'rr', reportName: 'TELEMETRY_USAGE' });
     };
     await Promise.all([push('VEN-MAPLE-3', 700), push('VEN-OAK-PLANT', 300), push('VEN-OAK-PLANT', 300)]);
-    expect(vtn.listEvents()).toHaveLength(1);
+    expect(await vtn.listEvents()).toHaveLength(1);
     advance(2 * 3_600_000); // the first event completed; the window now holds only new values
     await push('VEN-MAPLE-3', 900);
-    expect(vtn.listEvents().map((v) => v.status).sort()).toEqual(['completed', 'near']);
+    expect((await vtn.listEvents()).map((v) => v.status).sort()).toEqual(['completed', 'near']);
 
     handle.close();
     p.edit('rules/telemetry.json', '"log": {', '"cancelEvent": { "reason": "test" },\n        "log": {');
     p.edit('rules/telemetry.json', '"operator": "equal", "value": 0', '"operator": "greaterThanInclusive", "value": 0');
     expect(handle.reload().ok).toBe(true);
     await push('VEN-MAPLE-3', 900);
-    expect(vtn.listEvents().filter((v) => v.status === 'cancelled')).toHaveLength(1);
+    expect((await vtn.listEvents()).filter((v) => v.status === 'cancelled')).toHaveLength(1);
   });
 
   it('opt: a residential opt-out share above a third adds the commercial group to the event', async () => {
     const { vtn, h } = await setup();
-    register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
-    register(vtn, 'VEN-OAK-PLANT', 'oak-ave-plant');
-    const ev = vtn.addEvent({ venIds: ['VEN-MAPLE-3'], signalName: 'SIMPLE', intervals: [{ duration: 'PT1H', payload: 1 }], dtstart: new Date(T0.getTime() + 3_600_000) });
-    vtn.store.deliveries.put(`${ev.eventId}\u0000VEN-MAPLE-3`, { eventId: ev.eventId, venId: 'VEN-MAPLE-3', optType: 'optOut', optModification: 0 });
+    await register(vtn, 'VEN-MAPLE-3', 'maple-st-bldg-3');
+    await register(vtn, 'VEN-OAK-PLANT', 'oak-ave-plant');
+    const ev = await vtn.addEvent({ venIds: ['VEN-MAPLE-3'], signalName: 'SIMPLE', intervals: [{ duration: 'PT1H', payload: 1 }], dtstart: new Date(T0.getTime() + 3_600_000) });
+    await vtn.store.unit(async (u) => u.deliveries.put(`${ev.eventId}\u0000VEN-MAPLE-3`, { eventId: ev.eventId, venId: 'VEN-MAPLE-3', optType: 'optOut', optModification: 0 }));
     await h('onCreatedEvent')('VEN-MAPLE-3', ev.eventId, 'optOut', 0);
-    const after = vtn.getEvent(ev.eventId)!;
+    const after = (await vtn.getEvent(ev.eventId))!;
     expect(after.event.venIds.sort()).toEqual(['VEN-MAPLE-3', 'VEN-OAK-PLANT']);
     expect(after.event.target.groupIds).toEqual(['commercial']);
     expect(after.event.modificationNumber).toBe(1);
-    expect(handle.decisions.list()[0]!.outcomes).toContainEqual(expect.stringMatching(/modifyEvent \(backfill residential opt-outs\): modified event .* added VEN-OAK-PLANT/));
+    expect((await handle.decisions.list())[0]!.outcomes).toContainEqual(expect.stringMatching(/modifyEvent \(backfill residential opt-outs\): modified event .* added VEN-OAK-PLANT/));
   });
 });

@@ -26,7 +26,7 @@ async function setup(edit?: (p: PolicyProject) => void) {
   const vtn = new Vtn({ logger: false, now: () => T0, telemetry: new MemoryTelemetryStore({ now: () => T0 }) }, store, silent);
   handle = installPolicy(vtn, { baseDir: p.root, log: silent });
   for (const [venId, venName] of [['VEN-MAPLE-3', 'maple-st-bldg-3'], ['VEN-OAK-PLANT', 'oak-ave-plant']] as const) {
-    vtn.store.vens.put(venId, { venId, venName, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: T0.toISOString() });
+    await vtn.store.unit(async (u) => u.vens.put(venId, { venId, venName, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: T0.toISOString() }));
   }
   const event = (rule: string) => vtn.addEvent({
     marketContext: `http://utility.example/${encodeURIComponent(rule)}`,
@@ -46,13 +46,13 @@ const code = (reply: OadrMessage | null) => (reply as { response?: { responseCod
 describe('refuseOpt', () => {
   it('an economic EiOpt opt-out of a feeder 7 relief event is refused with 451; the opt is not stored and the refusal is recorded', async () => {
     const { vtn, event } = await setup();
-    const e = event('feeder 7 overload');
+    const e = await event('feeder 7 overload');
     const reply = await vtn.dispatch('EiOpt', createOpt('VEN-MAPLE-3', { event: { eventId: e.eventId, modificationNumber: 0 } }));
     expect(reply?.type).toBe('oadrCreatedOpt');
     expect(code(reply)).toMatchObject({ responseCode: 451, responseDescription: 'feeder 7 relief: opt out only for an emergency or must-run reason' });
-    expect(vtn.listOpts('VEN-MAPLE-3')).toEqual([]);
-    expect(vtn.optState(e.eventId, 'VEN-MAPLE-3').effective).toBeUndefined();
-    const rec = handle.decisions.list()[0]!;
+    expect(await vtn.listOpts('VEN-MAPLE-3')).toEqual([]);
+    expect((await vtn.optState(e.eventId, 'VEN-MAPLE-3')).effective).toBeUndefined();
+    const rec = (await handle.decisions.list())[0]!;
     expect(rec.trigger).toBe('opt');
     expect(rec.decisions[0]).toMatchObject({ type: 'refuseOpt', rule: 'feeder relief is not opted out of by EiOpt' });
     expect(rec.outcomes).toEqual(['refused 451: feeder 7 relief: opt out only for an emergency or must-run reason', 'logged (info): EiOpt opt-out of a feeder 7 relief event refused']);
@@ -60,29 +60,29 @@ describe('refuseOpt', () => {
 
   it('an emergency reason, an event no rule protects, or an availability schedule are accepted', async () => {
     const { vtn, event } = await setup();
-    const relief = event('feeder 7 overload');
-    const other = event('someone else');
+    const relief = await event('feeder 7 overload');
+    const other = await event('someone else');
     const emergency = await vtn.dispatch('EiOpt', createOpt('VEN-MAPLE-3', { optReason: 'emergency', event: { eventId: relief.eventId, modificationNumber: 0 } }));
     expect(code(emergency)?.responseCode).toBe(200);
-    expect(vtn.optState(relief.eventId, 'VEN-MAPLE-3')).toMatchObject({ scheduled: 'optOut', effective: 'optOut' });
+    expect(await vtn.optState(relief.eventId, 'VEN-MAPLE-3')).toMatchObject({ scheduled: 'optOut', effective: 'optOut' });
     const unprotected = await vtn.dispatch('EiOpt', createOpt('VEN-OAK-PLANT', { event: { eventId: other.eventId, modificationNumber: 0 } }));
     expect(code(unprotected)?.responseCode).toBe(200);
     const schedule = await vtn.dispatch('EiOpt', createOpt('VEN-OAK-PLANT', { schedule: [{ dtstart: T0, duration: 3_600_000 }] }));
     expect(code(schedule)?.responseCode).toBe(200);
-    expect(vtn.listOpts().map((o) => o.optReason).sort()).toEqual(['economic', 'economic', 'emergency']);
+    expect((await vtn.listOpts()).map((o) => o.optReason).sort()).toEqual(['economic', 'economic', 'emergency']);
   });
 
   it('an oadrCreatedEvent opt-out of the same event is the VEN\'s right: accepted, the rule does not fire', async () => {
     const { vtn, event } = await setup();
-    const e = event('feeder 7 overload');
+    const e = await event('feeder 7 overload');
     const msg: OadrCreatedEvent = {
       type: 'oadrCreatedEvent', venId: 'VEN-OAK-PLANT', response: { responseCode: 200, requestId: '' },
       eventResponses: [{ responseCode: 200, requestId: '', eventId: e.eventId, modificationNumber: 0, optType: 'optOut' }],
     };
     const reply = await vtn.dispatch('EiEvent', msg);
     expect(code(reply)?.responseCode).toBe(200);
-    expect(vtn.optState(e.eventId, 'VEN-OAK-PLANT')).toMatchObject({ response: 'optOut', effective: 'optOut' });
-    expect(handle.decisions.list().filter((d) => d.decisions.some((x) => x.type === 'refuseOpt'))).toEqual([]);
+    expect(await vtn.optState(e.eventId, 'VEN-OAK-PLANT')).toMatchObject({ response: 'optOut', effective: 'optOut' });
+    expect((await handle.decisions.list()).filter((d) => d.decisions.some((x) => x.type === 'refuseOpt'))).toEqual([]);
   });
 
   it('without a code the refusal is 451 with a reason naming the rule; a higher-priority refusal wins', async () => {
@@ -99,10 +99,10 @@ describe('refuseOpt', () => {
       });
       p.write('rules/opt.json', rules);
     });
-    event('feeder 7 overload');
+    await event('feeder 7 overload');
     const reply = await vtn.dispatch('EiOpt', createOpt('VEN-OAK-PLANT', { schedule: [{ dtstart: T0, duration: 3_600_000 }] }));
     expect(code(reply)).toMatchObject({ responseCode: 451, responseDescription: 'opt refused by rule no schedules at all' });
-    expect(handle.decisions.list()[0]!.fired).toEqual(['no schedules at all', 'no opt-outs during tests']);
+    expect((await handle.decisions.list())[0]!.fired).toEqual(['no schedules at all', 'no opt-outs during tests']);
   });
 
   it('an accepted event-scoped EiOpt is evaluated as an EiOpt (source, reason) and recorded once, after it is stored', async () => {
@@ -116,9 +116,9 @@ describe('refuseOpt', () => {
       });
       p.write('rules/opt.json', rules);
     });
-    const e = event('feeder 7 overload');
+    const e = await event('feeder 7 overload');
     await vtn.dispatch('EiOpt', createOpt('VEN-MAPLE-3', { optReason: 'emergency', event: { eventId: e.eventId, modificationNumber: 0 } }));
-    const records = handle.decisions.list();
+    const records = await handle.decisions.list();
     expect(records).toHaveLength(1);
     // the shipped backfill rule fires too: maple is the event's only residential VEN
     expect(records[0]!.fired).toEqual(['backfill residential opt-outs', 'note emergency opt-outs']);

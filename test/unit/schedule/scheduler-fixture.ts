@@ -48,9 +48,9 @@ export function scheduleSet(entries: ScheduleEntry[], calendars: CalendarMap = n
   return { schedules, calendars, templates: new Map(), programs: new Map(), catalogue };
 }
 
-export function registerVen(vtn: Vtn, venId: string, venName = venId): void {
+export async function registerVen(vtn: Vtn, venId: string, venName = venId): Promise<void> {
   const rec: VenRecord = { venId, venName, registrationId: `reg-${venId}`, profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: '2026-01-01T00:00:00Z' };
-  vtn.store.vens.put(venId, rec);
+  await vtn.store.unit(async (u) => u.vens.put(venId, rec));
 }
 
 export async function makeVtn(clock: TestClock, store: Store = new MemoryStore()): Promise<Vtn> {
