@@ -14,7 +14,7 @@ export async function applyRemovals(before: ScheduleSet, after: ScheduleSet, vtn
     if (!gone && (now.enabled || !old.enabled)) continue;
     // A removed schedule follows its last definition; a disabled one follows what the file says now.
     const policy = (gone ? old : now as Schedule).onRemove;
-    const future = (await vtn.listEvents()).filter((v) => v.event.origin?.schedule === old.id && (v.status === 'far' || v.status === 'near'));
+    const future = (await vtn.listEvents({ withVens: false })).filter((v) => v.event.origin?.schedule === old.id && (v.status === 'far' || v.status === 'near'));
     const what = gone ? 'removed' : 'disabled';
     if (policy !== 'cancel-future') {
       log.info({ schedule: old.id, futureEvents: future.map((v) => v.event.eventId) }, `schedule ${what}; its future events are kept (onRemove: keep)`);

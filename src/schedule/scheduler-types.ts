@@ -12,7 +12,7 @@ export interface SchedulerVtn {
   addEvent(options: AddEventOptions): Promise<{ eventId: string }>;
   cancelEvent(eventId: string, reason?: string): Promise<unknown>;
   getEvent(eventId: string): Promise<{ event: EventRecord; status: string } | undefined>;
-  listEvents(filter?: { status?: string }): Promise<{ event: EventRecord; status: string }[]>;
+  listEvents(filter?: { status?: string; withVens?: boolean }): Promise<{ event: EventRecord; status: string }[]>;
   listVens(): Promise<{ venId: string; venName?: string }[]>;
   /** Holds the occurrence claims and the last tick, and the `scheduler` lock. */
   readonly store: Store;

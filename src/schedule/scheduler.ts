@@ -102,8 +102,12 @@ export class Scheduler {
     const due = this.#set.schedules
       .flatMap((s) => occurrencesBetween(s, this.#set.calendars, since, now).map((occ) => [s, occ] as const))
       .sort((a, b) => a[1].fireTime.getTime() - b[1].fireTime.getTime());
-    for (const [s, occ] of due) await this.#handle(s, occ, now, report);
-    await advanceLastTick(store, now);
+    // An occurrence another instance claimed and has not settled is looked at again next tick (it may need a takeover).
+    let until = t;
+    for (const [s, occ] of due) {
+      if (await this.#handle(s, occ, now, report) === 'pending') until = Math.min(until, occ.fireTime.getTime() - 1);
+    }
+    await advanceLastTick(store, new Date(until));
     return report;
   }
 
@@ -115,7 +119,8 @@ export class Scheduler {
     return undefined;
   }
 
-  async #handle(s: Schedule, occ: Occurrence, now: Date, report: TickReport): Promise<void> {
+  /** 'pending' when another instance holds a live claim on it. */
+  async #handle(s: Schedule, occ: Occurrence, now: Date, report: TickReport): Promise<'pending' | void> {
     const store = this.#vtn.store;
     const me = this.#role.instance;
     const seen = await readOccurrence(store, occ.key);
@@ -135,9 +140,10 @@ export class Scheduler {
     if (skipReason && !seen) return skip(skipReason);
     // 2. claim it (or take over the stale claim of an instance that stopped mid-way)
     const claim = await claimOccurrence(store, occ.key, base, me, now, this.#leaseMs);
-    if (claim.kind !== 'mine') {
-      if (claim.kind === 'busy') this.#log.debug({ ...log, by: claim.by }, 'scheduled occurrence claimed by another instance');
-      return;
+    if (claim.kind === 'done') return;
+    if (claim.kind === 'busy') {
+      this.#log.debug({ ...log, by: claim.by }, 'scheduled occurrence claimed by another instance');
+      return 'pending';
     }
     if (claim.takenOver) {
       const existing = await this.#existingEventId(occ, claim.eventId);
@@ -177,7 +183,7 @@ export class Scheduler {
   async #existingEventId(occ: Occurrence, claimed: string): Promise<string | undefined> {
     if (await this.#vtn.getEvent(claimed)) return claimed;
     const origin = originOf(occ);
-    const found = (await this.#vtn.listEvents()).find((v) => v.event.origin?.schedule === origin.schedule && v.event.origin?.fireTime === origin.fireTime);
+    const found = (await this.#vtn.listEvents({ withVens: false })).find((v) => v.event.origin?.schedule === origin.schedule && v.event.origin?.fireTime === origin.fireTime);
     return found?.event.eventId;
   }
 }

@@ -14,8 +14,8 @@ export function vtnSources(vtn: Vtn): FactSources {
     latest: async (venId, resourceId, measurement) => (await vtn.telemetry.latest(venId, resourceId, measurement))?.value,
     openEventCount: async (venIds, signalName) => {
       const views = venIds.length <= PER_VEN_LOOKUPS
-        ? (await Promise.all([...new Set(venIds)].map((venId) => vtn.listEvents({ venId })))).flat()
-        : await vtn.listEvents();
+        ? (await Promise.all([...new Set(venIds)].map((venId) => vtn.listEvents({ venId, withVens: false })))).flat()
+        : await vtn.listEvents({ withVens: false });
       const open = new Set<string>();
       for (const v of views) {
         if (CLOSED.has(v.status) || !v.event.venIds.some((id) => venIds.includes(id))) continue;

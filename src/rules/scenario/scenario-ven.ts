@@ -86,7 +86,7 @@ export class ScenarioVen {
     const subs = (await this.vtn.listReportSubscriptions(venId)).filter((s) => s.state !== 'cancelled');
     const sub = subs.find((s) => s.rIds.some((p) => p.rId === offer.rId));
     if (!sub) {
-      const asked = subs.flatMap((s) => s.rIds.map((p) => p.rId));
+      const asked = subs.flatMap((s) => s.rIds.map((p) => p.rId)).sort();
       throw new StepError(`the policy did not subscribe to ${this.venName}'s ${offer.rId} (subscribed: ${asked.join(', ') || 'nothing'})`);
     }
     const at = this.now();
@@ -107,7 +107,7 @@ export class ScenarioVen {
       if (spec.via === 'createdEvent') throw new StepError('an oadrCreatedEvent response is about an event: leave out schedule');
       return answerOf(await this.vtn.dispatch('EiOpt', this.#createOpt(spec, venId, { schedule: [{ dtstart: now, duration: parseDuration(spec.schedule) }] })));
     }
-    const open = (await this.vtn.listEvents({ venId })).filter((v) => !CLOSED.has(v.status));
+    const open = (await this.vtn.listEvents({ venId, withVens: false })).filter((v) => !CLOSED.has(v.status));
     const latest = open.sort((a, b) => a.event.createdDateTime.localeCompare(b.event.createdDateTime)).at(-1);
     if (!latest) throw new StepError(`${this.venName} has no open event to opt ${spec.type === 'optIn' ? 'in to' : 'out of'}`);
     const e = latest.event;

@@ -83,7 +83,7 @@ describe('DecisionLog', () => {
     expect(bytes).toBeLessThanOrEqual(20_000);
     expect(bytes).toBeGreaterThan(20_000 - 2 * recordBytes(kept[0]!));
     expect(kept.length).toBeLessThan(200);
-    expect((kept.at(-1) as { outcomes: string[] }).outcomes[0]).toBe('n199');
+    expect((kept.at(-1) as unknown as { outcomes: string[] }).outcomes[0]).toBe('n199');
     expect(await store.unit((u) => u.meta.get(LEDGER_KEY))).toMatchObject({ count: kept.length, bytes });
   });
 
