@@ -21,4 +21,5 @@ export type { ReportOffer, OnRegisterReport, OnRegisterReportFull, CompactDecisi
 export type { RequestReportOptions } from './vtn/reports/request-report.js';
 export type { ReportSubscription } from './vtn/reports/report-subscription.js';
 export type { TelemetryStore, TelemetryQuery, AggregateQuery, ReportValue } from './telemetry/telemetry-store.js';
+export { PostgresTelemetryStore, type PostgresTelemetryOptions } from './telemetry/postgres-telemetry-store.js';
 export type { MessageRecord, MessageObserver } from './vtn/message-observers.js';
