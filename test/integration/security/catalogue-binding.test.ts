@@ -43,7 +43,7 @@ describe('catalogue fingerprints', () => {
   it('a flood of registrations under a catalogue name with another certificate leaves at most the refusal budget of decision records', async () => {
     const { running: r, policy } = await startPolicyVtn({ openEnrollment: false, trustedProxy: { header: HEADER, addresses: ['127.0.0.1'] } });
     for (let i = 0; i < 25; i += 1) expect(responseCode(await registerAs(r, someoneElse, { venName: 'maple-st-bldg-3' }))).toBe('463');
-    const recorded = policy.decisions.list().filter((d) => d.trigger === 'registration');
+    const recorded = (await policy.decisions.list()).filter((d) => d.trigger === 'registration');
     expect(recorded.length).toBeGreaterThan(0);
     expect(recorded.length).toBeLessThanOrEqual(10);
     expect(await r.vtn.listVens()).toEqual([]);
