@@ -39,3 +39,23 @@ export async function advanceLastTick(store: Store, t: Date): Promise<void> {
     u.meta.put(LAST_TICK_KEY, t.toISOString());
   }, { label: 'schedule last tick' });
 }
+
+/**
+ * Deletes the records of these schedules fired before `before` (catch-up never looks back that far), at most
+ * `limit` per schedule: a schedule's keys sort by fire time, so this reads only what it deletes plus one.
+ */
+export async function pruneOccurrences(store: Store, scheduleIds: readonly string[], before: Date, limit = 100): Promise<number> {
+  const cutoff = before.toISOString();
+  return store.unit(async (u) => {
+    let deleted = 0;
+    for (const id of scheduleIds) {
+      const prefix = `${id}@`;
+      for (const row of await occurrences(u).list({ after: prefix, limit })) {
+        if (!row.key.startsWith(prefix) || row.value.fireTime >= cutoff) break;
+        occurrences(u).delete(row.key);
+        deleted += 1;
+      }
+    }
+    return deleted;
+  }, { label: 'schedule occurrence prune' });
+}

@@ -11,7 +11,7 @@ import { conditionHolds, occurrenceFacts } from './fire-condition.js';
 import type { ScheduleSet } from './load-schedules.js';
 import { originOf } from './occurrence-event.js';
 import { claimOccurrence, settleOccurrence } from './occurrence-claims.js';
-import { advanceLastTick, lastTick, readOccurrence, type OccurrenceRecord } from './occurrence-records.js';
+import { advanceLastTick, lastTick, pruneOccurrences, readOccurrence, type OccurrenceRecord } from './occurrence-records.js';
 import { occurrencesBetween, type Occurrence } from './occurrences.js';
 import { applyRemovals } from './removed-schedules.js';
 import { SchedulerRole } from './scheduler-role.js';
@@ -19,6 +19,8 @@ import type { CreateOccurrence, SchedulerOptions, SchedulerVtn, TickReport } fro
 import type { Schedule } from './schedule-types.js';
 
 const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+const PRUNE_EVERY_MS = 60 * MINUTE;
 
 export class Scheduler {
   #vtn: SchedulerVtn;
@@ -34,6 +36,7 @@ export class Scheduler {
   #task: ScheduledTask | undefined;
   #useCron: boolean;
   #queue: Promise<unknown> = Promise.resolve();
+  #prunedAt = Number.NEGATIVE_INFINITY;
 
   constructor(o: SchedulerOptions) {
     this.#vtn = o.vtn;
@@ -108,6 +111,11 @@ export class Scheduler {
       if (await this.#handle(s, occ, now, report) === 'pending') until = Math.min(until, occ.fireTime.getTime() - 1);
     }
     await advanceLastTick(store, new Date(until));
+    if (t - this.#prunedAt >= PRUNE_EVERY_MS) {
+      // Records older than the catch-up window (and a day) are never read again.
+      await pruneOccurrences(store, this.#set.schedules.map((s) => s.id), new Date(t - this.#maxCatchUpMs - DAY));
+      this.#prunedAt = t;
+    }
     return report;
   }
 

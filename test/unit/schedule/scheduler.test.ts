@@ -1,6 +1,6 @@
 // The scheduler against a real Vtn (memory store) with a controllable clock: firing, skips, catch-up, targets, conditions.
 import { describe, expect, it } from 'vitest';
-import { readOccurrence } from '../../../src/schedule/occurrence-records.js';
+import { occurrences, readOccurrence } from '../../../src/schedule/occurrence-records.js';
 import { calendar } from './schedule-fixture.js';
 import { entry, makeScheduler, makeVtn, RecordingLogger, registerVen, scheduleSet, TestClock } from './scheduler-fixture.js';
 
@@ -143,6 +143,26 @@ describe('Scheduler.tick', () => {
     expect(hot.created.map((c) => c.key)).toEqual(['peak@2026-07-01T16:00:00.000Z']);
     expect(mild.created).toEqual([]);
     expect(mild.skipped).toEqual([{ key: 'peak@2026-07-02T16:00:00.000Z', reason: 'the schedule condition is false' }]);
+  });
+
+  it('occurrence records older than the catch-up window (and a day) are pruned, per schedule, without touching the others', async () => {
+    const clock = new TestClock('2026-07-01T00:00:00Z');
+    const vtn = await makeVtn(clock);
+    const set = scheduleSet([entry(), entry({ name: 'peak-2', cron: '0 13 * * *', event: { marketContext: 'http://mc/peak-2' } })]);
+    const scheduler = makeScheduler(vtn, clock, set, { maxCatchUpMs: 24 * H });
+    let created = 0;
+    for (let hour = 0; hour <= 10 * 24; hour++) {
+      clock.set(new Date(Date.parse('2026-07-01T00:00:00Z') + hour * H));
+      created += (await scheduler.tick()).created.length;
+    }
+    expect(created).toBe(20);
+    const keys = await vtn.store.unit(async (u) => (await occurrences(u).list()).map((r) => r.key));
+    // Kept: fires within the last two days (window + a day) plus those since the last hourly prune.
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    expect(keys.length).toBeLessThanOrEqual(6);
+    expect(keys).toContain('peak@2026-07-10T16:00:00.000Z');
+    expect(keys).toContain('peak-2@2026-07-10T17:00:00.000Z');
+    expect(keys).not.toContain('peak@2026-07-05T16:00:00.000Z');
   });
 
   it('start() catches up immediately and stop() ends the node-cron task', async () => {
