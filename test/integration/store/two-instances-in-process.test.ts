@@ -1,5 +1,5 @@
 // Two VTNs in one process on one PostgreSQL database: what one instance learns, the other's callers hear (issue #12).
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, expect, it, vi } from 'vitest';
 import { describePostgres } from '../../helpers/postgres.js';
 import { eventsOf, TestVen } from '../../helpers/test-ven.js';
 import { startTestVtn, TestClock, type RunningTestVtn } from '../../helpers/start-vtn.js';
@@ -33,9 +33,11 @@ describePostgres('two instances on one database (in process)', (db) => {
     expect((await viaB.poll()).type).toBe('oadrRegisterReport');
     const distribute = await viaB.poll();
     expect(eventsOf(distribute).map((x) => x.eventId)).toEqual([e.eventId]);
+    // response() waits for an answer to come: ask before the VEN answers.
+    const answer = e.response(ven.venId);
     await viaB.respondToEvents(distribute, 'optOut');
-    await expect(e.response(ven.venId)).resolves.toBe('optOut');
-    expect(heard).toEqual(['optOut']);
+    await expect(answer).resolves.toBe('optOut');
+    await vi.waitFor(() => expect(heard).toEqual(['optOut']));
     // Told once: another write of that delivery on B (a later poll) is not a new answer.
     await viaB.poll();
     expect(heard).toEqual(['optOut']);
