@@ -42,12 +42,15 @@ export async function retireVen(w: Work, ven: VenRecord, initiatedBy: 'ven' | 'v
   for (const opt of await u.opts.find('venId', ven.venId)) u.opts.delete(optKey(opt.venId, opt.optId));
   for (const d of await u.deliveries.find('venId', ven.venId)) u.deliveries.delete(deliveryKey(d.eventId, d.venId));
   await dropReportState(w, ven.venId);
-  u.afterCommit(() => w.log.info({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy }, 'VEN registration cancelled'));
-  try {
-    await w.handlers.get('onCancelPartyRegistration')?.({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy });
-  } catch (err) {
-    w.log.error({ err, venId: ven.venId }, 'onCancelPartyRegistration handler failed');
-  }
+  // Told once, after the commit: the hook is a notification, not a decision.
+  u.afterCommit(async () => {
+    w.log.info({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy }, 'VEN registration cancelled');
+    try {
+      await w.handlers.get('onCancelPartyRegistration')?.({ venId: ven.venId, registrationId: ven.registrationId, initiatedBy });
+    } catch (err) {
+      w.log.error({ err, venId: ven.venId }, 'onCancelPartyRegistration handler failed');
+    }
+  });
 }
 
 /** A refused registration: counted per name, and one warning line while the per-minute budget lasts. */
