@@ -1,12 +1,13 @@
 // `npm run bench -- hostile`: the worst single requests of §9 against a production-like VTN child (fresh state,
 // no open enrollment, signatures on, plain HTTP), each request's longest event-loop block measured inside the
 // child; then 1,000 of them mixed, RSS and state growth, and a SIGTERM restart on the same state.
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { generateCertificates } from '../security/generate-certificates.js';
 import { createPayloadSigner } from '../security/xmldsig/sign-payload.js';
+import { dirBytes } from './bench-state.js';
 import { ChildHandle } from './child-ipc.js';
 import { HOSTILE_KINDS, hostileBody, type HostileKind } from './hostile-bodies.js';
 import { KNOWN_VENS, writeHostileProject } from './hostile-project.js';
@@ -19,16 +20,6 @@ const SINGLES = Number(process.env.BENCH_HOSTILE_SINGLES ?? 3);
 const MIXED = Number(process.env.BENCH_HOSTILE_COUNT ?? 1000);
 const MIXED_SECONDS = Number(process.env.BENCH_HOSTILE_SECONDS ?? 180);
 const CONNECTIONS = 4;
-
-/** Bytes of every file under `dir` (the state folder: snapshot, journal, telemetry, lock). */
-export function dirBytes(dir: string): number {
-  let total = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    total += entry.isDirectory() ? dirBytes(path) : statSync(path).size;
-  }
-  return total;
-}
 
 interface Vtn { handle: ChildHandle; ready: VtnChildReady; pool: Pool }
 

@@ -2,12 +2,14 @@
 import { serveIpc } from './child-ipc.js';
 import { runFanout, type FanoutJob } from './load-fanout.js';
 import { runMax, type MaxJob } from './load-max.js';
+import { runOnce, type OnceJob } from './load-once.js';
 import { runRate, type RateJob } from './load-rate.js';
 import { runRegister, type RegisterJob } from './load-register.js';
 import { registerSigned, runSignedPolls, type SignedPollJob, type SignedSetupJob } from './load-signed.js';
 
 serveIpc({
   max: (job: MaxJob) => runMax(job),
+  once: (job: OnceJob) => runOnce(job),
   rate: (job: RateJob) => runRate(job),
   fanout: (job: FanoutJob) => runFanout(job),
   register: (job: RegisterJob) => runRegister(job),

@@ -1,12 +1,12 @@
-// Seeds a FileStore with registered VENs, far-future events and their deliveries, so a benchmark starts from
-// a realistic fleet without thousands of HTTP registrations. The VTN then loads it like any other state.
-import { FileStore } from '../store/index.js';
+// Seeds a store (files or PostgreSQL) with registered VENs, far-future events and their deliveries, so a benchmark
+// starts from a realistic fleet without thousands of HTTP registrations. The VTN then loads it like any other state.
+import { openBenchStore, type BenchState } from './bench-state.js';
 import type { DeliveryRecord, VenRecord } from '../store/records.js';
 import { deliveryKey, type Store, type Unit } from '../store/store.js';
 import { buildEventRecord } from '../vtn/events/index.js';
 
 export interface SeedOptions {
-  dataDir: string;
+  state: BenchState;
   vens: number;
   events: number;
   /** Clock of the seeded records; events start a year after it. */
@@ -22,18 +22,20 @@ const DAY = 86_400_000;
 /** Records per unit of work: one journal line each, none of them a fleet-sized string. */
 export const SEED_BATCH = 1000;
 
-/** Buffers writes and commits them SEED_BATCH at a time. */
-class BatchWriter {
+/** Buffers writes and commits them `batch` (default SEED_BATCH) at a time. */
+export class BatchWriter {
   readonly #store: Store;
+  readonly #batch: number;
   #writes: ((u: Unit) => void)[] = [];
 
-  constructor(store: Store) {
+  constructor(store: Store, batch = SEED_BATCH) {
     this.#store = store;
+    this.#batch = batch;
   }
 
   async put(write: (u: Unit) => void): Promise<void> {
     this.#writes.push(write);
-    if (this.#writes.length >= SEED_BATCH) await this.flush();
+    if (this.#writes.length >= this.#batch) await this.flush();
   }
 
   async flush(): Promise<void> {
@@ -45,13 +47,12 @@ class BatchWriter {
 
 export const benchVenId = (i: number): string => `ven-${String(i).padStart(6, '0')}`;
 
-/** Writes the state and closes the store (which compacts it into vtn.json). */
+/** Writes the state and closes the store (a file store compacts it into vtn.json). */
 export async function seedState(opts: SeedOptions): Promise<SeededState> {
   if (opts.vens < 1 || opts.events < 0 || opts.events > opts.vens) {
     throw new Error(`seedState: need 1 ≤ vens and 0 ≤ events ≤ vens, got vens=${opts.vens} events=${opts.events}`);
   }
-  const store = new FileStore({ dataDir: opts.dataDir, compactIntervalMs: 0, compactEvery: 1_000_000, logger: quiet });
-  await store.open();
+  const store = await openBenchStore(opts.state);
   const venIds = Array.from({ length: opts.vens }, (_, i) => benchVenId(i + 1));
   await seedVens(store, venIds, opts.now);
   const writer = new BatchWriter(store);
@@ -93,5 +94,3 @@ function venRecord(venId: string, now: Date): VenRecord {
     httpPullModel: true, xmlSignature: false, reportOnly: false, pollFreqMs: 10_000, registeredAt: now.toISOString(),
   };
 }
-
-const quiet = { info() {}, warn() {}, error() {} };

@@ -1,21 +1,26 @@
 // The VTN under load, in its own process: opens a data directory, listens on an ephemeral loopback port and
 // takes commands (add an event, count acknowledgements, report memory) from the benchmark runner over IPC.
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { createVtn } from '../create-vtn.js';
 import type { SigningSettings } from '../security/security-settings.js';
+import type { StoreSettings } from '../store/index.js';
 import { serveIpc } from './child-ipc.js';
 
 export interface VtnChildReady { url: string; baseUrl: string; prefix: string; startMs: number; pid: number }
 
-const [dataDir, logLevel = 'silent', signingJson] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel] [signing settings as JSON]');
+const [dataDir, logLevel = 'silent', signingJson, storeJson] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel] [signing settings as JSON or ""] [store settings as JSON]');
 // Scenario (d): XML signatures on (replies signed, signed VEN messages verified).
 const signing = signingJson ? (JSON.parse(signingJson) as SigningSettings) : undefined;
+// The PostgreSQL runs: { kind: 'postgres', url } (telemetry segments still go under dataDir).
+const storeSettings = storeJson ? (JSON.parse(storeJson) as StoreSettings) : undefined;
 
 const started = performance.now();
+let loop: IntervalHistogram | undefined;
 // Logs go to the child's stdout, which the runner discards: the cost of writing them is still paid.
 const vtn = await createVtn({
-  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}),
+  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}), ...(storeSettings ? { store: storeSettings } : {}),
   logger: logLevel === 'silent' ? false : pino({ level: logLevel }),
 });
 const url = await vtn.listen();
@@ -42,6 +47,14 @@ serveIpc({
   }))),
   telemetryValues: async () => (await vtn.telemetry.stats()).values,
   memory: () => process.memoryUsage(),
+  /** `start`: measure the event loop's delay from now; otherwise stop and return its p99 and max, ms. */
+  loopDelay: (args: { start?: boolean }) => {
+    if (args.start) { loop = monitorEventLoopDelay({ resolution: 10 }); loop.enable(); return null; }
+    loop?.disable();
+    return loop ? { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 } : null;
+  },
+  /** Statements sent to PostgreSQL so far (0 for the file store, which has no round trips). */
+  storeQueries: () => (vtn.store as { stats?: () => { queries: number } }).stats?.().queries ?? 0,
   venCount: () => vtn.store.unit((u) => u.vens.count(), { label: 'bench read' }),
 }, ready, () => {
   vtn.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });

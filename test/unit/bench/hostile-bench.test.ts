@@ -8,7 +8,7 @@ import { SignedXml } from 'xml-crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as H from '../../../src/bench/hostile-bodies.js';
 import { mixedRows, singleRows, TARGETS, type MixedResult, type RestartResult } from '../../../src/bench/hostile-report.js';
-import { dirBytes } from '../../../src/bench/hostile-scenario.js';
+import { dirBytes } from '../../../src/bench/bench-state.js';
 import { describeAnswer, messageName } from '../../../src/bench/hostile-send.js';
 import { generateCertificates } from '../../../src/security/generate-certificates.js';
 import { createPayloadSigner } from '../../../src/security/xmldsig/sign-payload.js';

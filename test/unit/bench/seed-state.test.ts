@@ -29,7 +29,7 @@ describe('seedState', () => {
         return result;
       }, options);
     });
-    const seeded = await seedState({ dataDir, vens: 2500, events: 2, now: new Date('2026-06-01T00:00:00Z') });
+    const seeded = await seedState({ state: { kind: 'file', dataDir }, vens: 2500, events: 2, now: new Date('2026-06-01T00:00:00Z') });
     spy.mockRestore();
     expect(seeded.venIds).toHaveLength(2500);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(SEED_BATCH);
