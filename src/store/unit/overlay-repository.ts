@@ -23,6 +23,8 @@ export class OverlayRepository<T> implements Repository<T> {
   async get(key: string): Promise<T | undefined> {
     const w = this.writes.get(key);
     if (w) return w.value as T | undefined;
+    // A key read once in this unit is not read again: one statement, and the unit sees one version of it.
+    if (this.#seen.has(key)) return this.#seenValue.get(key) as T | undefined;
     const row = await this.#source.get(this.#name, key);
     return this.#see(key, row?.version ?? 0, row?.value) as T | undefined;
   }
@@ -33,11 +35,11 @@ export class OverlayRepository<T> implements Repository<T> {
 
   async getMany(keys: readonly string[]): Promise<Map<string, T>> {
     const out = new Map<string, T>();
-    const unread = keys.filter((k) => !this.writes.has(k));
+    const unread = keys.filter((k) => !this.writes.has(k) && !this.#seen.has(k));
     const rows = unread.length ? await this.#source.getMany(this.#name, unread) : new Map();
     for (const key of keys) {
       const w = this.writes.get(key);
-      const value = w ? w.value : this.#see(key, rows.get(key)?.version ?? 0, rows.get(key)?.value);
+      const value = w ? w.value : this.#seen.has(key) && !rows.has(key) ? this.#seenValue.get(key) : this.#see(key, rows.get(key)?.version ?? 0, rows.get(key)?.value);
       if (value !== undefined) out.set(key, value as T);
     }
     return out;
