@@ -2,7 +2,7 @@
 // throw-away cluster. Each state gets a database of its own on it, dropped at the end, so runs never mix.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { redactUrl } from '../store/postgres/pg-connection.js';
+import { redactUrl, withClient } from '../store/postgres/pg-connection.js';
 import { startCluster, type Cluster } from './pg-cluster.js';
 
 export class BenchPostgres {
@@ -62,13 +62,7 @@ export class BenchPostgres {
     }
   }
 
-  async #onServer<T>(fn: (c: pg.Client) => Promise<T>, url = this.#serverUrl): Promise<T> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      return await fn(client);
-    } finally {
-      await client.end();
-    }
+  #onServer<T>(fn: (c: pg.Client) => Promise<T>, url = this.#serverUrl): Promise<T> {
+    return withClient(url, fn);
   }
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, it } from 'vitest';
+import { withClient } from '../../src/store/postgres/pg-connection.js';
 
 export const TEST_DATABASE_URL = process.env.VTN_TEST_DATABASE_URL || undefined;
 const inCi = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false';
@@ -23,15 +24,7 @@ function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function onServer<T>(fn: (client: pg.Client) => Promise<T>, url = TEST_DATABASE_URL!): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
+const onServer = <T>(fn: (client: pg.Client) => Promise<T>, url = TEST_DATABASE_URL!): Promise<T> => withClient(url, fn);
 
 /** Registers the file's create/drop hooks and returns its database. */
 function testDatabase(): TestDatabase {

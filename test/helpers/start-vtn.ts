@@ -1,8 +1,6 @@
 // Starts a real VTN on 127.0.0.1 with an ephemeral port, in-memory state and a controllable clock.
 import { createVtn, type CreateVtnOptions } from '../../src/create-vtn.js';
 import type { VtnServer } from '../../src/http/vtn-server.js';
-import type { Store } from '../../src/store/store.js';
-import type { VtnOptions } from '../../src/vtn/vtn-options.js';
 
 export class TestClock {
   #t: number;

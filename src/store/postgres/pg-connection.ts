@@ -1,7 +1,7 @@
 // Connection details shared by the pool, the LISTEN client and the lock client: settings, a safe URL for messages,
 // the "cannot reach the database" error, and advisory lock ids.
 import { createHash } from 'node:crypto';
-import type { ClientConfig } from 'pg';
+import pg, { type ClientConfig } from 'pg';
 import { VtnError } from '../../errors.js';
 
 /** How long connecting may take before the store reports the database unreachable. */
@@ -48,4 +48,15 @@ export function isConnectionError(err: unknown): boolean {
   const code = typeof e?.code === 'string' ? e.code : '';
   return code.startsWith('08') || code.startsWith('57P') || ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EPIPE'].includes(code)
     || (typeof e?.message === 'string' && /Connection terminated|timeout exceeded when trying to connect/.test(e.message));
+}
+
+/** Runs `fn` on a one-off connection to `url` (admin work: create or drop a database), always closed after. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
 }

@@ -28,7 +28,7 @@ export async function registerReport(ctx: Work, msg: OadrRegisterReport): Promis
   }
   const subs = subscriptions(ctx);
   // Ids come from newId (UUIDs); create() below refuses a clash with a stored request.
-  const plans = buildRegistrationRequests(chosen, { now, newId: ctx.newId, isIdTaken: () => false });
+  const plans = buildRegistrationRequests(chosen, { now, newId: ctx.newId });
   const kept = (await subscriptionsOf(ctx, venId)).filter(outlivesReRegistration);
   if (kept.length + plans.length > limits.subscriptionsPerVen) {
     return refuse(469, `this registration would hold ${kept.length + plans.length} report requests for the VEN; the VTN keeps at most ${limits.subscriptionsPerVen} (limits.subscriptionsPerVen): offer fewer reports`);

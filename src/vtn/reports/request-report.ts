@@ -31,7 +31,7 @@ export async function requestReport(ctx: Work, o: RequestReportOptions): Promise
   const offers = await pickOffers(ctx, o);
   const subs = subscriptions(ctx);
   // Ids come from newId (UUIDs): taken only by an operator-chosen id, and create() below refuses a clash anyway.
-  const base = { offers, now: ctx.now(), newId: ctx.newId, isIdTaken: () => false, ...(o.callback ? { callback: o.callback } : {}) };
+  const base = { offers, now: ctx.now(), newId: ctx.newId, ...(o.callback ? { callback: o.callback } : {}) };
   const start = o.start === undefined ? undefined : new Date(o.start);
   const plan = o.kind === 'oneShot'
     ? buildOneShotRequest(base)
