@@ -66,7 +66,7 @@ export function registerStartCommand(program: Command): void {
         }
         const s = policy.status();
         const handle = policy;
-        admin?.attach({ policy: rulesStatusSource(handle), templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill)) });
+        admin?.attach({ policy: rulesStatusSource(handle), templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill, (name) => handle.policy.catalogue.program(name))) });
         stopSteps.push({ name: 'policy watcher', run: () => handle.close() });
         log.info({ rulesDir, version: s.version, files: s.files, rules: s.rules, watching: config.watchPolicy ?? true }, 'policy loaded');
       } else {

@@ -17,7 +17,6 @@ export function defaultCreateOccurrence(vtn: SchedulerVtn, log: Logger): CreateO
       return { skip: `its targets reach no registered VEN (${targets.described.join('; ')})` };
     }
     const template = s.event.template === undefined ? undefined : set.templates.get(s.event.template);
-    const program = template?.program === undefined ? undefined : set.programs.get(template.program);
-    return (await vtn.addEvent({ ...occurrenceEventOptions(s, occ, template, program, targets), eventId })).eventId;
+    return (await vtn.addEvent({ ...occurrenceEventOptions(s, occ, template, set.programs, targets), eventId })).eventId;
   };
 }

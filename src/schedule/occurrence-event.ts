@@ -16,10 +16,10 @@ export function originOf(occ: Occurrence): Record<string, string> {
   return { schedule: occ.scheduleId, fireTime: occ.fireTime.toISOString() };
 }
 
-export function occurrenceEventOptions(s: Schedule, occ: Occurrence, template: EventTemplate | undefined, program: Program | undefined, targets: ResolvedTargets): AddEventOptions {
+export function occurrenceEventOptions(s: Schedule, occ: Occurrence, template: EventTemplate | undefined, programs: ReadonlyMap<string, Program>, targets: ResolvedTargets): AddEventOptions {
   const ev = s.event;
   const opts: AddEventOptions = template
-    ? templateToEventOptions(template, { start: occ.eventStart, duration: s.eventDurationMs, venIds: targets.venIds, origin: originOf(occ), ...(program ? { program } : {}) })
+    ? templateToEventOptions(template, { start: occ.eventStart, duration: s.eventDurationMs, venIds: targets.venIds, origin: originOf(occ) }, (name) => programs.get(name))
     : { venIds: targets.venIds, dtstart: occ.eventStart, duration: s.eventDurationMs, origin: originOf(occ) };
   if (ev.intervals || !template) opts.intervals = intervalsOf(ev.intervals ?? [], s.eventDurationMs);
   if (ev.signalName !== undefined) opts.signalName = ev.signalName;

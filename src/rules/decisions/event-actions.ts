@@ -47,7 +47,6 @@ export async function createEvent(ctx: ActionContext, spec: CreateEventSpec): Pr
   const targets = [...groups.map((g) => `group:${g}`), ...(spec.targets.venIds ?? []).map((v) => `ven:${v}`), ...(spec.targets.thisVen && ctx.venId ? [`ven:${ctx.venId}`] : [])].sort().join(',');
   const claim = await claimRuleEvent(ctx.vtn, ctx.rule, targets, ctx.now);
   if ('taken' in claim) return `skipped: ${claim.taken}`;
-  const program = template.program ? ctx.policy.catalogue.program(template.program) : undefined;
   try {
     const options = templateToEventOptions(template, {
       start: new Date(ctx.now.getTime() + (spec.startIn ? parseDuration(spec.startIn) : 0)),
@@ -56,9 +55,8 @@ export async function createEvent(ctx: ActionContext, spec: CreateEventSpec): Pr
       ...(spec.level !== undefined ? { level: spec.level } : {}),
       ...(spec.priority !== undefined ? { priority: spec.priority } : {}),
       ...(spec.vtnComment !== undefined ? { vtnComment: spec.vtnComment } : {}),
-      ...(program ? { program } : {}),
       origin: { source: 'rules', rule: ctx.rule, targets, template: template.name, policy: ctx.policy.version },
-    });
+    }, (name) => ctx.policy.catalogue.program(name));
     const handle = await ctx.vtn.addEvent({ ...options, eventId: claim.eventId });
     return `created event ${handle.eventId} for ${handle.venIds.join(', ')}`;
   } catch (e) {

@@ -46,8 +46,7 @@ export function checkTemplates(src: JsonSource, catalogue: Catalogue): Problem[]
     if (out.some((p) => p.code === 'P_SIMPLE_PAYLOAD' || p.code === 'P_INTERVAL_SUM')) return;
     // Whatever else the core refuses (signal name/type, a multi-interval template without durations…).
     try {
-      const program = t.program !== undefined ? catalogue.program(t.program) : undefined;
-      const opts = templateToEventOptions(t, { start: new Date(0), venIds: ['check'], ...(program ? { program } : {}) });
+      const opts = templateToEventOptions(t, { start: new Date(0), venIds: ['check'] }, (name) => catalogue.program(name));
       buildEventRecord(opts, { now: new Date(0), newId: () => 'check', defaultMarketContext: 'oadr://check' });
     } catch (e) {
       if (!(e instanceof VtnError)) throw e;

@@ -20,9 +20,10 @@ export interface TemplateFill {
   eventId?: string;
   /** Provenance stored with the event (rule or schedule name, fire time…). */
   origin?: Record<string, string>;
-  /** The template's program (from config/programs.json), for its market context and defaults. */
-  program?: Program;
 }
+
+/** Finds a program of config/programs.json by name (the template's market context and defaults come from it). */
+export type ProgramLookup = (name: string) => Program | undefined;
 
 function intervalsFor(t: EventTemplate, durationMs: number | undefined, level: number | undefined): IntervalInput[] {
   const intervals = t.signal.intervals;
@@ -32,15 +33,20 @@ function intervalsFor(t: EventTemplate, durationMs: number | undefined, level: n
   return intervals.map((i) => ({ ...(i.duration !== undefined ? { duration: i.duration } : {}), payload: payload(i.payload) }));
 }
 
-/** addEvent options for `template`; the core validates them (SIMPLE payloads, interval sums, signal types). */
-export function templateToEventOptions(template: EventTemplate, fill: TemplateFill): AddEventOptions {
+/**
+ * addEvent options for `template`; the core validates them (SIMPLE payloads, interval sums, signal types).
+ * `programs` is required so that no caller can leave out the template's program (its market context,
+ * priority, rampUp…): events from one template are the same whoever fills it in.
+ */
+export function templateToEventOptions(template: EventTemplate, fill: TemplateFill, programs: ProgramLookup): AddEventOptions {
   if (!(fill.start instanceof Date) || Number.isNaN(fill.start.getTime())) {
     throw new VtnError('E_EVENT_INVALID', `template ${template.name}: start is not a valid Date`, 'pass the event start as a Date');
   }
   const durationSpec = fill.duration ?? template.duration;
   const durationMs = durationSpec === undefined ? undefined : toMs(durationSpec);
-  const defaults = fill.program?.defaults ?? {};
-  const marketContext = template.marketContext ?? fill.program?.marketContext;
+  const program = template.program === undefined ? undefined : programs(template.program);
+  const defaults = program?.defaults ?? {};
+  const marketContext = template.marketContext ?? program?.marketContext;
   const priority = fill.priority ?? template.priority ?? defaults.priority;
   const responseRequired = template.responseRequired ?? defaults.responseRequired;
   const rampUp = template.rampUp ?? defaults.rampUp;

@@ -43,7 +43,7 @@ describe('config/schedules.json (summer-weekday-peak)', () => {
     const s = set.schedules[0]!;
     const [occ] = previewSchedules(set, { count: 1, from: new Date('2026-07-01T00:00:00Z') })[0]!.occurrences;
     const targets = resolveTargets(s.event.targets, set.catalogue, [{ venId: 'VEN-PINE', venName: 'pine-school' }]);
-    const opts = occurrenceEventOptions(s, occ!, set.templates.get('simple-level-1'), set.programs.get('summer-peak'), targets);
+    const opts = occurrenceEventOptions(s, occ!, set.templates.get('simple-level-1'), set.programs, targets);
     expect(opts).toMatchObject({
       venIds: ['VEN-MAPLE-3', 'VEN-PINE'], signalName: 'SIMPLE', signalType: 'level', dtstart: new Date('2026-07-01T20:00:00Z'),
       duration: 2 * 3_600_000, marketContext: 'http://utility.example/programs/summer-peak', priority: 2, rampUp: 'PT1H', startAfter: 'PT5M',
