@@ -1,7 +1,7 @@
 // The read side the local telemetry stores share: queries answered from the in-memory series index.
 import type { ReportValue } from './report-value.js';
 import type { SeriesIndex } from './series-index.js';
-import type { AggregateQuery, TelemetryQuery } from './telemetry-store.js';
+import type { AggregateQuery, TelemetryQuery, TotalsQuery, TotalsResult } from './telemetry-store.js';
 
 export abstract class IndexedTelemetryStore {
   /** The index holding every retained value (a file store swaps it when it reloads). */
@@ -17,6 +17,10 @@ export abstract class IndexedTelemetryStore {
 
   async aggregate(q: AggregateQuery): Promise<number | undefined> {
     return this.index.aggregate(q);
+  }
+
+  async totals(q: TotalsQuery): Promise<TotalsResult> {
+    return this.index.totals(q);
   }
 
   /** A copy: the caller reads it after an await, while appends may change the index. */

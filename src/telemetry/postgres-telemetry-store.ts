@@ -12,11 +12,13 @@ import { retryRace } from './postgres/retry-race.js';
 import { pruneTelemetry } from './postgres/telemetry-retention.js';
 import { fromRow, toColumns, type TelemetryRow } from './postgres/telemetry-rows.js';
 import { aggregateSql, APPEND_SQL, latestSql, querySql } from './postgres/telemetry-sql.js';
+import { totalsSql, type TotalsRow } from './postgres/totals-sql.js';
 import type { ReportValue } from './report-value.js';
 import { seriesKey } from './series-index.js';
+import { checkTotalsQuery } from './totals.js';
 import {
   DEFAULT_MAX_AGE_MS, DEFAULT_MAX_PER_SERIES,
-  type AggregateQuery, type RetentionOptions, type TelemetryQuery, type TelemetryStats, type TelemetryStore,
+  type AggregateQuery, type RetentionOptions, type TelemetryQuery, type TelemetryStats, type TelemetryStore, type TotalsQuery, type TotalsResult,
 } from './telemetry-store.js';
 
 export interface PostgresTelemetryOptions extends RetentionOptions {
@@ -144,6 +146,18 @@ export class PostgresTelemetryStore implements TelemetryStore {
     const sql = aggregateSql(filter, fn, this.#cutoff());
     const rows = await this.#query<{ x: number | null }>(sql.text, sql.values);
     return rows[0]?.x ?? undefined;
+  }
+
+  async totals(q: TotalsQuery): Promise<TotalsResult> {
+    checkTotalsQuery(q);
+    const sql = totalsSql(q, this.#cutoff());
+    const rows = await this.#query<TotalsRow>(sql.text, sql.values);
+    const first = rows[0];
+    return {
+      points: rows.map((r) => ({ time: new Date(q.from.getTime() + r.b * q.bucketMs), value: r.value, series: r.series })),
+      ...(first?.unit != null ? { unit: first.unit } : {}),
+      ...(first?.scale != null ? { scale: first.scale } : {}),
+    };
   }
 
   async seriesOf(venId: string): Promise<ReadonlySet<string>> {

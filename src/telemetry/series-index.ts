@@ -2,7 +2,8 @@
 import { aggregateValues, checkAggregateFn } from './aggregate-values.js';
 import { checkQuery } from './check-query.js';
 import type { ReportValue } from './report-value.js';
-import type { AggregateQuery, TelemetryQuery } from './telemetry-store.js';
+import type { AggregateQuery, TelemetryQuery, TotalsQuery, TotalsResult } from './telemetry-store.js';
+import { checkTotalsQuery, TotalsAccumulator } from './totals.js';
 
 /** A held value with its time in ms and, for the file store, the segment it was written to. */
 export interface IndexEntry {
@@ -153,6 +154,21 @@ export class SeriesIndex {
       if (last && last.t >= this.cutoffMs() && (!best || last.t > best.t)) best = last;
     }
     return best?.value;
+  }
+
+  totals(q: TotalsQuery): TotalsResult {
+    const acc = new TotalsAccumulator(q, checkTotalsQuery(q));
+    const from = Math.max(q.from.getTime(), this.cutoffMs());
+    const to = q.to.getTime();
+    // A group's series are found through its VENs; the fleet walks every series once.
+    const keys = q.venIds ? [...new Set(q.venIds)].flatMap((id) => [...this.seriesOf(id)]) : [...this.#series.keys()];
+    for (const key of keys) {
+      const s = this.#series.get(key);
+      if (!s || (q.resourceId !== undefined && s.resourceId !== q.resourceId) || (q.measurement !== undefined && s.measurement !== q.measurement)) continue;
+      const entries = s.entries.slice(bound(s.entries, from), bound(s.entries, to));
+      acc.addSeries(entries.filter((e) => q.rId === undefined || e.value.rId === q.rId).map((e) => e.value));
+    }
+    return acc.result();
   }
 
   aggregate(q: AggregateQuery): number | undefined {

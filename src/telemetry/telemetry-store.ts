@@ -22,6 +22,38 @@ export type AggregateFn = 'sum' | 'avg' | 'min' | 'max' | 'count';
 /** `count` counts every match; the others use numeric values only (status objects are skipped). */
 export type AggregateQuery = TelemetryQuery & { fn: AggregateFn };
 
+/** Totals over many series per time bucket (fleet, group or program plots): computed where the values are. */
+export interface TotalsQuery {
+  /** Only these VENs (a group or program); absent = every VEN. */
+  venIds?: readonly string[];
+  resourceId?: string;
+  measurement?: string;
+  rId?: string;
+  /** Inclusive start of the first bucket. */
+  from: Date;
+  /** Exclusive end of the last bucket. */
+  to: Date;
+  /** Bucket width; (to − from) / bucketMs is at most MAX_TOTAL_BUCKETS. */
+  bucketMs: number;
+}
+
+export interface TotalPoint {
+  /** Start of the bucket. */
+  time: Date;
+  /** Each series' average of its numeric values in the bucket, added up: the fleet's draw, not the sum of samples. */
+  value: number;
+  /** Series that had a numeric value in the bucket. */
+  series: number;
+}
+
+export interface TotalsResult {
+  /** Buckets with at least one value, oldest first. */
+  points: TotalPoint[];
+  /** Unit and scale of a value seen (all series of one measurement share them). */
+  unit?: string;
+  scale?: string;
+}
+
 export interface TelemetryStats {
   /** Distinct (venId, resourceId, measurement) series held. */
   series: number;
@@ -40,6 +72,8 @@ export interface TelemetryStore {
   latest(venId: string, resourceId?: string, measurement?: string): Promise<ReportValue | undefined>;
   /** undefined when nothing (numeric) matched. */
   aggregate(q: AggregateQuery): Promise<number | undefined>;
+  /** Per-bucket totals across series; never returns the values themselves. */
+  totals(q: TotalsQuery): Promise<TotalsResult>;
   /** Keys (seriesKey) of the series held for one VEN: the per-VEN series cap reads it. */
   seriesOf(venId: string): Promise<ReadonlySet<string>>;
   /** Apply age and count retention now (every store also applies it by itself, at append or on a timer). */

@@ -26,7 +26,7 @@ export const APPEND_SQL = `
   ON CONFLICT (ven_id, resource_id, measurement) DO UPDATE SET n = s.n + excluded.n`;
 
 /** WHERE over vtn_telemetry for a query; `from` is never earlier than the age cutoff. */
-function where(q: TelemetryQuery, cutoff: Date): Sql {
+export function where(q: TelemetryQuery & { venIds?: readonly string[] }, cutoff: Date): Sql {
   const values: unknown[] = [];
   const parts: string[] = [];
   const add = (cond: string, value: unknown) => {
@@ -34,6 +34,7 @@ function where(q: TelemetryQuery, cutoff: Date): Sql {
     parts.push(cond.replace('?', `$${values.length}`));
   };
   if (q.venId !== undefined) add('ven_id = ?', q.venId);
+  if (q.venIds !== undefined) add('ven_id = ANY(?)', [...q.venIds]);
   if (q.resourceId !== undefined) add('resource_id = ?', q.resourceId);
   if (q.measurement !== undefined) add('measurement = ?', q.measurement);
   if (q.rId !== undefined) add('r_id = ?', q.rId);
@@ -55,8 +56,8 @@ export function querySql(q: TelemetryQuery, cutoff: Date): Sql & { newestFirst: 
   };
 }
 
-const NUMBER = `(value->>'value')::float8`;
-const IS_NUMBER = `jsonb_typeof(value->'value') = 'number'`;
+export const NUMBER = `(value->>'value')::float8`;
+export const IS_NUMBER = `jsonb_typeof(value->'value') = 'number'`;
 const REDUCE: Record<AggregateFn, string> = {
   count: 'count(*)::float8',
   sum: `sum(${NUMBER}) FILTER (WHERE ${IS_NUMBER})`,

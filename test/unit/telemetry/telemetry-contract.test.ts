@@ -96,6 +96,29 @@ function contract(make: Maker): void {
     expect((await store.query({ rId: 's1' }))[0]?.value).toEqual({ online: true, manualOverride: false });
   });
 
+  it('totals per bucket: each series\' average in the bucket, added up over the VENs asked for', async () => {
+    const store = await opened();
+    const min = 60_000;
+    await store.append([
+      value('VEN-1', s0, 2), value('VEN-1', s0 + 30_000, 4), // bucket 0: average 3
+      value('VEN-2', s0 + 10_000, 10), value('VEN-2', s0 + min, 20), // 10 in bucket 0, 20 in bucket 1
+      value('VEN-3', s0 + min, 100, { measurement: 'voltage' }),
+      value('VEN-3', s0 + 2 * min, { online: true, manualOverride: false }, { rId: 's1', measurement: undefined }),
+      value('VEN-1', s0 + 3 * min, 7), // at `to`: outside
+    ]);
+    const q = { measurement: 'powerReal', from: new Date(s0), to: new Date(s0 + 3 * min), bucketMs: min };
+    const fleet = await store.totals(q);
+    expect(fleet.points.map((p) => [p.time.getTime() - s0, p.value, p.series])).toEqual([[0, 13, 2], [min, 20, 1]]);
+    expect(fleet).toMatchObject({ unit: 'W', scale: 'k' });
+    const group = await store.totals({ ...q, venIds: ['VEN-1', 'VEN-1', 'nobody'] });
+    expect(group.points.map((p) => [p.time.getTime() - s0, p.value, p.series])).toEqual([[0, 3, 1]]);
+    expect((await store.totals({ ...q, venIds: [] })).points).toEqual([]);
+    // Status objects are never added up.
+    expect((await store.totals({ ...q, measurement: undefined, from: new Date(s0 + 2 * min) })).points).toEqual([]);
+    await expect(store.totals({ ...q, bucketMs: 1000, to: new Date(s0 + 86_400_000) })).rejects.toThrow(/at most 2000 buckets/);
+    await expect(store.totals({ ...q, to: new Date(s0) })).rejects.toThrow(/from before to/);
+  });
+
   it('names the series held per VEN with seriesKey', async () => {
     const store = await opened();
     await store.append([value('VEN-1', s0, 1), value('VEN-1', s0, 2, { measurement: 'voltage' }), value('VEN-2', s0, 3, { resourceId: undefined })]);
