@@ -8,11 +8,13 @@ import { loopbackGuard } from './loopback-guard.js';
 import { DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
 import { registerDecisionRoutes } from './routes/decision-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
+import { registerFleetRoutes } from './routes/fleet-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerPolicyRoutes } from './routes/policy-routes.js';
 import { registerRebindRoute } from './routes/rebind-route.js';
 import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
+import { registerTotalsRoute } from './routes/totals-route.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
@@ -68,6 +70,8 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     registerPolicyRoutes(api, deps);
     registerDecisionRoutes(api, deps);
     registerRefusalRoutes(api, deps);
+    registerFleetRoutes(api, deps);
+    registerTotalsRoute(api, deps);
   }, { prefix: API_PREFIX });
   return app;
 }

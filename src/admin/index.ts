@@ -7,7 +7,8 @@ export { VenPresence, ONLINE_POLL_PERIODS } from './ven-presence.js';
 export { ADMIN_ERROR_CODES } from './admin-errors.js';
 export type {
   EventTemplateSource, NextOccurrence, PolicyStatus, PolicyStatusSource, ReloadResult, ScheduleStatus,
-  ScheduleStatusSource, StatusSources, TemplateFillInput,
+  ScheduleStatusSource, StatusSources, TemplateFillInput, FleetCatalogueSource,
 } from './status-sources.js';
 export { installGracefulShutdown, runShutdownSteps, DEFAULT_SHUTDOWN_MS, type ShutdownStep, type ShutdownOptions } from './graceful-shutdown.js';
+export { catalogueSource, type CatalogueLike } from './catalogue-source.js';
 export { rulesStatusSource, schedulerStatusSource, templateSource, problemLine, type RulesHandleLike, type InstalledSchedulerLike } from './status-adapters.js';

@@ -73,9 +73,18 @@ export interface EventTemplateSource {
   toEventOptions(name: string, fill: TemplateFillInput): AddEventOptions | undefined;
 }
 
+/** Groups and programs of the VEN catalogue (config/vens.json, config/programs.json), for fleet plots. */
+export interface FleetCatalogueSource {
+  groups(): string[];
+  programs(): { name: string; marketContext: string }[];
+  /** venIds of the registered VENs whose catalogue entry lists the group or program; undefined for an unknown name. */
+  members(kind: 'group' | 'program', name: string): Promise<string[] | undefined>;
+}
+
 /** Optional collaborators of the admin API and of /readyz and /metrics. */
 export interface StatusSources {
   policy?: PolicyStatusSource;
   schedules?: ScheduleStatusSource;
   templates?: EventTemplateSource;
+  catalogue?: FleetCatalogueSource;
 }

@@ -63,6 +63,16 @@ export class VenPresence {
     return this.#countSeen((ven, rec) => this.judge(ven, rec).online);
   }
 
+  /** Seen and online VENs in one walk (the fleet summary). */
+  async counts(): Promise<{ seen: number; online: number }> {
+    let online = 0;
+    const seen = await this.#countSeen((ven, rec) => {
+      if (this.judge(ven, rec).online) online++;
+      return true;
+    });
+    return { seen, online };
+  }
+
   async #countSeen(counts: (ven: VenRecord, rec: PresenceRecord) => boolean): Promise<number> {
     // What this instance heard but has not written yet (it batches) is written first, so it is counted too.
     await this.#vtn.ctx.presence.flush();

@@ -6,7 +6,7 @@ import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, withOverrides, type 
 import { createVtn } from '../create-vtn.js';
 import type { VtnServer } from '../http/vtn-server.js';
 import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
-import { AdminServer, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
+import { AdminServer, catalogueSource, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
 import { createLogger } from '../logging/create-logger.js';
 import { installScheduler } from '../schedule/install-scheduler.js';
 
@@ -66,7 +66,11 @@ export function registerStartCommand(program: Command): void {
         }
         const s = policy.status();
         const handle = policy;
-        admin?.attach({ policy: rulesStatusSource(handle), templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill, (name) => handle.policy.catalogue.program(name))) });
+        admin?.attach({
+          policy: rulesStatusSource(handle),
+          templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill, (name) => handle.policy.catalogue.program(name))),
+          catalogue: catalogueSource(() => handle.policy.catalogue, vtn),
+        });
         stopSteps.push({ name: 'policy watcher', run: () => handle.close() });
         log.info({ rulesDir, version: s.version, files: s.files, rules: s.rules, watching: config.watchPolicy ?? true }, 'policy loaded');
       } else {

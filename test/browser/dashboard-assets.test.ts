@@ -51,13 +51,13 @@ describe('dashboard files on the admin server', () => {
 
   it('tells the page whether to ask for a token and which optional layers run', async () => {
     const withToken = await admin(TOKEN);
-    const none = { rules: false, schedules: false, templates: false };
+    const none = { rules: false, schedules: false, templates: false, catalogue: false };
     expect((await withToken.admin.app.inject({ url: '/ui/settings.json' })).json()).toEqual({ authRequired: true, apiPrefix: '/admin/v1', installed: none });
     const noAuth = await admin();
     expect((await noAuth.admin.app.inject({ url: '/ui/settings.json' })).json()).toEqual({ authRequired: false, apiPrefix: '/admin/v1', installed: none });
     // Layers attached after start-up show at once.
     noAuth.admin.attach({ schedules: { status: () => ({ running: true, reloads: { succeeded: 0, failed: 0 } }), reload: async () => ({ running: true, reloads: { succeeded: 0, failed: 0 } }), next: () => [] } });
-    expect((await noAuth.admin.app.inject({ url: '/ui/settings.json' })).json().installed).toEqual({ rules: false, schedules: true, templates: false });
+    expect((await noAuth.admin.app.inject({ url: '/ui/settings.json' })).json().installed).toEqual({ rules: false, schedules: true, templates: false, catalogue: false });
   });
 
   it('answers 404 for unknown names and for any path outside the asset folder', async () => {

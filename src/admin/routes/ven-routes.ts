@@ -13,13 +13,15 @@ const venSummary = {
     venId: { type: 'string' }, venName: { type: 'string' }, registrationId: { type: 'string' },
     online: { type: 'boolean', description: 'Last message within 3 poll periods.' },
     lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message, as stored (written at most once per poll period).' },
-    pollFreqMs: { type: 'integer' }, registeredAt: { type: 'string' },
+    pollFreqMs: { type: 'integer', description: 'Poll period granted to this VEN; absent when it polls at the VTN default.' },
+    pollPeriodMs: { type: 'integer', description: 'The poll period in use: pollFreqMs, else the VTN default.' },
+    registeredAt: { type: 'string' },
   },
 } as const;
 
 export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { vtn, presence } = deps;
-  const summary = async (ven: VenRecord) => ({ ...ven, ...(await presence.of(ven)) });
+  const summary = async (ven: VenRecord) => ({ ...ven, ...(await presence.of(ven)), pollPeriodMs: ven.pollFreqMs ?? vtn.ctx.settings.pollFreqMs });
   const mustGet = async (venId: string): Promise<VenRecord> => {
     const ven = await vtn.getVen(venId);
     if (!ven) throw new AdminHttpError(404, 'E_NOT_FOUND', `no registered VEN with venId ${venId}`);
@@ -28,7 +30,7 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.get('/vens', {
     schema: {
-      tags: ['vens'], summary: 'Registered VENs with online/offline state, in venId order; a Link header (rel="next") when the page is full',
+      tags: ['vens'], summary: 'Registered VENs with online/offline state, in venId order, optionally searched by venName/venId (q); a Link header (rel="next") when the page is full',
       querystring: venListQuery,
       response: { 200: { type: 'array', items: venSummary }, ...errorResponses },
     },

@@ -43,7 +43,7 @@ export function registerDashboard(app: FastifyInstance, opts: DashboardOptions):
     body: Buffer.from(JSON.stringify({
       authRequired: opts.authRequired,
       apiPrefix: '/admin/v1',
-      installed: { rules: opts.sources.policy !== undefined, schedules: opts.sources.schedules !== undefined, templates: opts.sources.templates !== undefined },
+      installed: { rules: opts.sources.policy !== undefined, schedules: opts.sources.schedules !== undefined, templates: opts.sources.templates !== undefined, catalogue: opts.sources.catalogue !== undefined },
     })),
     contentType: 'application/json; charset=utf-8',
   });
