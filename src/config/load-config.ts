@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 import { VtnError } from '../errors.js';
+import { COMMENT_SUGGESTION, COMMENTS_NOT_ALLOWED, jsonErrorOffset, startsComment } from './json-comments.js';
 import type { AdminConfig } from '../admin/admin-options.js';
 import type { VenLimits } from '../vtn/limits.js';
 import type { StoreSettings } from '../store/open-store.js';
@@ -62,6 +63,7 @@ export function loadConfig(path: string): VtnConfig {
   try {
     data = JSON.parse(text);
   } catch (err) {
+    if (startsComment(text, jsonErrorOffset(err))) throw new VtnError('E_CONFIG', `${path}: ${COMMENTS_NOT_ALLOWED}.`, `${COMMENT_SUGGESTION}.`);
     throw new VtnError('E_CONFIG', `${path} is not valid JSON: ${(err as Error).message}.`, 'Fix the syntax (a missing comma or quote is the usual cause).');
   }
   const ajv = new Ajv({ allErrors: true, useDefaults: false });

@@ -1,4 +1,5 @@
 // Line and column of every value in a JSON text, by JSON pointer, so problems can point at file:line:column.
+import { COMMENT_SUGGESTION, COMMENTS_NOT_ALLOWED, jsonErrorOffset, startsComment } from '../config/json-comments.js';
 
 export interface Position {
   line: number;
@@ -6,14 +7,15 @@ export interface Position {
 }
 
 /** Parses `text`; returns the data and a lookup from JSON pointer to position, or the syntax error's position. */
-export function parseWithPositions(text: string): { data: unknown; positionOf(pointer: string): Position } | { error: string; position: Position } {
+export function parseWithPositions(text: string): { data: unknown; positionOf(pointer: string): Position } | { error: string; position: Position; suggestion?: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    const message = (err as Error).message;
-    const at = /position (\d+)/.exec(message);
-    return { error: message.replace(/ in JSON at position \d+.*$/, ''), position: positionAt(text, at ? Number(at[1]) : 0) };
+    const offset = jsonErrorOffset(err);
+    const position = positionAt(text, offset);
+    if (startsComment(text, offset)) return { error: COMMENTS_NOT_ALLOWED, position, suggestion: COMMENT_SUGGESTION };
+    return { error: (err as Error).message.replace(/ in JSON at position \d+.*$/, ''), position };
   }
   const offsets = new Map<string, number>();
   scanValue(text, skipSpace(text, 0), '', offsets);

@@ -71,7 +71,7 @@ export function readValidated<T>(path: string, kind: 'scheduleFile' | 'calendarF
   }
   const parsed = parseWithPositions(text);
   if ('error' in parsed) {
-    return { positionOf: () => parsed.position, problems: [problem(parsed.position, `not valid JSON: ${parsed.error}`, 'a missing comma, quote or bracket is the usual cause')] };
+    return { positionOf: () => parsed.position, problems: [problem(parsed.position, `not valid JSON: ${parsed.error}`, parsed.suggestion ?? 'a missing comma, quote or bracket is the usual cause')] };
   }
   const validate = validatorFor(kind);
   if (validate(parsed.data)) return { data: parsed.data as T, positionOf: parsed.positionOf, problems: [] };

@@ -9,22 +9,26 @@ export interface FactSpec {
   description: string;
   /** Parameters the fact takes (`params` in the condition); required unless marked optional with `?`. */
   params?: string[];
+  /** The value is always a number (or null) / true or false: `vtn check` refuses a quoted "600" or "true" for it. */
+  kind?: 'number' | 'boolean';
 }
 
 const f = (name: string, description: string, params?: string[]): FactSpec => ({ name, description, ...(params ? { params } : {}) });
+const num = (spec: FactSpec): FactSpec => ({ ...spec, kind: 'number' });
+const bool = (spec: FactSpec): FactSpec => ({ ...spec, kind: 'boolean' });
 
 const CALENDAR: FactSpec[] = [
   f('time.weekday', 'day of the week in the policy timezone: monday … sunday'),
-  f('time.weekend', 'true on saturday and sunday'),
-  f('time.hour', 'hour of the day 0–23 in the policy timezone'),
-  f('time.minute', 'minute of the hour 0–59'),
-  f('time.month', 'month 1–12'),
+  bool(f('time.weekend', 'true on saturday and sunday')),
+  num(f('time.hour', 'hour of the day 0–23 in the policy timezone')),
+  num(f('time.minute', 'minute of the hour 0–59')),
+  num(f('time.month', 'month 1–12')),
   f('time.date', 'the local date as YYYY-MM-DD'),
-  f('time.holiday', 'true when the local date is in calendar.holidays of config/programs.json'),
+  bool(f('time.holiday', 'true when the local date is in calendar.holidays of config/programs.json')),
 ];
 
 const CATALOGUE: FactSpec[] = [
-  f('catalogue.known', 'true when config/vens.json has an entry for this VEN (by venId, else venName)'),
+  bool(f('catalogue.known', 'true when config/vens.json has an entry for this VEN (by venId, else venName)')),
   f('catalogue.entry', 'the VEN\'s catalogue entry (use path, e.g. "$.programs"), or null'),
   f('catalogue.groups', 'the groups of the VEN\'s catalogue entry ([] when unknown)'),
   f('catalogue.programs', 'the programs of the VEN\'s catalogue entry ([] when unknown)'),
@@ -40,15 +44,15 @@ export const FACTS: Record<Trigger, FactSpec[]> = {
     ...VEN_IDENTITY,
     f('ven.fingerprint', 'TLS client-certificate fingerprint (last 10 bytes of SHA-256, AA:BB:…), or null without mutual TLS'),
     f('ven.registrationId', 'registrationID of an existing registration (re-registration), or null'),
-    f('ven.reRegistration', 'true when the VEN re-registers with its registrationID'),
+    bool(f('ven.reRegistration', 'true when the VEN re-registers with its registrationID')),
     f('ven.transportAddress', 'the transport address the VEN gave, or null'),
-    f('ven.reportOnly', 'the VEN\'s report-only flag'),
-    f('ven.xmlSignature', 'the VEN\'s XML-signature flag'),
+    bool(f('ven.reportOnly', 'the VEN\'s report-only flag')),
+    bool(f('ven.xmlSignature', 'the VEN\'s XML-signature flag')),
     f('ven.profile', 'the profile it asked for, e.g. 2.0b'),
     ...CATALOGUE,
-    f('certificate.present', 'true when the VEN connected with a client certificate'),
-    f('certificate.matchesCatalogue', 'true when the catalogue entry has a fingerprint equal to the presented one'),
-    f('certificate.knownElsewhere', 'true when the presented fingerprint belongs to a different catalogue entry'),
+    bool(f('certificate.present', 'true when the VEN connected with a client certificate')),
+    bool(f('certificate.matchesCatalogue', 'true when the catalogue entry has a fingerprint equal to the presented one')),
+    bool(f('certificate.knownElsewhere', 'true when the presented fingerprint belongs to a different catalogue entry')),
     ...CALENDAR,
   ],
   reportSubscription: [
@@ -62,9 +66,9 @@ export const FACTS: Record<Trigger, FactSpec[]> = {
     f('dataPoint.resourceId', 'the resource the data point describes, or null'),
     f('dataPoint.unit', 'unit, e.g. W, Wh, V, or null'),
     f('dataPoint.scale', 'siScaleCode, e.g. k, M, none, or null'),
-    f('dataPoint.minSamplingSeconds', 'shortest sampling period the VEN offers, seconds, or null'),
-    f('dataPoint.maxSamplingSeconds', 'longest sampling period the VEN offers, seconds, or null'),
-    f('dataPoint.onChange', 'true when the VEN reports on change'),
+    num(f('dataPoint.minSamplingSeconds', 'shortest sampling period the VEN offers, seconds, or null')),
+    num(f('dataPoint.maxSamplingSeconds', 'longest sampling period the VEN offers, seconds, or null')),
+    bool(f('dataPoint.onChange', 'true when the VEN reports on change')),
     ...CALENDAR,
   ],
   telemetry: [
@@ -74,17 +78,17 @@ export const FACTS: Record<Trigger, FactSpec[]> = {
     f('report.requestId', 'the reportRequestID'),
     f('values', 'the values just received: [{ rId, resourceId, measurement, value, time }]'),
     f('ven.latest', 'this VEN\'s latest value (a number, or a status object)', ['measurement?', 'resourceId?']),
-    f('ven.sum', 'sum of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?']),
-    f('ven.average', 'average of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?']),
-    f('ven.max', 'largest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?']),
-    f('ven.min', 'smallest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?']),
-    f('group.sum', 'the group\'s total: each registered member VEN\'s average over the window, added up (null without values)', ['group', 'measurement', 'window']),
-    f('group.average', 'average of all numeric values of the group\'s VENs over the window', ['group', 'measurement', 'window']),
-    f('group.max', 'largest value of any VEN of the group over the window', ['group', 'measurement', 'window']),
-    f('group.min', 'smallest value of any VEN of the group over the window', ['group', 'measurement', 'window']),
-    f('group.count', 'how many values the group\'s VENs sent over the window', ['group', 'measurement', 'window']),
-    f('group.vens', 'how many registered VENs are in the group', ['group']),
-    f('group.activeEvents', 'events not yet completed or cancelled (far, near or active) delivered to a VEN of the group', ['group', 'signalName?']),
+    num(f('ven.sum', 'sum of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?'])),
+    num(f('ven.average', 'average of this VEN\'s numeric values over the window', ['measurement', 'window', 'resourceId?'])),
+    num(f('ven.max', 'largest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?'])),
+    num(f('ven.min', 'smallest of this VEN\'s values over the window', ['measurement', 'window', 'resourceId?'])),
+    num(f('group.sum', 'the group\'s total: each registered member VEN\'s average over the window, added up (null without values)', ['group', 'measurement', 'window'])),
+    num(f('group.average', 'average of all numeric values of the group\'s VENs over the window', ['group', 'measurement', 'window'])),
+    num(f('group.max', 'largest value of any VEN of the group over the window', ['group', 'measurement', 'window'])),
+    num(f('group.min', 'smallest value of any VEN of the group over the window', ['group', 'measurement', 'window'])),
+    num(f('group.count', 'how many values the group\'s VENs sent over the window', ['group', 'measurement', 'window'])),
+    num(f('group.vens', 'how many registered VENs are in the group', ['group'])),
+    num(f('group.activeEvents', 'events not yet completed or cancelled (far, near or active) delivered to a VEN of the group', ['group', 'signalName?'])),
     ...CALENDAR,
   ],
   opt: [
@@ -93,15 +97,15 @@ export const FACTS: Record<Trigger, FactSpec[]> = {
     f('opt.type', 'optIn or optOut'),
     f('opt.source', 'createdEvent (an oadrCreatedEvent response) or createOpt (an EiOpt message)'),
     f('opt.reason', 'the EiOpt optReason, or null for a createdEvent response'),
-    f('opt.scheduled', 'true for an EiOpt availability schedule (no eventID)'),
+    bool(f('opt.scheduled', 'true for an EiOpt availability schedule (no eventID)')),
     f('event.id', 'the eventID the opt is about, or null for a schedule'),
     f('event.marketContext', 'the event\'s market context, or null'),
     f('event.signalName', 'the event\'s first signal name, or null'),
     f('event.status', 'far, near, active, completed or cancelled, or null'),
     f('event.rule', 'the name of the rule that created the event, or null'),
-    f('event.vens', 'how many VENs the event is delivered to'),
-    f('event.optOutShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optOut', ['group?']),
-    f('event.optInShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optIn', ['group?']),
+    num(f('event.vens', 'how many VENs the event is delivered to')),
+    num(f('event.optOutShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optOut', ['group?'])),
+    num(f('event.optInShare', 'share 0–1 of the event\'s VENs (of the group, when given) whose effective opt state is optIn', ['group?'])),
     ...CALENDAR,
   ],
 };

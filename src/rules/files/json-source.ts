@@ -1,5 +1,6 @@
 // A policy file as text plus its parse tree, so any JSON path can be turned into line:column.
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { COMMENT_SUGGESTION, COMMENTS_NOT_ALLOWED } from '../../config/json-comments.js';
 import type { Problem } from './problem.js';
 
 export type JsonPath = (string | number)[];
@@ -10,22 +11,32 @@ export interface JsonSource {
   text: string;
   data: unknown;
   tree: Node | undefined;
-  /** Syntax errors; `data` is undefined when there is any. */
+  /** Syntax errors. `data` is undefined when there is any, except comments: the rest of such a file is still checked. */
   problems: Problem[];
 }
 
 export function parseJsonSource(file: string, text: string): JsonSource {
   const errors: ParseError[] = [];
-  // Strict JSON: comments and trailing commas are errors, as JSON.parse would say at start-up.
+  // Strict JSON: comments and trailing commas are errors, as JSON.parse (vtn start, the schedules) would say.
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
-  const problems = errors.map((e): Problem => ({
-    file, ...lineColumn(text, e.offset), code: 'P_JSON', severity: 'error',
-    message: `JSON syntax: ${describeParseError(printParseErrorCode(e.error))}`,
-    suggestion: 'a missing comma, quote or bracket just before this point is the usual cause',
-  }));
+  const problems = errors.map((e): Problem => ({ file, ...lineColumn(text, e.offset), code: 'P_JSON', severity: 'error', ...syntaxMessage(e) }));
   let data: unknown;
   if (problems.length === 0) data = JSON.parse(text);
+  // A comment is skipped exactly by the parser, so the values around it are what the analyst meant.
+  else if (tree && errors.every(isComment)) data = getNodeValue(tree);
   return { file, text, data, tree, problems };
+}
+
+const isComment = (e: ParseError): boolean => printParseErrorCode(e.error) === 'InvalidCommentToken';
+
+function syntaxMessage(e: ParseError): { message: string; suggestion: string } {
+  if (isComment(e)) {
+    return { message: COMMENTS_NOT_ALLOWED, suggestion: COMMENT_SUGGESTION };
+  }
+  return {
+    message: `JSON syntax: ${describeParseError(printParseErrorCode(e.error))}`,
+    suggestion: 'a missing comma, quote or bracket just before this point is the usual cause',
+  };
 }
 
 function describeParseError(code: string): string {

@@ -33,7 +33,8 @@ export const POLICY_PROBLEM_CODES = {
   P_EVENT_OVERLAP: 'Two templated events of one rule overlap in time in the same market context.',
   P_DUPLICATE_VEN: 'Two catalogue entries share a venName or venId.',
   P_DUPLICATE_FINGERPRINT: 'Two catalogue entries share a certificate fingerprint.',
-  P_DURATION: 'Not an ISO 8601 duration.',
+  P_DURATION: 'Not an ISO 8601 duration (the suggestion writes words such as "15 minutes" as PT15M).',
+  P_VALUE_TYPE: 'A number or true/false written as a string ("600", "true"), or a string where the fact gives a number.',
 } as const;
 
 export type PolicyProblemCode = keyof typeof POLICY_PROBLEM_CODES;

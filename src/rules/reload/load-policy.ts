@@ -56,11 +56,21 @@ function readSource(path: string, shown: string, problems: Problem[]): JsonSourc
   }
 }
 
+/** The file's data once it passes its schema. Schema problems are reported even beside syntax ones (a comment). */
 function validated<T>(src: JsonSource | undefined, kind: FileKind, problems: Problem[]): T | undefined {
-  if (!src || src.problems.length) return undefined;
+  if (!src || src.data === undefined) return undefined;
   const schemaProblems = validateAgainstSchema(src, kind);
   problems.push(...schemaProblems);
-  return schemaProblems.length ? undefined : (src.data as T);
+  return schemaProblems.length || src.problems.length ? undefined : (src.data as T);
+}
+
+/** One problem per place and code: the schema and the semantic checks may both see a bad duration. */
+function distinct(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.file}:${p.line}:${p.column}:${p.code}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 export function ruleFilesIn(rulesDir: string): string[] {
@@ -93,9 +103,9 @@ export function loadPolicy(paths: PolicyPaths, now: Date = new Date()): LoadResu
   if (vensSrc && vens) problems.push(...checkVens(vensSrc, programs));
   const catalogue = new Catalogue(vens, programs);
   let templates: TemplateSet = new Map();
-  if (templatesSrc && !templatesSrc.problems.length) {
+  if (templatesSrc && templatesSrc.data !== undefined) {
     const r = readTemplates(templatesSrc, catalogue);
-    problems.push(...r.problems);
+    problems.push(...r.problems.filter((p) => !templatesSrc.problems.includes(p)));
     templates = r.templates;
   }
 
@@ -109,15 +119,15 @@ export function loadPolicy(paths: PolicyPaths, now: Date = new Date()): LoadResu
     for (const name of ruleFilesIn(paths.rulesDir)) {
       const src = read(join(paths.rulesDir, name));
       const file = validated<RuleFile>(src, 'rules', problems);
+      // The semantic checks run on a file the schema refused too, so one pass shows every problem in it.
+      if (src?.data !== undefined) problems.push(...checkRuleFile(src, { catalogue, templates, seenNames }));
       if (!src || !file) continue;
-      const semantic = checkRuleFile(src, { catalogue, templates, seenNames });
-      problems.push(...semantic);
       file.rules.forEach((rule, i) => {
         rules[file.trigger].push({ ...rule, trigger: file.trigger, file: src.file, line: positionOf(src, ['rules', i, 'name']).line, order: order++ });
       });
     }
   }
-  if (hasErrors(problems)) return { problems };
+  if (hasErrors(problems)) return { problems: distinct(problems) };
   return {
     policy: {
       version: hash.digest('hex').slice(0, 12), loadedAt: now, files, catalogue, templates, rules,

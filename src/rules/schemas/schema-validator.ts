@@ -7,6 +7,8 @@ import { PACKAGE_ROOT } from '../../config/load-config.js';
 import { didYouMean } from '../files/closest-match.js';
 import { pointerToPath, positionOf, type JsonSource } from '../files/json-source.js';
 import type { Problem } from '../files/problem.js';
+import { durationSuggestion } from '../files/duration-words.js';
+import { quotedScalar } from '../files/quoted-scalar.js';
 
 export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'scenarios' | 'vtnConfig';
 
@@ -37,9 +39,9 @@ function validatorFor(kind: FileKind): ValidateFunction {
   return v;
 }
 
-/** Schema problems of one file (none when it has syntax errors: those are reported instead). */
+/** Schema problems of one file (none when its syntax is too broken to read: those errors are reported instead). */
 export function validateAgainstSchema(src: JsonSource, kind: FileKind): Problem[] {
-  if (src.problems.length > 0) return [];
+  if (src.data === undefined) return [];
   const validate = validatorFor(kind);
   if (validate(src.data)) return [];
   const seen = new Set<string>();
@@ -56,10 +58,14 @@ export function validateAgainstSchema(src: JsonSource, kind: FileKind): Problem[
 }
 
 // `if` failures only say "must match then schema"; the errors inside `then` say what is wrong.
-// oneOf/anyOf wrappers repeat their branches' errors less precisely.
+// oneOf/anyOf wrappers repeat their branches' errors less precisely, and a branch of another type ("must be
+// array" for an object) is noise when the branch of the value's own type says what is wrong inside it.
 function relevant(errors: ErrorObject[]): ErrorObject[] {
   const precise = errors.filter((e) => !['if', 'oneOf', 'anyOf'].includes(e.keyword));
-  return precise.length > 0 ? precise : errors;
+  const branched = new Set(errors.filter((e) => e.keyword === 'oneOf' || e.keyword === 'anyOf').map((e) => e.instancePath));
+  const deeper = (path: string) => precise.some((e) => e.instancePath.startsWith(`${path}/`));
+  const focused = precise.filter((e) => !(e.keyword === 'type' && branched.has(e.instancePath) && deeper(e.instancePath)));
+  return focused.length > 0 ? focused : errors;
 }
 
 function toProblem(src: JsonSource, e: ErrorObject): Problem {
@@ -81,6 +87,13 @@ function toProblem(src: JsonSource, e: ErrorObject): Problem {
       message: `${JSON.stringify(e.data)} is not allowed for ${where}`,
       suggestion: suggestion ?? `use one of: ${strings.join(', ')}`,
     };
+  }
+  if (e.keyword === 'pattern' && (e.params as { pattern: string }).pattern === '^P') {
+    return { ...base, ...positionOf(src, path), code: 'P_DURATION', message: `${JSON.stringify(e.data)} is not an ISO 8601 duration`, suggestion: durationSuggestion(e.data) };
+  }
+  const quoted = e.keyword === 'type' ? quotedScalar(e.data, (e.params as { type: string }).type) : undefined;
+  if (quoted) {
+    return { ...base, ...positionOf(src, path), code: 'P_VALUE_TYPE', message: `${where} must be ${quoted.expected}, not the string ${JSON.stringify(e.data)}`, suggestion: quoted.suggestion };
   }
   if (e.keyword === 'required') {
     const missing = (e.params as { missingProperty: string }).missingProperty;
