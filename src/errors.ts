@@ -29,7 +29,8 @@ export const ERROR_CODES = {
   E_EVENT_UNKNOWN: 'No event with that eventId exists.',
   E_EVENT_DUPLICATE: 'An event with that eventId exists already.',
   E_EVENT_CANCELLED: 'The event is cancelled and cannot be modified.',
-  E_VEN_UNKNOWN: 'No registered VEN has that venId.',
+  E_VEN_UNKNOWN: 'No registered VEN has that venId (or venName, where a name is accepted).',
+  E_VEN_AMBIGUOUS: 'A venName given for a venId is carried by several registered VENs; the answer lists them, give one of their venIds.',
   E_FINGERPRINT: 'Not a certificate fingerprint (10 hex pairs joined by colons, AA:BB:…).',
   E_HANDLER_NAME: 'Unknown handler name.',
   E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
@@ -64,10 +65,13 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export class VtnError extends Error {
   readonly code: ErrorCode;
   readonly hint?: string;
-  constructor(code: ErrorCode, message: string, hint?: string) {
+  /** Machine-readable detail an API answer carries beside the message (e.g. the candidates of E_VEN_AMBIGUOUS). */
+  readonly details?: Record<string, unknown>;
+  constructor(code: ErrorCode, message: string, hint?: string, details?: Record<string, unknown>) {
     super(hint ? `${message} — ${hint}` : message);
     this.name = 'VtnError';
     this.code = code;
     this.hint = hint;
+    if (details) this.details = details;
   }
 }

@@ -22,8 +22,8 @@ export class AdminHttpError extends Error {
   }
 }
 
-/** VtnErrors about an unknown id are a 404; every other VtnError is the caller's input, so 400. */
-const NOT_FOUND_CODES = new Set(['E_EVENT_UNKNOWN', 'E_VEN_UNKNOWN']);
+/** VtnErrors about an unknown id are a 404, a name several VENs carry a 409; every other VtnError is the caller's input, so 400. */
+const STATUS_OF: Record<string, number> = { E_EVENT_UNKNOWN: 404, E_VEN_UNKNOWN: 404, E_VEN_AMBIGUOUS: 409 };
 
 export const notInstalled = (what: string): AdminHttpError =>
   new AdminHttpError(503, 'E_NOT_INSTALLED', `${what} is not installed in this VTN (start it with the corresponding files, see README).`);
@@ -32,8 +32,8 @@ export function installAdminErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | VtnError | AdminHttpError, req, reply) => {
     if (err instanceof AdminHttpError) return reply.code(err.status).send({ code: err.code, message: err.message });
     if (err instanceof VtnError) {
-      const body = { code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
-      return reply.code(NOT_FOUND_CODES.has(err.code) ? 404 : 400).send(body);
+      const body = { ...err.details, code: err.code, message: err.message, ...(err.hint ? { hint: err.hint } : {}) };
+      return reply.code(STATUS_OF[err.code] ?? 400).send(body);
     }
     const status = err.statusCode ?? 500;
     if (err.validation) return reply.code(400).send({ code: 'E_BAD_REQUEST', message: err.message });

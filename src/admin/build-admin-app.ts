@@ -18,6 +18,7 @@ import { registerTotalsRoute } from './routes/totals-route.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
+import { installVenRefHook } from './ven-resolver.js';
 
 export const API_PREFIX = '/admin/v1';
 
@@ -63,6 +64,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
   registerDashboard(app, { authRequired: auth.enabled, sources: deps.sources });
   app.register(async (scope) => registerHealthRoutes(scope, deps));
   app.register(async (api) => {
+    installVenRefHook(api, deps.vtn);
     registerVenRoutes(api, deps);
     registerRebindRoute(api, deps);
     registerEventRoutes(api, deps);

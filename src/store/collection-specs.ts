@@ -25,6 +25,8 @@ const specs: Record<string, CollectionSpec> = {
     indexes: {
       registrationId: (v: VenRecord) => [v.registrationId],
       fingerprint: (v: VenRecord) => (v.fingerprint ? [v.fingerprint] : []),
+      // The admin API and `vtn explain` accept a venName wherever a venId is.
+      venName: (v: VenRecord) => (v.venName ? [v.venName] : []),
     },
     venIdsOf: (key) => [key],
   },

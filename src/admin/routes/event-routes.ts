@@ -10,6 +10,7 @@ import {
   modifyEventBody, templateEventBody,
 } from '../schemas/event-schemas.js';
 import type { TemplateFillInput } from '../status-sources.js';
+import { resolveEventVens } from '../event-body-vens.js';
 
 export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const { vtn } = deps;
@@ -30,7 +31,8 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
   app.post('/events', {
     schema: { tags: ['events'], summary: 'Create an event inline (body = vtn.addEvent options)', body: createEventBody, response: { 201: createdEventReply, ...errorResponses } },
   }, async (req, reply) => {
-    const options = { ...(req.body as AddEventOptions), origin: { source: 'admin', actor: req.actor ?? 'local' } };
+    const body = await resolveEventVens(vtn, req.body as AddEventOptions);
+    const options = { ...body, origin: { source: 'admin', actor: req.actor ?? 'local' } };
     const handle = await vtn.addEvent(options);
     return reply.code(201).send(await created(handle.eventId));
   });
@@ -41,11 +43,14 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
       response: { 201: createdEventReply, ...errorResponses, 503: errorReply },
     },
   }, async (req, reply) => {
-    if (!deps.sources.templates) throw notInstalled('The template catalogue');
+    const { templates } = deps.sources;
+    if (!templates) throw notInstalled('The template catalogue');
     const body = req.body as Omit<TemplateFillInput, 'start'> & { template: string; start: string };
     const { template, start, ...rest } = body;
-    const options = deps.sources.templates.toEventOptions(template, { ...rest, start: new Date(start) });
-    if (!options) throw new AdminHttpError(404, 'E_NOT_FOUND', `no template named ${template}; known: ${deps.sources.templates.names().join(', ') || 'none'}`);
+    // An unknown template is reported before the VENs are looked up.
+    const fill = templates.names().includes(template) ? { ...rest, ...(await resolveEventVens(vtn, { venIds: rest.venIds })), start: new Date(start) } : undefined;
+    const options = fill && templates.toEventOptions(template, fill);
+    if (!options) throw new AdminHttpError(404, 'E_NOT_FOUND', `no template named ${template}; known: ${templates.names().join(', ') || 'none'}`);
     const handle = await vtn.addEvent({ ...options, origin: { ...options.origin, source: 'admin', actor: req.actor ?? 'local', template } });
     return reply.code(201).send(await created(handle.eventId));
   });
@@ -58,7 +63,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
     schema: { tags: ['events'], summary: 'Modify an event (modificationNumber + 1; VENs get the new version)', params: eventIdParams, body: modifyEventBody, response: { 200: eventView, ...errorResponses } },
   }, async (req) => {
     const { eventId } = req.params as { eventId: string };
-    await vtn.modifyEvent(eventId, req.body as ModifyEventOptions);
+    await vtn.modifyEvent(eventId, await resolveEventVens(vtn, req.body as ModifyEventOptions));
     return view(eventId);
   });
 

@@ -2,16 +2,22 @@
 export const errorReply = {
   type: 'object',
   description: 'Every failure: a stable code, a plain message and sometimes what to do about it.',
-  properties: { code: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' } },
+  properties: {
+    code: { type: 'string' }, message: { type: 'string' }, hint: { type: 'string' },
+    candidates: {
+      type: 'array', description: 'E_VEN_AMBIGUOUS: the registered VENs carrying the venName given (at most 20).',
+      items: { type: 'object', properties: { venId: { type: 'string' }, venName: { type: 'string' }, registeredAt: { type: 'string' } } },
+    },
+  },
   required: ['code', 'message'],
 } as const;
 
-/** 400/401/404 responses most routes share. */
-export const errorResponses = { 400: errorReply, 401: errorReply, 404: errorReply } as const;
+/** 400/401/404/409 responses most routes share (409: a venName several VENs carry). */
+export const errorResponses = { 400: errorReply, 401: errorReply, 404: errorReply, 409: errorReply } as const;
 
 export const venIdParams = {
   type: 'object',
-  properties: { venId: { type: 'string', minLength: 1, description: 'venID assigned at registration.' } },
+  properties: { venId: { type: 'string', minLength: 1, description: 'venID assigned at registration, or the venName of one registered VEN.' } },
   required: ['venId'],
 } as const;
 

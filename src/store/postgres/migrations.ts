@@ -70,6 +70,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX vtn_telemetry_time ON vtn_telemetry (t);
     `,
   },
+  {
+    version: 4,
+    name: 'venName index of registered VENs',
+    sql: `
+      -- collection-specs.ts declares vens.venName from this version on: index the VENs registered before it.
+      INSERT INTO vtn_index (collection, index_name, index_value, key)
+        SELECT collection, 'venName', value->>'venName', key FROM vtn_records
+        WHERE collection = 'vens' AND value IS NOT NULL AND jsonb_typeof(value->'venName') = 'string' AND value->>'venName' <> ''
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

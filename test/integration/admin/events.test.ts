@@ -45,7 +45,8 @@ describe('admin API: events', () => {
       expect(res.status).toBe(400);
       expect(res.json()).toEqual({ code: 'E_BAD_REQUEST', message });
     }
-    const simple = await f.call('POST', '/admin/v1/events', { payload: inline(f, ['v1'], { intervals: [{ duration: 'PT1H', payload: 9 }] }) });
+    const ven = await f.registeredVen();
+    const simple = await f.call('POST', '/admin/v1/events', { payload: inline(f, [ven.venId!], { intervals: [{ duration: 'PT1H', payload: 9 }] }) });
     expect(simple.status).toBe(400);
     expect(simple.json().code).toBe('E_SIMPLE_PAYLOAD');
     const { venIds: _unused, ...noTarget } = inline(f, []);
@@ -77,7 +78,8 @@ describe('admin API: events', () => {
 
   it('cancel needs no body', async () => {
     const f = await adminSetup();
-    const { eventId } = (await f.call('POST', '/admin/v1/events', { payload: inline(f, ['v1']) })).json();
+    const ven = await f.registeredVen();
+    const { eventId } = (await f.call('POST', '/admin/v1/events', { payload: inline(f, [ven.venId!]) })).json();
     const res = await f.call('POST', `/admin/v1/events/${eventId}/cancel`);
     expect(res.status).toBe(200);
     expect(res.json().status).toBe('cancelled');
@@ -99,7 +101,8 @@ describe('admin API: events', () => {
 
   it('creates from a template when a template source is attached, 404 for an unknown name, 503 without one', async () => {
     const f = await adminSetup();
-    const body = { template: 'peak', start: new Date(f.clock.now().getTime() + 7_200_000).toISOString(), venIds: ['v1'], level: 2 };
+    const ven = await f.registeredVen();
+    const body = { template: 'peak', start: new Date(f.clock.now().getTime() + 7_200_000).toISOString(), venIds: [ven.venId!], level: 2 };
     const missing = await f.call('POST', '/admin/v1/events/from-template', { payload: body });
     expect(missing.status).toBe(503);
     expect(missing.json().code).toBe('E_NOT_INSTALLED');
