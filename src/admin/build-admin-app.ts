@@ -10,6 +10,7 @@ import { registerDecisionRoutes } from './routes/decision-routes.js';
 import { registerEventRoutes } from './routes/event-routes.js';
 import { registerFleetRoutes } from './routes/fleet-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
+import { registerHealthSummaryRoute } from './routes/health-summary-route.js';
 import { registerPolicyRoutes } from './routes/policy-routes.js';
 import { registerRebindRoute } from './routes/rebind-route.js';
 import { registerRefusalRoutes } from './routes/refusal-routes.js';
@@ -70,6 +71,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerPolicyRoutes(api, deps);
+    registerHealthSummaryRoute(api, deps);
     registerDecisionRoutes(api, deps);
     registerRefusalRoutes(api, deps);
     registerFleetRoutes(api, deps);

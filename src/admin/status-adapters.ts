@@ -3,7 +3,7 @@
 import { nextOccurrences } from '../schedule/occurrences.js';
 import type { CalendarMap, Schedule } from '../schedule/schedule-types.js';
 import type { AddEventOptions } from '../vtn/events/index.js';
-import type { EventTemplateSource, NextOccurrence, PolicyStatus, PolicyStatusSource, ScheduleStatus, ScheduleStatusSource, TemplateFillInput } from './status-sources.js';
+import type { EventTemplateSource, NextOccurrence, PolicyStatus, PolicyStatusSource, ReloadResult, ScheduleStatus, ScheduleStatusSource, TemplateFillInput } from './status-sources.js';
 
 /** A located problem as the rules and schedule loaders report it. */
 export interface ProblemLike {
@@ -19,7 +19,28 @@ export interface ProblemLike {
 export const problemLine = (p: ProblemLike): string =>
   `${p.file}:${p.line}:${p.column} ${p.code} ${p.message}${p.suggestion ? ` (${p.suggestion})` : ''}`;
 
-const errorLines = (problems: readonly ProblemLike[]): string[] => problems.filter((p) => p.severity !== 'warning').map(problemLine);
+const errorsOf = (problems: readonly ProblemLike[]): ProblemLike[] => problems.filter((p) => p.severity !== 'warning');
+
+/** The failed attempt's errors as lines and as parts. */
+function reloadResult(at: string, ok: boolean, problems: readonly ProblemLike[]): ReloadResult {
+  const errors = errorsOf(problems);
+  return {
+    at, ok, errors: errors.map(problemLine),
+    problems: errors.map((p) => ({ file: p.file, line: p.line, column: p.column, code: p.code, message: p.message, ...(p.suggestion ? { suggestion: p.suggestion } : {}) })),
+  };
+}
+
+/** Load counts as the reloader tallied them (src/reload-tally.ts). */
+export interface ReloadTallyLike {
+  succeeded: number;
+  failed: number;
+  lastSuccessAt: string;
+  lastFailureAt?: string;
+}
+
+const counts = (t: ReloadTallyLike) => ({
+  reloads: { succeeded: t.succeeded, failed: t.failed }, lastSuccessAt: t.lastSuccessAt, ...(t.lastFailureAt ? { lastFailureAt: t.lastFailureAt } : {}),
+});
 
 /** What installPolicy's handle reports (src/rules). */
 export interface RulesStatusLike {
@@ -28,8 +49,7 @@ export interface RulesStatusLike {
   loadedAt: string;
   files: string[];
   errors: ProblemLike[];
-  /** Successful reloads since install. */
-  reloads: number;
+  reloads: ReloadTallyLike;
   lastAttemptAt?: string;
 }
 
@@ -38,23 +58,13 @@ export interface RulesHandleLike {
   reload(): RulesStatusLike | Promise<RulesStatusLike>;
 }
 
-/** Failed attempts are counted as seen (admin reloads, and watcher reloads noticed by a status read). */
+/** The counts come from the rules runtime, which tallies every attempt (watcher or admin) when it ends. */
 export function rulesStatusSource(handle: RulesHandleLike): PolicyStatusSource {
-  let failed = 0;
-  let lastFailureSeen: string | undefined;
-  const convert = (s: RulesStatusLike): PolicyStatus => {
-    const at = s.lastAttemptAt ?? s.loadedAt;
-    if (!s.ok && at !== lastFailureSeen) {
-      failed++;
-      lastFailureSeen = at;
-    }
-    return {
-      version: s.version, loadedAt: s.loadedAt, files: s.files,
-      lastReload: { at, ok: s.ok, errors: errorLines(s.errors) },
-      // The install itself is the first successful load.
-      reloads: { succeeded: s.reloads + 1, failed },
-    };
-  };
+  const convert = (s: RulesStatusLike): PolicyStatus => ({
+    version: s.version, loadedAt: s.loadedAt, files: s.files,
+    lastReload: reloadResult(s.lastAttemptAt ?? s.loadedAt, s.ok, s.errors),
+    ...counts(s.reloads),
+  });
   return { status: () => convert(handle.status()), reload: async () => convert(await handle.reload()) };
 }
 
@@ -68,26 +78,25 @@ export interface ScheduleReloadLike {
 
 export interface InstalledSchedulerLike {
   scheduler: { readonly set: { schedules: Schedule[]; calendars: CalendarMap } };
-  reloader: { status(): ScheduleReloadLike | undefined; reload(): Promise<ScheduleReloadLike> };
+  reloader: {
+    status(): ScheduleReloadLike | undefined;
+    reload(): Promise<ScheduleReloadLike>;
+    loaded(): { version: string; loadedAt: string; files: string[] };
+    tally(): ReloadTallyLike;
+  };
 }
 
 export function schedulerStatusSource(installed: InstalledSchedulerLike, opts: { running: () => boolean; startedAt: Date }): ScheduleStatusSource {
-  let succeeded = 1;
-  let failed = 0;
-  let lastSeen: string | undefined;
   const status = (): ScheduleStatus => {
     const r = installed.reloader.status();
-    if (r && r.at !== lastSeen) {
-      lastSeen = r.at;
-      if (r.ok) succeeded++;
-      else failed++;
-    }
+    const { version, loadedAt, files } = installed.reloader.loaded();
     const enabled = installed.scheduler.set.schedules.filter((s) => s.enabled).length;
     return {
+      version, loadedAt, files: [...files],
       running: opts.running(),
       schedules: enabled,
-      lastReload: r ? { at: r.at, ok: r.ok, errors: errorLines(r.problems) } : { at: opts.startedAt.toISOString(), ok: true, errors: [] },
-      reloads: { succeeded, failed },
+      lastReload: r ? reloadResult(r.at, r.ok, r.problems) : reloadResult(loadedAt, true, []),
+      ...counts(installed.reloader.tally()),
     };
   };
   return {

@@ -2,6 +2,16 @@
 // real handles to these small interfaces, so the admin API never imports those layers and answers 503 without them.
 import type { AddEventOptions } from '../vtn/events/index.js';
 
+/** One error of a rejected load, where it is and what to do. */
+export interface ReloadProblem {
+  file: string;
+  line: number;
+  column: number;
+  code: string;
+  message: string;
+  suggestion?: string;
+}
+
 /** Outcome of one load or reload of policy or schedule files. */
 export interface ReloadResult {
   /** ISO time of the attempt. */
@@ -9,6 +19,8 @@ export interface ReloadResult {
   ok: boolean;
   /** One line per problem (file:line:column CODE message); empty when ok. */
   errors: string[];
+  /** The same errors with their parts (the health summary and the dashboard banner show them). */
+  problems?: ReloadProblem[];
 }
 
 export interface PolicyStatus {
@@ -20,8 +32,12 @@ export interface PolicyStatus {
   files?: string[];
   /** The latest load attempt; when it failed, the previous good version keeps running. */
   lastReload?: ReloadResult;
-  /** Reload attempts since start, by outcome. */
+  /** Load attempts since start, by outcome (the install is the first success), counted as each ends. */
   reloads: { succeeded: number; failed: number };
+  /** ISO time of the latest successful load. */
+  lastSuccessAt?: string;
+  /** ISO time of the latest rejected load; absent when none was. */
+  lastFailureAt?: string;
 }
 
 export interface PolicyStatusSource {

@@ -27,15 +27,16 @@ export async function installScheduler(vtn: SchedulerVtn, o: InstallOptions): Pr
   const log = o.log ?? silentLogger;
   const paths = () => schedulePaths(o.root);
   if (paths().scheduleFiles.length === 0) return undefined;
+  const loadedAt = new Date();
   const result = loadSchedules(paths());
   for (const p of result.problems) log[p.severity === 'error' ? 'error' : 'warn']({ file: p.file, line: p.line, column: p.column, code: p.code, suggestion: p.suggestion }, p.message);
-  if (!result.set) {
+  if (!result.set || !result.source) {
     const first = result.problems.find((p) => p.severity === 'error')!;
     throw new VtnError(first.code, `${first.file}:${first.line}:${first.column} ${first.message}`, 'run `vtn check` to see every problem in the schedule files');
   }
   const scheduler = new Scheduler({ ...o, vtn, set: result.set, log });
   await scheduler.start();
-  const reloader = new ScheduleReloader({ paths, scheduler, log, ...(o.debounceMs !== undefined ? { debounceMs: o.debounceMs } : {}) });
+  const reloader = new ScheduleReloader({ paths, scheduler, log, installed: result.source, installedAt: loadedAt, ...(o.debounceMs !== undefined ? { debounceMs: o.debounceMs } : {}) });
   if (o.watch ?? true) reloader.watch();
   return {
     scheduler, reloader,

@@ -6,6 +6,7 @@ import { readPolicyTemplates, type TemplateMap } from './policy-templates.js';
 import type { Program } from '../rules/catalogue/catalogue.js';
 import { parseLocalDate } from './local-date.js';
 import { jsonFilesIn, readValidated, type Problem, type SchedulePaths } from './schedule-files.js';
+import { scheduleSource, type ScheduleSource } from './schedule-version.js';
 import type { CalendarFile, CalendarMap, HolidayCalendar, Schedule, ScheduleFile } from './schedule-types.js';
 import { readVenCatalogue, type VenCatalogue } from './ven-catalogue.js';
 
@@ -21,6 +22,8 @@ export interface ScheduleSet {
 export interface LoadResult {
   /** Present when there is no error (warnings allowed). */
   set?: ScheduleSet;
+  /** Version and files of the set; present with it. */
+  source?: ScheduleSource;
   problems: Problem[];
 }
 
@@ -64,7 +67,7 @@ export function loadSchedules(paths: SchedulePaths): LoadResult {
     });
   }
   const failed = problems.some((p) => p.severity === 'error');
-  return failed ? { problems } : { set: { schedules, calendars, templates, programs, catalogue }, problems };
+  return failed ? { problems } : { set: { schedules, calendars, templates, programs, catalogue }, source: scheduleSource(paths), problems };
 }
 
 function loadCalendars(paths: SchedulePaths, problems: Problem[]): CalendarMap {

@@ -1,6 +1,7 @@
 // /healthz (the process answers), /readyz (store, rules, scheduler — each check listed), /metrics (Prometheus).
 import type { FastifyInstance } from 'fastify';
 import type { AdminDeps } from '../admin-deps.js';
+import { healthSummary } from '../health-summary.js';
 import { errorReply } from '../schemas/common.js';
 
 export interface ReadinessCheck {
@@ -9,27 +10,10 @@ export interface ReadinessCheck {
   detail: string;
 }
 
-/** Every check, each with a plain reason; an absent optional layer passes as "not installed". */
+/** Every check, each with a plain reason; ready while something good serves (a rejected edit is "degraded", not "down"). */
 export function readinessChecks(deps: AdminDeps): ReadinessCheck[] {
-  const checks: ReadinessCheck[] = [];
-  const storeReady = deps.vtn.store.isReady();
-  checks.push({ name: 'store', ok: storeReady, detail: storeReady ? 'state loaded' : 'state store is not open' });
-  if (deps.sources.policy) {
-    const s = deps.sources.policy.status();
-    const failed = s.lastReload?.ok === false;
-    const ok = s.version !== undefined && !failed;
-    const detail = ok ? `rules version ${s.version} loaded`
-      : failed ? `last rule load failed (${s.lastReload!.errors.length} problem(s): ${s.lastReload!.errors[0] ?? 'unknown'})${s.version ? `; version ${s.version} still running` : ''}`
-        : 'no rules loaded';
-    checks.push({ name: 'rules', ok, detail });
-  } else checks.push({ name: 'rules', ok: true, detail: 'not installed' });
-  if (deps.sources.schedules) {
-    const s = deps.sources.schedules.status();
-    const failed = s.lastReload?.ok === false;
-    const ok = s.running && !failed;
-    checks.push({ name: 'scheduler', ok, detail: !s.running ? 'scheduler is not running' : failed ? `last schedule load failed: ${s.lastReload!.errors[0] ?? 'unknown'}` : `running ${s.schedules ?? 0} schedule(s)` });
-  } else checks.push({ name: 'scheduler', ok: true, detail: 'not installed' });
-  return checks;
+  const h = healthSummary(deps);
+  return ([['store', h.store], ['rules', h.policy], ['scheduler', h.schedules]] as const).map(([name, c]) => ({ name, ok: c.status !== 'down', detail: c.detail }));
 }
 
 const readyReply = {
@@ -47,7 +31,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: AdminDeps): voi
   }, async () => ({ status: 'ok', uptimeSeconds: Math.round((Date.now() - started) / 1000) }));
 
   app.get('/readyz', {
-    schema: { tags: ['health'], summary: 'Readiness: store ready, rules loaded without error, scheduler running (no token needed); 503 when a check fails', response: { 200: readyReply, 503: readyReply } },
+    schema: { tags: ['health'], summary: 'Readiness: store open, a good rule version serving, scheduler running (no token needed); 503 when a check fails. A rejected edit while the last good version serves stays ready (see GET /admin/v1/health)', response: { 200: readyReply, 503: readyReply } },
   }, async (_req, reply) => {
     const checks = readinessChecks(deps);
     const ready = checks.every((c) => c.ok);

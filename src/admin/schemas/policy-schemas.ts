@@ -1,17 +1,31 @@
 // Schemas of the rules, schedules and decisions routes.
 import { openObject } from './common.js';
 
+/** A located error of a rejected load. */
+export const reloadProblem = {
+  type: 'object',
+  properties: {
+    file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' }, code: { type: 'string' }, message: { type: 'string' }, suggestion: { type: 'string' },
+  },
+} as const;
+
 const reloadResult = {
   type: 'object',
-  properties: { at: { type: 'string' }, ok: { type: 'boolean' }, errors: { type: 'array', items: { type: 'string' } } },
+  properties: {
+    at: { type: 'string' }, ok: { type: 'boolean' },
+    errors: { type: 'array', items: { type: 'string' }, description: 'file:line:column CODE message, one per error.' },
+    problems: { type: 'array', items: reloadProblem, description: 'The same errors with their parts.' },
+  },
 } as const;
 
 const statusProperties = {
   version: { type: 'string', description: 'The running version (e.g. content hash).' },
   loadedAt: { type: 'string' },
-  files: { type: 'array', items: { type: 'string' } },
+  files: { type: 'array', items: { type: 'string' }, description: 'The files the running version was read from.' },
   lastReload: { ...reloadResult, description: 'Latest load attempt; on failure the previous good version keeps running.' },
-  reloads: { type: 'object', properties: { succeeded: { type: 'integer' }, failed: { type: 'integer' } } },
+  reloads: { type: 'object', description: 'Loads since start (the first load counts), each counted when it ends.', properties: { succeeded: { type: 'integer' }, failed: { type: 'integer' } } },
+  lastSuccessAt: { type: 'string', description: 'Latest successful load.' },
+  lastFailureAt: { type: 'string', description: 'Latest rejected load; absent when none was.' },
 } as const;
 
 export const policyStatus = { type: 'object', properties: statusProperties } as const;

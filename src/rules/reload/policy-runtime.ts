@@ -1,5 +1,6 @@
 // Holds the live policy version. A reload swaps one reference, so a handler sees either the old or the new
 // policy, never a mix; a failed reload keeps the last good one and remembers why.
+import { ReloadTally, type ReloadTallyView } from '../../reload-tally.js';
 import type { Trigger } from '../facts/fact-catalogue.js';
 import { TRIGGERS } from '../facts/fact-catalogue.js';
 import type { Problem } from '../files/problem.js';
@@ -17,19 +18,20 @@ export interface PolicyStatus {
   warnings: Problem[];
   /** Why the files on disk were not taken (empty when ok). */
   errors: Problem[];
-  /** Successful reloads since install. */
-  reloads: number;
+  /** Loads since start by outcome (the install counts as the first success), counted as they happen. */
+  reloads: ReloadTallyView;
   lastAttemptAt?: string;
 }
 
 export class PolicyRuntime {
   #policy: CompiledPolicy;
   #errors: Problem[] = [];
-  #reloads = 0;
+  #tally: ReloadTally;
   #lastAttemptAt: Date | undefined;
 
   constructor(policy: CompiledPolicy) {
     this.#policy = policy;
+    this.#tally = new ReloadTally(policy.loadedAt);
   }
 
   get policy(): CompiledPolicy {
@@ -39,12 +41,13 @@ export class PolicyRuntime {
   swap(policy: CompiledPolicy, at: Date): void {
     this.#policy = policy;
     this.#errors = [];
-    this.#reloads++;
+    this.#tally.success(at);
     this.#lastAttemptAt = at;
   }
 
   fail(problems: Problem[], at: Date): void {
     this.#errors = problems.filter((p) => p.severity === 'error');
+    this.#tally.failure(at);
     this.#lastAttemptAt = at;
   }
 
@@ -58,7 +61,7 @@ export class PolicyRuntime {
       rules: Object.fromEntries(TRIGGERS.map((t) => [t, p.rules[t].filter((r) => r.enabled !== false).length])) as Record<Trigger, number>,
       warnings: [...p.warnings],
       errors: [...this.#errors],
-      reloads: this.#reloads,
+      reloads: this.#tally.view(),
       ...(this.#lastAttemptAt ? { lastAttemptAt: this.#lastAttemptAt.toISOString() } : {}),
     };
   }

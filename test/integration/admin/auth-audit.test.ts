@@ -16,7 +16,7 @@ const ROUTES: [string, string][] = [
   ['GET', '/admin/v1/events/x'], ['PATCH', '/admin/v1/events/x'], ['POST', '/admin/v1/events/x/cancel'], ['GET', '/admin/v1/events/x/vens'],
   ['GET', '/admin/v1/reports/subscriptions'], ['GET', '/admin/v1/reports/offers'], ['GET', '/admin/v1/reports/values'], ['GET', '/admin/v1/reports/aggregate'],
   ['GET', '/admin/v1/rules'], ['POST', '/admin/v1/rules/reload'], ['GET', '/admin/v1/schedules'], ['POST', '/admin/v1/schedules/reload'],
-  ['GET', '/admin/v1/schedules/next'], ['GET', '/admin/v1/decisions'], ['GET', '/admin/v1/decisions/x'], ['GET', '/metrics'],
+  ['GET', '/admin/v1/schedules/next'], ['GET', '/admin/v1/decisions'], ['GET', '/admin/v1/decisions/x'], ['GET', '/admin/v1/health'], ['GET', '/metrics'],
 ];
 
 describe('admin API: auth, audit, OpenAPI', () => {

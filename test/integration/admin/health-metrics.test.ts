@@ -1,20 +1,9 @@
-// /healthz, /readyz (each check listed, 503 when one fails) and /metrics after real OpenADR traffic.
+// /healthz, /readyz (each check listed, 503 when nothing good serves) and /metrics after real OpenADR traffic.
 import { describe, expect, it } from 'vitest';
+import { sample } from '../../helpers/prom-sample.js';
 import { putAll } from '../../helpers/read-store.js';
 import { adminSetup, sendUsage } from './admin-fixture.js';
 import { FakePolicy, FakeSchedules } from './fake-sources.js';
-
-/** The value of one sample line (`name{labels} value`) in Prometheus text, or undefined. */
-function sample(text: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  const wanted = Object.entries(labels).map(([k, v]) => `${k}="${v}"`);
-  for (const line of text.split('\n')) {
-    const m = /^([a-z_]+)(?:\{([^}]*)\})? (\S+)$/.exec(line);
-    if (!m || m[1] !== name) continue;
-    const have = (m[2] ?? '').split(',').filter(Boolean);
-    if (wanted.every((w) => have.includes(w)) && have.length === wanted.length) return Number(m[3]);
-  }
-  return undefined;
-}
 
 describe('health and metrics', () => {
   it('/healthz and /readyz need no token; /readyz lists every check', async () => {
@@ -31,7 +20,7 @@ describe('health and metrics', () => {
     ] });
   });
 
-  it('/readyz is 503 when the rules failed to load, the scheduler stopped, or the store closed', async () => {
+  it('/readyz stays 200 on a rejected rule edit while the last good version serves; 503 when nothing serves or the store closed', async () => {
     const policy = new FakePolicy();
     const schedules = new FakeSchedules();
     const f = await adminSetup({ policy, schedules });
@@ -40,11 +29,17 @@ describe('health and metrics', () => {
     policy.nextReloadErrors = ['rules/opt.json:1:1 P_JSON unexpected end of file'];
     await policy.reload();
     let res = await f.call('GET', '/readyz');
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(200);
     expect(res.json().checks.find((c: { name: string }) => c.name === 'rules')).toEqual({
-      name: 'rules', ok: false, detail: 'last rule load failed (1 problem(s): rules/opt.json:1:1 P_JSON unexpected end of file); version v-abc still running',
+      name: 'rules', ok: true, detail: 'the last rules edit was rejected: rules/opt.json:1:1 P_JSON unexpected end of file; version v-abc keeps serving',
     });
+    // No version was ever loaded: nothing serves.
+    policy.current = { reloads: { succeeded: 0, failed: 1 }, lastReload: { at: '2026-06-01T11:00:00.000Z', ok: false, errors: ['rules/opt.json:1:1 P_JSON unexpected end of file'] } };
+    res = await f.call('GET', '/readyz');
+    expect(res.status).toBe(503);
+    expect(res.json().checks.find((c: { name: string }) => c.name === 'rules')).toMatchObject({ ok: false, detail: expect.stringMatching(/^no rules loaded; the last rules edit was rejected: rules\/opt\.json:1:1/) });
     policy.nextReloadErrors = [];
+    policy.current = { ...policy.current, version: 'v-abd' };
     await policy.reload();
     schedules.running = false;
     res = await f.call('GET', '/readyz');
@@ -90,6 +85,8 @@ describe('health and metrics', () => {
     expect(sample(text, 'vtn_rule_reloads_total', { result: 'success' })).toBe(1);
     expect(sample(text, 'vtn_rule_reloads_total', { result: 'failure' })).toBe(1);
     expect(sample(text, 'vtn_rules_loaded_ok')).toBe(0);
+    expect(sample(text, 'vtn_rule_last_reload_successful')).toBe(0);
+    expect(sample(text, 'vtn_schedule_last_reload_successful')).toBe(1);
     expect(sample(text, 'vtn_scheduler_running')).toBe(1);
   });
 

@@ -4,18 +4,27 @@ import { problemLine, rulesStatusSource, templateSource, type RulesHandleLike } 
 type RulesStatus = ReturnType<RulesHandleLike['status']>;
 
 describe('rulesStatusSource', () => {
-  it('maps the rules handle status, counts the install as a load and each distinct failed attempt once', async () => {
-    let current: RulesStatus = { ok: true, version: 'h1', loadedAt: '2026-06-01T10:00:00.000Z', files: ['rules/a.json'], errors: [], reloads: 0 };
+  it('maps the rules handle status: the counts and times as the runtime tallied them, the errors as lines and parts', async () => {
+    const loadedAt = '2026-06-01T10:00:00.000Z';
+    let current: RulesStatus = { ok: true, version: 'h1', loadedAt, files: ['rules/a.json'], errors: [], reloads: { succeeded: 1, failed: 0, lastSuccessAt: loadedAt } };
     const problem = { file: 'rules/a.json', line: 3, column: 7, code: 'P_UNKNOWN_FACT', message: 'unknown fact "venNam"', severity: 'error', suggestion: 'did you mean venName?' };
     const handle: RulesHandleLike = { status: () => current, reload: () => current };
     const source = rulesStatusSource(handle);
-    expect(source.status()).toEqual({ version: 'h1', loadedAt: '2026-06-01T10:00:00.000Z', files: ['rules/a.json'], lastReload: { at: '2026-06-01T10:00:00.000Z', ok: true, errors: [] }, reloads: { succeeded: 1, failed: 0 } });
-    current = { ...current, ok: false, errors: [problem, { ...problem, severity: 'warning', message: 'unused' }], lastAttemptAt: '2026-06-01T10:05:00.000Z' };
+    expect(source.status()).toEqual({
+      version: 'h1', loadedAt, files: ['rules/a.json'], lastReload: { at: loadedAt, ok: true, errors: [], problems: [] },
+      reloads: { succeeded: 1, failed: 0 }, lastSuccessAt: loadedAt,
+    });
+    // Three rejected attempts the adapter never saw one by one: it reports three.
+    current = {
+      ...current, ok: false, errors: [problem, { ...problem, severity: 'warning', message: 'unused' }], lastAttemptAt: '2026-06-01T10:05:00.000Z',
+      reloads: { succeeded: 1, failed: 3, lastSuccessAt: loadedAt, lastFailureAt: '2026-06-01T10:05:00.000Z' },
+    };
     const failed = await source.reload();
-    expect(failed.lastReload).toEqual({ at: '2026-06-01T10:05:00.000Z', ok: false, errors: ['rules/a.json:3:7 P_UNKNOWN_FACT unknown fact "venNam" (did you mean venName?)'] });
-    expect(source.status().reloads).toEqual({ succeeded: 1, failed: 1 });
-    current = { ...current, ok: true, errors: [], reloads: 1, version: 'h2', lastAttemptAt: '2026-06-01T10:06:00.000Z' };
-    expect(source.status()).toMatchObject({ version: 'h2', reloads: { succeeded: 2, failed: 1 } });
+    expect(failed.lastReload).toEqual({
+      at: '2026-06-01T10:05:00.000Z', ok: false, errors: ['rules/a.json:3:7 P_UNKNOWN_FACT unknown fact "venNam" (did you mean venName?)'],
+      problems: [{ file: 'rules/a.json', line: 3, column: 7, code: 'P_UNKNOWN_FACT', message: 'unknown fact "venNam"', suggestion: 'did you mean venName?' }],
+    });
+    expect(failed).toMatchObject({ reloads: { succeeded: 1, failed: 3 }, lastFailureAt: '2026-06-01T10:05:00.000Z' });
   });
 
   it('formats problems as file:line:column CODE message', () => {
