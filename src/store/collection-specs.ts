@@ -56,6 +56,8 @@ const specs: Record<string, CollectionSpec> = {
   },
   scheduleOccurrences: { indexes: { scheduleId: (o: { scheduleId: string }) => [o.scheduleId] }, venIdsOf: () => [] },
   replayNonces: { indexes: { expiresAt: (n: { expiresAt: string }) => [n.expiresAt] }, venIdsOf: () => [] },
+  // Refused registrations (src/vtn/refusal-records.ts): the least recently refused is evicted first.
+  refusals: { indexes: { lastSeen: (r: { lastSeen: string }) => [r.lastSeen] }, venIdsOf: () => [] },
   eventArchive: { indexes: { archivedAt: (a: { archivedAt: string }) => [a.archivedAt] }, venIdsOf: () => [] },
 };
 

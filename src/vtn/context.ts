@@ -9,7 +9,7 @@ import type { PendingItem } from '../store/records.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { ReportCallbacks } from './reports/report-callbacks.js';
 import type { VenLimits } from './limits.js';
-import type { RefusedRegistrations } from './refused-registrations.js';
+import type { RefusalBook } from './refusal-book.js';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -51,8 +51,8 @@ export interface VtnContext {
   readonly telemetry: TelemetryStore;
   /** Per-subscription value callbacks given by report decisions (code, so in memory only). */
   readonly reportCallbacks: ReportCallbacks;
-  /** Refused registrations counted per name (memory only, bounded), for the operator. */
-  readonly refusals: RefusedRegistrations;
+  /** Refused registrations: counted here, written to the store's bounded refusal table in batches, logged sparingly. */
+  readonly refusals: RefusalBook;
   now(): Date;
   newId(): string;
 }

@@ -16,6 +16,10 @@ export interface VenLimits {
   refusedNames: number;
   /** Warning lines per minute about refused or unknown VENs; the rest are counted in a "suppressed" note. */
   refusalLogLinesPerMinute: number;
+  /** A refused name's record is written to the store at most once per this many seconds (per instance). */
+  refusalFlushSeconds: number;
+  /** After its first line, a name refused again gets at most one summary line (with its count) per this many seconds. */
+  refusalSummarySeconds: number;
 }
 
 export const DEFAULT_LIMITS: VenLimits = {
@@ -26,6 +30,8 @@ export const DEFAULT_LIMITS: VenLimits = {
   seriesPerVen: 200,
   refusedNames: 1000,
   refusalLogLinesPerMinute: 10,
+  refusalFlushSeconds: 10,
+  refusalSummarySeconds: 60,
 };
 
 export function resolveLimits(given: Partial<VenLimits> = {}): VenLimits {

@@ -35,7 +35,7 @@ export async function queryRegistration(ctx: VtnContext, msg: OadrQueryRegistrat
 export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyRegistration, who: Speaker): Promise<OadrMessage> {
   const echo = { requestId: msg.requestId, venId: msg.venId, vtnId: ctx.settings.vtnId, registrationId: msg.registrationId };
   const refuse = (code: number, reason: string): OadrMessage => {
-    noteRefusedRegistration(ctx, msg, code, reason);
+    noteRefusedRegistration(ctx, { venName: msg.venName, venId: msg.venId, fingerprint: who.identity }, code, reason);
     return errorReply('oadrCreatePartyRegistration', code, reason, echo);
   };
   if (msg.profileName !== '2.0b') return refuse(459, `profile ${msg.profileName} is not served; register with profile 2.0b`);

@@ -1,7 +1,7 @@
 // Per-VEN state outside the registration record: the pending queue and clean-up when a VEN leaves.
 import type { PendingItem, VenRecord } from '../store/records.js';
 import type { VtnContext, Work } from './context.js';
-import { clipText } from '../clip-text.js';
+import type { RefusedWho } from './refusal-book.js';
 import { dropReportState } from './reports/report-records.js';
 import { deliveryKey, optKey } from '../store/store.js';
 import { PRESENCE } from './presence-book.js';
@@ -53,13 +53,7 @@ export async function retireVen(w: Work, ven: VenRecord, initiatedBy: 'ven' | 'v
   });
 }
 
-/** A refused registration: counted per name, and one warning line while the per-minute budget lasts. */
-export function noteRefusedRegistration(ctx: VtnContext, who: { venName?: string | undefined; venId?: string | undefined }, code: number, reason: string): void {
-  const entry = ctx.refusals.note(who, code, reason);
-  const line = ctx.refusals.lines.take();
-  if (!line) return;
-  ctx.log.warn({
-    venName: entry.name, ...(who.venId ? { venId: clipText(who.venId) } : {}), code, reason: entry.lastReason, refusals: entry.count,
-    ...(line.suppressed ? { suppressed: line.suppressed } : {}),
-  }, line.suppressed ? `registration refused (${line.suppressed} similar lines suppressed)` : 'registration refused');
+/** A refused registration: counted per name and certificate, written and logged sparingly (refusal-book.ts). */
+export function noteRefusedRegistration(ctx: VtnContext, who: RefusedWho, code: number, reason: string): void {
+  ctx.refusals.note(who, code, reason);
 }

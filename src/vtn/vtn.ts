@@ -30,7 +30,7 @@ import { MemoryTelemetryStore } from '../telemetry/memory-telemetry-store.js';
 import { addPending } from './ven-state.js';
 import { MessageObservers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
-import { RefusedRegistrations } from './refused-registrations.js';
+import { RefusalBook } from './refusal-book.js';
 import { RetentionTimer } from './retention-timer.js';
 import { followRemoteOptResponses } from './remote-opt-responses.js';
 import { sweep, type SweepCounts } from './retention.js';
@@ -79,7 +79,10 @@ export class Vtn {
       pendingRenderers: new Map(),
       telemetry: options.telemetry ?? new MemoryTelemetryStore(),
       reportCallbacks: new ReportCallbacks(),
-      refusals: new RefusedRegistrations({ maxNames: settings.limits.refusedNames, linesPerMinute: settings.limits.refusalLogLinesPerMinute, now }),
+      refusals: new RefusalBook(store, {
+        maxNames: settings.limits.refusedNames, flushMs: settings.limits.refusalFlushSeconds * 1000, summaryMs: settings.limits.refusalSummarySeconds * 1000,
+        linesPerMinute: settings.limits.refusalLogLinesPerMinute, now, log: log ?? silentLogger,
+      }),
       now,
       newId: options.newId ?? randomUUID,
     };
@@ -252,6 +255,8 @@ export class Vtn {
     this.#retention.stop();
     this.ctx.presence.stop();
     await this.ctx.presence.flush();
+    this.ctx.refusals.stop();
+    await this.ctx.refusals.flush();
     await this.ctx.telemetry.close();
     await this.ctx.store.close();
   }
