@@ -11,6 +11,7 @@ import { registerCheckCommand } from './commands/check.js';
 import { registerTestCommand } from './commands/test.js';
 import { registerExplainCommand } from './commands/explain.js';
 import { registerScheduleCommand } from './commands/schedule.js';
+import { registerClientsCommand } from './commands/clients.js';
 
 const program = new Command('vtn')
   .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
@@ -24,6 +25,7 @@ registerCheckCommand(program);
 registerTestCommand(program);
 registerExplainCommand(program);
 registerScheduleCommand(program);
+registerClientsCommand(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof VtnError) {

@@ -23,3 +23,5 @@ export type { ReportSubscription } from './vtn/reports/report-subscription.js';
 export type { TelemetryStore, TelemetryQuery, AggregateQuery, ReportValue } from './telemetry/telemetry-store.js';
 export { PostgresTelemetryStore, type PostgresTelemetryOptions } from './telemetry/postgres-telemetry-store.js';
 export type { MessageRecord, MessageObserver } from './vtn/message-observers.js';
+export { installOpenadr3, type Openadr3Handle, type InstallOpenadr3Options } from './openadr3/install-openadr3.js';
+export type { Openadr3Config } from './openadr3/openadr3-settings.js';

@@ -9,6 +9,7 @@ import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rul
 import { AdminServer, catalogueSource, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
 import { createLogger } from '../logging/create-logger.js';
 import { installScheduler } from '../schedule/install-scheduler.js';
+import { installOpenadr3 } from '../openadr3/install-openadr3.js';
 
 interface StartFlags {
   config?: string;
@@ -91,6 +92,7 @@ export function registerStartCommand(program: Command): void {
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
+      if (config.openadr3?.enabled !== false) installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project });
       if (stopping) return;
       const url = await vtn.listen();
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);

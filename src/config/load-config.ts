@@ -8,6 +8,7 @@ import { COMMENT_SUGGESTION, COMMENTS_NOT_ALLOWED, jsonErrorOffset, startsCommen
 import type { AdminConfig } from '../admin/admin-options.js';
 import type { VenLimits } from '../vtn/limits.js';
 import type { StoreSettings } from '../store/open-store.js';
+import type { Openadr3Config } from '../openadr3/openadr3-settings.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnConfig {
@@ -47,6 +48,8 @@ export interface VtnConfig {
   signing?: SigningSettings;
   /** A TLS-terminating proxy passing the client certificate in a header. */
   trustedProxy?: TrustedProxySettings;
+  /** The OpenADR 3.1 REST API on the VTN's server. */
+  openadr3?: Openadr3Config;
 }
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

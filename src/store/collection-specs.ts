@@ -59,6 +59,25 @@ const specs: Record<string, CollectionSpec> = {
   // Refused registrations (src/vtn/refusal-records.ts): the least recently refused is evicted first.
   refusals: { indexes: { lastSeen: (r: { lastSeen: string }) => [r.lastSeen] }, venIdsOf: () => [] },
   eventArchive: { indexes: { archivedAt: (a: { archivedAt: string }) => [a.archivedAt] }, venIdsOf: () => [] },
+  // OpenADR 3.1 objects (src/openadr3/objects): looked up by name, owner clientID, program and ven.
+  oa3Programs: { indexes: { programName: (p: { programName: string }) => [p.programName] }, venIdsOf: () => [] },
+  oa3EventExtras: { indexes: { programID: (e: { programID: string }) => [e.programID] }, venIdsOf: () => [] },
+  oa3Vens: {
+    indexes: { venName: (v: { venName: string }) => [v.venName], clientID: (v: { clientID?: string }) => (v.clientID ? [v.clientID] : []) },
+    venIdsOf: () => [],
+  },
+  oa3Resources: {
+    indexes: { venID: (r: { venID: string }) => [r.venID], clientID: (r: { clientID?: string }) => (r.clientID ? [r.clientID] : []) },
+    venIdsOf: () => [],
+  },
+  oa3Subscriptions: {
+    indexes: { clientID: (s: { clientID?: string }) => (s.clientID ? [s.clientID] : []), programID: (s: { programID?: string }) => (s.programID ? [s.programID] : []) },
+    venIdsOf: () => [],
+  },
+  oa3Reports: {
+    indexes: { eventID: (r: { eventID: string }) => [r.eventID], clientID: (r: { clientID?: string }) => (r.clientID ? [r.clientID] : []) },
+    venIdsOf: () => [],
+  },
 };
 
 /** The spec of `name`; collections nobody declared (meta, decisions, extensions) have no indexes and wake nobody. */

@@ -1,0 +1,94 @@
+// config/clients.json: who may trade a client secret for a token. Re-read when the file changes; a bad edit keeps the last good list.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { PACKAGE_ROOT } from '../../config/load-config.js';
+import { VtnError } from '../../errors.js';
+import type { Logger } from '../../vtn/context.js';
+import type { ClientRole } from './scopes.js';
+
+export interface ClientEntry {
+  clientID: string;
+  name: string;
+  role: ClientRole;
+  secretHash: string;
+  scopes?: string[];
+  disabled?: boolean;
+}
+
+export interface ClientFile {
+  $schema?: string;
+  clients: ClientEntry[];
+}
+
+export const CLIENTS_SCHEMA_PATH = join(PACKAGE_ROOT, 'schemas', 'clients.schema.json');
+
+let validateFile: ((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null } | undefined;
+
+/** Parses and validates a catalogue's text; throws E_CONFIG naming the file and each problem. */
+export function parseClientFile(text: string, path: string): ClientFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new VtnError('E_CONFIG', `${path} is not valid JSON: ${(err as Error).message}.`, 'Fix the syntax, or rewrite the file with `vtn clients add`.');
+  }
+  validateFile ??= new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(CLIENTS_SCHEMA_PATH, 'utf8')));
+  if (!validateFile(data)) {
+    const problems = (validateFile.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`);
+    throw new VtnError('E_CONFIG', `${path} is invalid: ${problems.join('; ')}.`, 'See schemas/clients.schema.json.');
+  }
+  const file = data as ClientFile;
+  const seen = new Set<string>();
+  for (const c of file.clients) {
+    if (seen.has(c.clientID)) throw new VtnError('E_CONFIG', `${path}: clientID "${c.clientID}" appears twice.`, 'Give each client its own clientID.');
+    seen.add(c.clientID);
+  }
+  return file;
+}
+
+export class ClientCatalogue {
+  #byId = new Map<string, ClientEntry>();
+  /** mtime and size of the file last read: a change of either is an edit. */
+  #seen = '';
+
+  constructor(readonly path: string, private readonly log: Logger) {
+    this.#refresh(true);
+  }
+
+  /** The enabled client with this clientID, after picking up an edited file. */
+  find(clientID: string): ClientEntry | undefined {
+    this.#refresh(false);
+    const entry = this.#byId.get(clientID);
+    return entry && !entry.disabled ? entry : undefined;
+  }
+
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  #refresh(atStart: boolean): void {
+    let seen: string;
+    try {
+      const st = statSync(this.path);
+      seen = `${st.mtimeMs}:${st.size}`;
+    } catch {
+      if (this.#byId.size > 0) this.log.warn({ path: this.path }, 'OpenADR 3 client catalogue removed: no client can get a token now');
+      this.#byId.clear();
+      this.#seen = '';
+      return;
+    }
+    if (seen === this.#seen) return;
+    try {
+      const file = parseClientFile(readFileSync(this.path, 'utf8'), this.path);
+      this.#byId = new Map(file.clients.map((c) => [c.clientID, c]));
+      this.#seen = seen;
+      this.log.info({ path: this.path, clients: this.#byId.size }, 'OpenADR 3 client catalogue loaded');
+    } catch (err) {
+      if (atStart) throw err;
+      // Keep serving the last good catalogue; the next change to the file is tried again.
+      this.#seen = seen;
+      this.log.error({ err, path: this.path }, 'OpenADR 3 client catalogue edit rejected; the previous catalogue stays in use');
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// Access tokens: HS256 JWTs the VTN signs (POST /auth/token), or an external issuer's tokens checked against its JWKS.
+import { randomBytes } from 'node:crypto';
+import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { Store } from '../../store/store.js';
+import { ROLE_SCOPES, type ClientRole, type Principal } from './scopes.js';
+import type { ClientEntry } from './client-catalogue.js';
+
+export interface ExternalIssuerSettings {
+  /** The issuer's JWKS document, e.g. https://login.example.com/.well-known/jwks.json. */
+  jwksUrl: string;
+  /** Required `aud` of accepted tokens. */
+  audience: string;
+  /** Required `iss`, when given. */
+  issuer?: string;
+  /** Claim holding the space-separated scopes (default `scope`). */
+  scopeClaim?: string;
+  /** Claim holding the clientID (default `client_id`, then `sub`). */
+  clientIdClaim?: string;
+}
+
+export interface TokenSettings {
+  /** Lifetime of issued tokens in seconds (default 3600). */
+  ttlSeconds: number;
+  /** `iss` and `aud` of issued tokens. */
+  issuer: string;
+  /** HS256 key; when absent one is created once in the store, so every instance signs and verifies alike. */
+  secret?: string;
+  external?: ExternalIssuerSettings;
+}
+
+const KEY_RECORD = 'openadr3.tokenKey';
+const AUDIENCE = 'openadr3';
+
+export class TokenService {
+  #key: Uint8Array | undefined;
+  #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  constructor(private readonly settings: TokenSettings, private readonly store: Store) {
+    if (settings.external) this.#jwks = createRemoteJWKSet(new URL(settings.external.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+  }
+
+  async issue(client: ClientEntry, now = new Date()): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }> {
+    const scopes = scopesOf(client);
+    const iat = Math.floor(now.getTime() / 1000);
+    const token = await new SignJWT({ scope: scopes.join(' '), role: client.role, client_id: client.clientID })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(client.clientID).setIssuer(this.settings.issuer).setAudience(AUDIENCE)
+      .setIssuedAt(iat).setExpirationTime(iat + this.settings.ttlSeconds)
+      .sign(await this.#signingKey());
+    return { access_token: token, token_type: 'Bearer', expires_in: this.settings.ttlSeconds, scope: scopes.join(' ') };
+  }
+
+  /** The principal of a valid token, or undefined (bad signature, expired, wrong audience/issuer, unknown role). */
+  async verify(token: string, now = new Date()): Promise<Principal | undefined> {
+    const currentDate = now;
+    try {
+      const { payload } = await jwtVerify(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE, algorithms: ['HS256'], currentDate });
+      return principalOf(payload, 'token', token, 'client_id', 'scope');
+    } catch {
+      if (!this.#jwks || !this.settings.external) return undefined;
+    }
+    const ext = this.settings.external;
+    try {
+      const { payload } = await jwtVerify(token, this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate });
+      return principalOf(payload, 'external-token', token, ext.clientIdClaim ?? 'client_id', ext.scopeClaim ?? 'scope');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async #signingKey(): Promise<Uint8Array> {
+    if (this.#key) return this.#key;
+    if (this.settings.secret) return (this.#key = new TextEncoder().encode(this.settings.secret));
+    // create() refuses a second writer: when instances start together one key wins and all read it.
+    const stored = await this.store.unit(async (u) => {
+      const existing = (await u.meta.get(KEY_RECORD)) as { key: string } | undefined;
+      if (existing) return existing.key;
+      const key = randomBytes(32).toString('base64url');
+      u.meta.create(KEY_RECORD, { key });
+      return key;
+    }, { label: 'openadr3 token key' });
+    return (this.#key = Buffer.from(stored, 'base64url'));
+  }
+}
+
+export function scopesOf(client: ClientEntry): string[] {
+  return client.scopes ?? [...ROLE_SCOPES[client.role]];
+}
+
+function principalOf(payload: JWTPayload, via: Principal['via'], token: string, idClaim: string, scopeClaim: string): Principal | undefined {
+  const clientID = typeof payload[idClaim] === 'string' ? payload[idClaim] : payload.sub;
+  const scopeText = payload[scopeClaim];
+  const scopes = new Set(typeof scopeText === 'string' ? scopeText.split(' ').filter(Boolean) : Array.isArray(scopeText) ? scopeText.map(String) : []);
+  if (!clientID) return undefined;
+  // A token's role claim decides; an external token without one is BL only when it carries BL's write scopes.
+  const claimed = payload.role;
+  const role: ClientRole = claimed === 'bl' || claimed === 'ven' ? claimed : scopes.has('write_events') || scopes.has('write_programs') ? 'bl' : 'ven';
+  return { clientID, role, scopes, via, token };
+}

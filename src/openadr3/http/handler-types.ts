@@ -1,0 +1,31 @@
+// What a 3.1 operation handler gets and returns; handlers are plain functions keyed by the document's operationId.
+import type { Vtn } from '../../vtn/vtn.js';
+import type { Logger } from '../../vtn/context.js';
+import type { Principal } from '../auth/scopes.js';
+import type { Openadr3Settings } from '../openadr3-settings.js';
+
+export interface Oadr3Services {
+  vtn: Vtn;
+  log: Logger;
+  settings: Openadr3Settings;
+  now: () => Date;
+}
+
+export interface Oadr3Request {
+  principal: Principal;
+  params: Record<string, string>;
+  /** Query parameters as sent (arrays for repeated names). */
+  query: Record<string, string | string[] | undefined>;
+  /** The body, already validated against the operation's request schema. */
+  body: unknown;
+}
+
+export interface Oadr3Answer {
+  status: number;
+  body: unknown;
+}
+
+export type Oadr3Handler = (services: Oadr3Services, request: Oadr3Request) => Promise<Oadr3Answer>;
+
+/** operationId → handler; an operation without one answers 501 with a Problem. */
+export type Oadr3Handlers = Partial<Record<string, Oadr3Handler>>;

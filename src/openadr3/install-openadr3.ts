@@ -1,0 +1,62 @@
+// installOpenadr3(): put the 3.1 REST API on a VTN's server before it listens, from the `openadr3` config section.
+import { isAbsolute, resolve } from 'node:path';
+import type { VtnServer } from '../http/vtn-server.js';
+import { parseDuration } from '../oadr/duration.js';
+import { DEFAULTS } from '../vtn/vtn-options.js';
+import { ClientCatalogue } from './auth/client-catalogue.js';
+import { TokenService } from './auth/token-service.js';
+import { ALL_HANDLERS } from './handlers/index.js';
+import type { Oadr3Handlers } from './http/handler-types.js';
+import { openadr3Plugin } from './http/openadr3-plugin.js';
+import { OPENADR3_DEFAULTS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
+
+export interface InstallOpenadr3Options {
+  /** Folder that relative paths (clientsFile) are read from; default the working directory. */
+  projectDir?: string;
+  /** Environment consulted for VTN_OPENADR3_TOKEN_SECRET (default process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** Replace or add handlers (tests, embedders). */
+  handlers?: Oadr3Handlers;
+}
+
+export interface Openadr3Handle {
+  settings: Openadr3Settings;
+  /** Absolute base path of the API on the VTN's server. */
+  basePath: string;
+}
+
+export function resolveOpenadr3Settings(config: Openadr3Config, opts: InstallOpenadr3Options = {}): Openadr3Settings {
+  const project = opts.projectDir ?? process.cwd();
+  const clientsFile = config.clientsFile ?? OPENADR3_DEFAULTS.clientsFile;
+  const secret = config.tokenSecret ?? (opts.env ?? process.env).VTN_OPENADR3_TOKEN_SECRET;
+  return {
+    basePath: '/' + (config.basePath ?? OPENADR3_DEFAULTS.basePath).replace(/^\/+|\/+$/g, ''),
+    clientsFile: isAbsolute(clientsFile) ? clientsFile : resolve(project, clientsFile),
+    tokenTtlSeconds: config.tokenTtl ? Math.max(1, Math.round(parseDuration(config.tokenTtl) / 1000)) : OPENADR3_DEFAULTS.tokenTtlSeconds,
+    ...(secret ? { tokenSecret: secret } : {}),
+    ...(config.externalIssuer ? { externalIssuer: config.externalIssuer } : {}),
+    callbackAllow: config.callbackAllow ?? [],
+  };
+}
+
+export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opts: InstallOpenadr3Options = {}): Openadr3Handle {
+  const settings = resolveOpenadr3Settings(config, opts);
+  const log = vtn.ctx.log;
+  const now = () => vtn.ctx.now();
+  const catalogue = new ClientCatalogue(settings.clientsFile, log);
+  if (catalogue.size === 0) log.info({ clientsFile: settings.clientsFile }, 'OpenADR 3 API has no clients yet: add one with `vtn clients add NAME --role ven|bl`');
+  const tokens = new TokenService({
+    ttlSeconds: settings.tokenTtlSeconds, issuer: `openadr-vtn:${vtn.ctx.settings.vtnId}`,
+    ...(settings.tokenSecret ? { secret: settings.tokenSecret } : {}),
+    ...(settings.externalIssuer ? { external: settings.externalIssuer } : {}),
+  }, vtn.store);
+  const basePath = vtn.prefix === '/' ? settings.basePath : settings.basePath;
+  void vtn.app.register(openadr3Plugin, {
+    prefix: basePath,
+    services: { vtn, log, settings, now },
+    handlers: { ...ALL_HANDLERS, ...opts.handlers },
+    catalogue, tokens, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
+  });
+  log.info({ basePath, clients: catalogue.size }, 'OpenADR 3.1 API installed');
+  return { settings, basePath };
+}

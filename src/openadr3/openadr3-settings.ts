@@ -1,0 +1,30 @@
+// The `openadr3` section of config/vtn.json, with its defaults.
+import type { ExternalIssuerSettings } from './auth/token-service.js';
+
+export interface Openadr3Config {
+  /** Serve the 3.1 API (default true; without config/clients.json nobody can get a token). */
+  enabled?: boolean;
+  /** Path under the VTN's server (default /openadr3/3.1.0). */
+  basePath?: string;
+  /** The client catalogue, relative to the project folder (default config/clients.json). */
+  clientsFile?: string;
+  /** Token lifetime, ISO 8601 (default PT1H). */
+  tokenTtl?: string;
+  /** HS256 signing secret for issued tokens (else VTN_OPENADR3_TOKEN_SECRET, else a key kept in the store). */
+  tokenSecret?: string;
+  /** Accept tokens of an external OAuth2 issuer too. */
+  externalIssuer?: ExternalIssuerSettings;
+  /** URL prefixes allowed as webhook callbacks besides https to a non-loopback host (e.g. "http://127.0.0.1:"). */
+  callbackAllow?: string[];
+}
+
+export interface Openadr3Settings {
+  basePath: string;
+  clientsFile: string;
+  tokenTtlSeconds: number;
+  tokenSecret?: string;
+  externalIssuer?: ExternalIssuerSettings;
+  callbackAllow: string[];
+}
+
+export const OPENADR3_DEFAULTS = { basePath: '/openadr3/3.1.0', clientsFile: 'config/clients.json', tokenTtlSeconds: 3600 } as const;

@@ -1,0 +1,47 @@
+// `vtn clients add` prints the credentials once and stores only a hash; the catalogue refuses duplicates and bad edits.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ClientCatalogue } from '../../../src/openadr3/auth/client-catalogue.js';
+import { addClient } from '../../../src/openadr3/auth/client-file-edits.js';
+import { verifySecret } from '../../../src/openadr3/auth/secret-hash.js';
+
+const REPO = join(import.meta.dirname, '..', '..', '..');
+const quiet = { info() {}, warn() {}, error() {}, debug() {} };
+
+describe('vtn clients', () => {
+  it('add prints clientID=… and clientSecret=… on two lines and writes only the hash', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'clients', 'add', 'Site 42 battery', '--role', 'ven', '--file', file], { cwd: REPO, encoding: 'utf8' });
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('clientID=site-42-battery');
+    const secret = lines[1]!.replace(/^clientSecret=/, '');
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain(secret);
+    const entry = (JSON.parse(text) as { clients: { clientID: string; role: string; secretHash: string }[] }).clients[0]!;
+    expect(entry).toMatchObject({ clientID: 'site-42-battery', role: 'ven' });
+    expect(verifySecret(secret, entry.secretHash)).toBe(true);
+    expect(verifySecret(`${secret}x`, entry.secretHash)).toBe(false);
+  });
+
+  it('refuses a second client with the same clientID and unknown scopes', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
+    addClient(file, { name: 'bl', role: 'bl' });
+    expect(() => addClient(file, { name: 'bl', role: 'bl' })).toThrow(/has a client "bl" already/);
+    expect(() => addClient(file, { name: 'other', role: 'bl', scopes: ['write_everything'] })).toThrow(/Unknown scope write_everything/);
+  });
+
+  it('keeps the last good catalogue when an edit is invalid', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
+    const { entry } = addClient(file, { name: 'keeper', role: 'ven' });
+    const catalogue = new ClientCatalogue(file, quiet);
+    expect(catalogue.find('keeper')?.clientID).toBe(entry.clientID);
+    writeFileSync(file, '{"clients": [ {"clientID": "x"} ]}');
+    expect(catalogue.find('keeper')?.clientID).toBe('keeper');
+    expect(() => new ClientCatalogue(file, quiet)).toThrow(/secretHash/);
+  });
+});
