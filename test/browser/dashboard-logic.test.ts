@@ -1,5 +1,5 @@
 // The dashboard modules' pure parts run in Node too: axis ticks, event ordering and opt words, rule problems
-// in plain words, the event form's request body, time formats and telemetry series.
+// in plain words, the event form's request body, time formats and telemetry series (more in dashboard-fleet-logic).
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DASHBOARD_ASSET_DIR } from '../../src/admin/ui/dashboard-plugin.js';
@@ -10,7 +10,6 @@ interface Modules {
   order: {
     orderEvents<T extends { status: string; event: { dtstart: string } }>(v: T[]): T[];
     optWords(d: Record<string, unknown>): string;
-    deliverySummary(d: Record<string, unknown>[]): Record<string, number>;
   };
   policy: { describeProblem(line: string): { where: string; text: string } };
   form: { eventBody(f: { venIds: string[]; signal: string; level: string; start: string; durationMinutes: string }): Record<string, unknown> };
@@ -59,8 +58,6 @@ describe('dashboard logic', () => {
     expect(m.order.optWords({ response: 'optOut' })).toBe('opted out');
     expect(m.order.optWords({ responseCode: 460, response: 'optOut' })).toBe('answered 460');
     expect(m.order.optWords({})).toBe('no answer yet');
-    expect(m.order.deliverySummary([{ delivered: true, response: 'optIn' }, { delivered: true, response: 'optOut' }, { delivered: false }]))
-      .toEqual({ total: 3, delivered: 2, optIn: 1, optOut: 1, waiting: 1 });
   });
 
   it('puts a rule problem in plain words with where to look; other lines stay as they are', () => {

@@ -1,12 +1,12 @@
 // Events: list and filter, create inline or from a template, modify, cancel, per-VEN delivery and opt state.
 import type { FastifyInstance } from 'fastify';
-import { deliveryKey } from '../../store/store.js';
 import type { AddEventOptions, ModifyEventOptions } from '../../vtn/events/index.js';
 import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError, notInstalled } from '../admin-errors.js';
+import { deliveriesOf, deliverySummary } from '../event-deliveries.js';
 import { errorReply, errorResponses, eventIdParams } from '../schemas/common.js';
 import {
-  cancelEventBody, createEventBody, createdEventReply, deliveryView, eventListQuery, eventView, eventViewList,
+  cancelEventBody, createEventBody, createdEventReply, deliverySummaryReply, deliveryView, eventListQuery, eventVensQuery, eventView, eventViewList,
   modifyEventBody, templateEventBody,
 } from '../schemas/event-schemas.js';
 import type { TemplateFillInput } from '../status-sources.js';
@@ -26,7 +26,7 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
 
   app.get('/events', {
     schema: { tags: ['events'], summary: 'Events, filtered by status, VEN and market context (program)', querystring: eventListQuery, response: { 200: eventViewList, ...errorResponses } },
-  }, async (req) => vtn.listEvents(req.query as { status?: string; venId?: string; marketContext?: string }));
+  }, async (req) => vtn.listEvents(req.query as { status?: string; venId?: string; marketContext?: string; withVens: boolean }));
 
   app.post('/events', {
     schema: { tags: ['events'], summary: 'Create an event inline (body = vtn.addEvent options)', body: createEventBody, response: { 201: createdEventReply, ...errorResponses } },
@@ -76,19 +76,10 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
   });
 
   app.get('/events/:eventId/vens', {
-    schema: { tags: ['events'], summary: 'Per-VEN delivery and opt state of an event', params: eventIdParams, response: { 200: { type: 'array', items: deliveryView }, ...errorResponses } },
-  }, async (req) => {
-    const { event, vens } = await view((req.params as { eventId: string }).eventId);
-    // One read for the whole audience, not one per VEN.
-    const deliveries = await vtn.store.unit((u) => u.deliveries.getMany(vens.map((o) => deliveryKey(event.eventId, o.venId))), { label: 'admin delivery read' });
-    return vens.map((opt) => {
-      const d = deliveries.get(deliveryKey(event.eventId, opt.venId));
-      return {
-        ...opt,
-        ...(d?.deliveredStatus ? { deliveredStatus: d.deliveredStatus } : {}),
-        ...(d?.respondedAt ? { respondedAt: d.respondedAt } : {}),
-        delivered: d?.deliveredModification === event.modificationNumber,
-      };
-    });
-  });
+    schema: { tags: ['events'], summary: 'Per-VEN delivery and opt state of an event', params: eventIdParams, querystring: eventVensQuery, response: { 200: { type: 'array', items: deliveryView }, ...errorResponses } },
+  }, async (req) => deliveriesOf(vtn, await view((req.params as { eventId: string }).eventId), (req.query as { limit?: number }).limit));
+
+  app.get('/events/:eventId/summary', {
+    schema: { tags: ['events'], summary: 'Counts of an event\'s VENs: delivered, opted in, opted out, no answer, refused', params: eventIdParams, response: { 200: deliverySummaryReply, ...errorResponses } },
+  }, async (req) => deliverySummary(await deliveriesOf(vtn, await view((req.params as { eventId: string }).eventId))));
 }

@@ -107,6 +107,22 @@ export const eventListQuery = {
     status: { enum: ['far', 'near', 'active', 'completed', 'cancelled'] },
     venId: { type: 'string', minLength: 1 },
     marketContext: { type: 'string', minLength: 1 },
+    withVens: { type: 'boolean', default: true, description: 'false: each event without its per-VEN opt states (vens is []), for large audiences.' },
+  },
+} as const;
+
+export const eventVensQuery = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { limit: { type: 'integer', minimum: 1, maximum: 100_000, description: 'The first N VENs of the audience only.' } },
+} as const;
+
+export const deliverySummaryReply = {
+  type: 'object',
+  properties: {
+    total: { type: 'integer' }, delivered: { type: 'integer', description: 'VENs holding the current modification.' },
+    optIn: { type: 'integer' }, optOut: { type: 'integer' }, noAnswer: { type: 'integer' },
+    refused: { type: 'integer', description: 'VENs that answered with a response code other than 200.' },
   },
 } as const;
 

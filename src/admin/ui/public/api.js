@@ -45,8 +45,9 @@ export function createApi(prefix) {
   };
 }
 
-/** One line for an operator: the message, what to do, and the code to search for. */
+/** One line for an operator: the message, what to do (once: VTN messages often carry the hint already), and the code. */
 export function describeError(err) {
   if (!(err instanceof ApiError)) return String(err?.message ?? err);
-  return `${err.message}${err.hint ? ` — ${err.hint}` : ''} (${err.code})`;
+  const hint = err.hint && !err.message.includes(err.hint) ? ` — ${err.hint}` : '';
+  return `${err.message}${hint} (${err.code})`;
 }

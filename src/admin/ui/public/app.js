@@ -2,10 +2,13 @@
 import { createApi, describeError, tokenStore } from './api.js';
 import { createEventForm } from './event-form.js';
 import { createEventsPanel } from './events-panel.js';
+import { createHealthBanner } from './health-banner.js';
 import { createOccurrencesPanel } from './occurrences-panel.js';
 import { createPolicyPanel } from './policy-panel.js';
+import { createRefusalsPanel } from './refusals-panel.js';
 import { createTelemetryPanel } from './telemetry-panel.js';
-import { formatTime } from './time-format.js';
+import { createTotalsPanel } from './totals-panel.js';
+import { browserZone, formatTime, zoneAbbreviation } from './time-format.js';
 import { createVensPanel } from './vens-panel.js';
 
 const $ = (selector) => document.querySelector(selector);
@@ -27,6 +30,7 @@ async function main() {
   const api = createApi(settings.apiPrefix);
   const seconds = refreshSeconds();
   $('#refresh-seconds').textContent = String(seconds);
+  $('#time-zone').textContent = `Times in ${browserZone()} (${zoneAbbreviation(new Date())})`;
   const status = $('#refresh-status');
   const authMessage = $('#auth-message');
   const login = $('#login');
@@ -40,10 +44,13 @@ async function main() {
   };
 
   const onChange = () => void refresh();
-  const vens = createVensPanel($('#vens'));
+  const telemetry = createTelemetryPanel($('#telemetry'), { api });
+  const vens = createVensPanel($('#vens'), { api, onChange, onPlot: (ven) => void telemetry.pick(ven).catch(() => {}) });
+  const banner = createHealthBanner($('#health-banner'));
   const events = createEventsPanel($('#events'), { api, onChange });
   const form = createEventForm($('#event-form'), $('#event-form-result'), { api, onChange });
-  const telemetry = createTelemetryPanel($('#telemetry'), { api });
+  const totals = createTotalsPanel($('#totals'), { api });
+  const refusals = createRefusalsPanel($('#refusals'), { api });
   const rules = createPolicyPanel($('#rules-status'), { api, path: '/rules', kind: 'rules', onChange });
   const schedules = createPolicyPanel($('#schedules-status'), { api, path: '/schedules', kind: 'schedules', onChange });
   const occurrences = createOccurrencesPanel($('#occurrences'), { api });
@@ -55,19 +62,22 @@ async function main() {
     running = true;
     try {
       settings = await loadSettings();
-      let venList;
-      try {
-        venList = await api.get('/vens');
-        vens.render(venList, '');
-      } catch (err) {
-        vens.render(undefined, `VENs could not be loaded: ${describeError(err)}`);
-        throw err;
-      }
-      form.setVens(venList);
-      const names = new Map(venList.map((v) => [v.venId, v.venName ?? v.venId]));
       const { installed } = settings;
+      // Events without per-VEN states: an event for 10,000 VENs stays a small answer.
+      const [health, views, catalogue, templates] = await Promise.all([
+        api.get('/health'), api.get('/events', { withVens: false }),
+        installed.catalogue ? api.get('/catalogue') : undefined, installed.templates ? api.get('/templates') : undefined,
+        vens.refresh(),
+      ]);
+      banner.render(health);
+      const page = vens.page();
+      form.setVens(page);
+      form.setTemplates(templates?.templates);
+      const names = new Map(page.map((v) => [v.venId, v.venName ?? v.venId]));
+      const programs = catalogue?.programs ?? [];
       const results = await Promise.allSettled([
-        events.refresh(names), telemetry.refresh(venList), rules.refresh(installed.rules), schedules.refresh(installed.schedules), occurrences.refresh(installed.schedules),
+        events.refresh(views, names, programs), totals.refresh(views, catalogue), telemetry.refresh(page, views, programs), refusals.refresh(),
+        rules.refresh(installed.rules), schedules.refresh(installed.schedules), occurrences.refresh(installed.schedules),
       ]);
       const failed = results.find((r) => r.status === 'rejected');
       if (failed) throw failed.reason;
@@ -75,6 +85,7 @@ async function main() {
       status.textContent = `Updated ${formatTime(new Date().toISOString())}`;
     } catch (err) {
       if (err.status === 401) askForToken(`The admin API refused the request: ${err.message}. Enter a valid admin token.`);
+      if (err.code === 'E_STORE_UNAVAILABLE') banner.storeUnavailable(describeError(err));
       status.textContent = `Last update failed at ${formatTime(new Date().toISOString())}: ${describeError(err)}`;
     } finally {
       running = false;

@@ -27,3 +27,13 @@ export function showPanelError(section, message) {
   line.textContent = message ?? '';
   line.hidden = !message;
 }
+
+/** Replaces a select's options when they changed, keeping the chosen value if it is still offered. */
+export function setOptions(select, options, fallback) {
+  const key = options.map((o) => `${o.value}=${o.text}`).join('|');
+  if (select.dataset.key === key) return;
+  const keep = select.value;
+  select.dataset.key = key;
+  select.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.text)));
+  select.value = options.some((o) => o.value === keep) ? keep : fallback ?? options[0]?.value ?? '';
+}

@@ -19,15 +19,3 @@ export function optWords(d) {
   if (opt === 'optOut') return 'opted out';
   return 'no answer yet';
 }
-
-/** Counts for the summary line of an event's VENs. */
-export function deliverySummary(deliveries) {
-  const count = (pred) => deliveries.filter(pred).length;
-  return {
-    total: deliveries.length,
-    delivered: count((d) => d.delivered),
-    optIn: count((d) => optWords(d) === 'opted in'),
-    optOut: count((d) => optWords(d) === 'opted out'),
-    waiting: count((d) => optWords(d) === 'no answer yet'),
-  };
-}

@@ -21,8 +21,8 @@ function ticks(from, to) {
   return { step, out };
 }
 
-/** views: [{ event, status }] in display order; returns an <svg> or null when there is nothing to draw. */
-export function renderTimeline(views, now) {
+/** views: [{ event, status }] in display order; nameOf(event) → { title, short, label }; an <svg>, or null for none. */
+export function renderTimeline(views, now, nameOf = (e) => ({ title: e.eventId, short: '', label: e.eventId })) {
   if (views.length === 0) return null;
   const spans = views.map((v) => span(v.event, now));
   let from = Math.min(now, ...spans.map((x) => x.start));
@@ -47,9 +47,11 @@ export function renderTimeline(views, now) {
     const { start, end, open } = spans[i];
     const y = AXIS + i * ROW;
     const signal = v.event.signals?.[0];
-    const tip = `${v.event.eventId} · ${v.status} · ${formatTime(v.event.dtstart)} for ${formatDuration(v.event.duration)}${signal ? ` · ${signal.signalName} ${signal.intervals.map((iv) => iv.payload).join('/')}` : ''}`;
+    const name = nameOf(v.event);
+    const rowLabel = name.short ? `${name.title} #${name.short}` : name.title;
+    const tip = `${name.label} · ${v.status} · ${formatTime(v.event.dtstart)} for ${formatDuration(v.event.duration)}${signal ? ` · ${signal.signalName} ${signal.intervals.map((iv) => iv.payload).join('/')}` : ''}`;
     return s('g', { class: `row status-${v.status}`, 'data-event-id': v.event.eventId },
-      s('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'row-label' }, v.event.eventId.length > 22 ? `${v.event.eventId.slice(0, 21)}…` : v.event.eventId),
+      s('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'row-label' }, rowLabel.length > 24 ? `${name.title.slice(0, 23 - name.short.length - 2)}… #${name.short}` : rowLabel),
       s('rect', { x: x(start), y: y + 4, width: Math.max(3, x(end) - x(start)), height: ROW - 8, rx: 3, class: `bar${open ? ' open' : ''}` }, s('title', {}, tip)));
   }),
   s('line', { x1: x(now), x2: x(now), y1: AXIS - 6, y2: height, class: 'now' }),

@@ -9,11 +9,22 @@ const M = { left: 64, right: 16, top: 14, bottom: 34 };
 /** Above this many points per series the dots would cover the line; the line alone is drawn. */
 const MAX_DOTS = 400;
 
+/** Event windows inside the plot window, as shaded bands behind the lines (an event that ends later is cut at `to`). */
+function shades(windows, from, to, px) {
+  return windows.filter((w) => w.to > from && w.from < to).map((w) => {
+    const x1 = px(Math.max(w.from, from));
+    const x2 = px(Math.min(w.to, to));
+    return s('g', { class: `event-window status-${w.status}`, 'data-event-id': w.eventId },
+      s('rect', { x: x1.toFixed(1), y: M.top, width: Math.max(2, x2 - x1).toFixed(1), height: H - M.top - M.bottom }, s('title', {}, w.label)),
+      x2 - x1 > 60 ? s('text', { x: (x1 + 4).toFixed(1), y: M.top + 12, class: 'window-label' }, w.label.length > 28 ? `${w.label.slice(0, 27)}…` : w.label) : null);
+  });
+}
+
 /**
- * series: [{ label, points: [{ t (ms), v (number) }] }] sorted by time; from/to: the window (ms); unit: axis text.
- * Returns an <svg>.
+ * series: [{ label, points: [{ t (ms), v (number) }] }] sorted by time; from/to: the window (ms); unit: axis text;
+ * windows: [{ from, to (ms), label, status, eventId }] shaded behind the lines. Returns an <svg>.
  */
-export function renderLinePlot({ series, from, to, unit, title }) {
+export function renderLinePlot({ series, from, to, unit, title, windows = [] }) {
   const all = series.flatMap((x) => x.points.map((p) => p.v));
   const { lo, hi } = valueRange(all);
   const px = (t) => M.left + ((t - from) / (to - from)) * (W - M.left - M.right);
@@ -27,6 +38,7 @@ export function renderLinePlot({ series, from, to, unit, title }) {
     viewBox: `0 0 ${W} ${H}`, class: 'plot-svg', role: 'img',
     'aria-label': `${title}: ${count} value(s) between ${formatTime(new Date(from).toISOString())} and ${formatTime(new Date(to).toISOString())}, from ${formatNumber(Math.min(...all))} to ${formatNumber(Math.max(...all))} ${unit}`,
   },
+  shades(windows, from, to, px),
   niceTicks(lo, hi).map((v) => [
     s('line', { x1: M.left, x2: W - M.right, y1: py(v), y2: py(v), class: 'grid' }),
     s('text', { x: M.left - 6, y: py(v) + 4, 'text-anchor': 'end', class: 'axis-label' }, formatNumber(v)),

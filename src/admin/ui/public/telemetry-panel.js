@@ -1,6 +1,7 @@
 // Telemetry plots: a VEN's stored report values for one measurement (per resource) over a chosen window.
 import { describeError } from './api.js';
-import { h, showPanelError } from './element.js';
+import { h, setOptions, showPanelError } from './element.js';
+import { eventWindows } from './event-windows.js';
 import { renderLinePlot } from './line-plot.js';
 import { formatNumber } from './plot-scale.js';
 import { formatTime } from './time-format.js';
@@ -25,17 +26,6 @@ export function toSeries(values) {
   return [...groups].map(([label, points]) => ({ label, points: points.sort((a, b) => a.t - b.t) }));
 }
 
-/** Replaces a select's options when they changed, keeping the chosen value if it is still offered. */
-function setOptions(select, options, fallback) {
-  const key = options.map((o) => `${o.value}=${o.text}`).join('|');
-  if (select.dataset.key !== key) {
-    const keep = select.value;
-    select.dataset.key = key;
-    select.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.text)));
-    select.value = options.some((o) => o.value === keep) ? keep : fallback ?? options[0]?.value ?? '';
-  }
-}
-
 export function createTelemetryPanel(section, { api }) {
   const venSelect = section.querySelector('#telemetry-ven');
   const resourceSelect = section.querySelector('#telemetry-resource');
@@ -44,6 +34,7 @@ export function createTelemetryPanel(section, { api }) {
   const plot = section.querySelector('#telemetry-plot');
   const caption = section.querySelector('#telemetry-caption');
   let vens = [];
+  let context = { views: [], programs: [] };
 
   async function loadOffers() {
     const offers = venSelect.value ? await api.get('/reports/offers', { venId: venSelect.value }) : [];
@@ -78,7 +69,8 @@ export function createTelemetryPanel(section, { api }) {
     const numeric = values.filter((v) => typeof v.value === 'number');
     const unit = unitOf(numeric[0]);
     const last = numeric[numeric.length - 1];
-    plot.replaceChildren(renderLinePlot({ series, from, to, unit, title: `${pointLabel(point)} of ${venName}` }),
+    const windows = eventWindows(context.views, { from, to, programs: context.programs, keep: (e) => e.venIds.includes(venSelect.value) });
+    plot.replaceChildren(renderLinePlot({ series, from, to, unit, title: `${pointLabel(point)} of ${venName}`, windows }),
       h('ul', { class: 'legend' }, series.map((x, i) => h('li', { class: `series-${i % 6}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), x.label))));
     caption.textContent = `${numeric.length} value(s) of ${pointLabel(point)} from ${venName}; latest ${formatNumber(last.value)} ${unit} at ${formatTime(last.time)}.`;
   }
@@ -97,11 +89,25 @@ export function createTelemetryPanel(section, { api }) {
   venSelect.addEventListener('change', () => refresh().catch(() => {}));
   for (const select of [resourceSelect, measurementSelect, windowSelect]) select.addEventListener('change', () => loadPlot().catch((err) => showPanelError(section, describeError(err))));
 
+  /** Offers the VENs of the table's page, and keeps the one plotted even when the table moves on. */
+  function offer(list) {
+    const chosen = vens.find((v) => v.venId === venSelect.value);
+    vens = [...list, ...(chosen && !list.some((v) => v.venId === chosen.venId) ? [chosen] : [])];
+    setOptions(venSelect, vens.map((v) => ({ value: v.venId, text: v.venName ?? v.venId })), vens.find((v) => v.online)?.venId);
+  }
+
   return {
-    async refresh(venList) {
-      vens = venList;
-      const sorted = [...venList].sort((a, b) => (a.venName ?? a.venId).localeCompare(b.venName ?? b.venId));
-      setOptions(venSelect, sorted.map((v) => ({ value: v.venId, text: v.venName ?? v.venId })));
+    /** venList: the VENs to offer; views and programs: the events to shade and how to name them. */
+    async refresh(venList, views = [], programs = []) {
+      context = { views, programs };
+      offer(venList);
+      await refresh();
+    },
+    /** Plot this VEN now (the VEN table's Plot button). */
+    async pick(ven) {
+      offer([ven, ...vens.filter((v) => v.venId !== ven.venId)]);
+      venSelect.value = ven.venId;
+      section.scrollIntoView({ block: 'start' });
       await refresh();
     },
   };

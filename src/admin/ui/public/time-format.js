@@ -1,12 +1,20 @@
-// Times for people: local wall-clock time, "x ago", and durations in hours and minutes.
+// Times for people: the browser's wall-clock time with its zone named, "x ago", and durations in hours and minutes.
 const pad = (n) => String(n).padStart(2, '0');
 
-/** Local time as YYYY-MM-DD HH:MM:SS; '—' when absent. */
+/** The zone's short name at that moment ("UTC", "EST", "GMT+1"): it changes with daylight saving time. */
+export function zoneAbbreviation(date) {
+  return new Intl.DateTimeFormat('en-US', { timeZoneName: 'short' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? '';
+}
+
+/** The browser's IANA zone, e.g. "Europe/Berlin". */
+export const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'local time';
+
+/** Local time as YYYY-MM-DD HH:MM:SS ZONE; '—' when absent. */
 export function formatTime(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return String(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())} ${zoneAbbreviation(d)}`;
 }
 
 /** Short clock time HH:MM (axis labels). */

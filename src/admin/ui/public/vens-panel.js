@@ -1,34 +1,99 @@
-// VENs with online state (a message within 3 poll periods) and when each was last seen.
+// VENs a page at a time, searched on the server by venName/venId, with the fleet's online/offline counts on top.
+import { describeError } from './api.js';
 import { h, showPanelError } from './element.js';
 import { formatDuration, formatRelative, formatTime } from './time-format.js';
 
-export function createVensPanel(section) {
-  const rows = section.querySelector('#vens-rows');
-  const count = section.querySelector('#vens-count');
+export const VEN_PAGE_SIZE = 50;
+const SEARCH_DELAY_MS = 300;
+const count = (n) => n.toLocaleString('en-US');
 
-  function render(vens) {
+/** "10 s (VTN default)" when the VEN was granted no period of its own. */
+export const pollPeriodText = (v, defaultMs) => {
+  const ms = v.pollPeriodMs ?? v.pollFreqMs ?? defaultMs;
+  if (!ms) return 'VTN default';
+  return v.pollFreqMs ? formatDuration(ms) : `${formatDuration(ms)} (VTN default)`;
+};
+
+export function createVensPanel(section, { api, onPlot, onChange }) {
+  const rows = section.querySelector('#vens-rows');
+  const heading = section.querySelector('#vens-count');
+  const summary = section.querySelector('#fleet-summary');
+  const search = section.querySelector('#vens-search');
+  const state = section.querySelector('#vens-state');
+  const prev = section.querySelector('#vens-prev');
+  const next = section.querySelector('#vens-next');
+  const range = section.querySelector('#vens-range');
+  // The `after` cursor of every page visited, so Previous goes back without counting.
+  let cursors = [undefined];
+  let at = 0;
+  let page = [];
+  let nextCursor;
+  let timer;
+
+  const restart = () => {
+    cursors = [undefined];
+    at = 0;
+    onChange();
+  };
+  search.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(restart, SEARCH_DELAY_MS);
+  });
+  state.addEventListener('change', restart);
+  prev.addEventListener('click', () => { if (at > 0) { at--; onChange(); } });
+  next.addEventListener('click', () => {
+    if (nextCursor === undefined) return;
+    cursors[at + 1] = nextCursor;
+    at++;
+    onChange();
+  });
+
+  function renderSummary(fleet) {
+    heading.textContent = `(${count(fleet.online)} of ${count(fleet.registered)} online)`;
+    const stat = (cls, n, label) => h('div', { class: `stat ${cls}` }, h('strong', {}, count(n)), ` ${label}`);
+    summary.replaceChildren(
+      stat('registered', fleet.registered, 'registered'), stat('online', fleet.online, 'online'), stat('offline', fleet.offline, 'offline'),
+      stat('never', fleet.neverSeen, 'never seen'),
+      h('div', { class: 'stat muted' }, `default poll period ${formatDuration(fleet.defaultPollFreqMs)}`));
+  }
+
+  function renderRows(fleet) {
     const now = Date.now();
-    const online = vens.filter((v) => v.online).length;
-    count.textContent = `(${online} of ${vens.length} online)`;
-    if (vens.length === 0) {
-      rows.replaceChildren(h('tr', {}, h('td', { colspan: 6, class: 'muted' }, 'No VEN has registered yet.')));
+    const first = at * VEN_PAGE_SIZE + 1;
+    range.textContent = page.length ? `VENs ${count(first)}–${count(first + page.length - 1)}${search.value.trim() ? ` matching “${search.value.trim()}”` : ''}` : '';
+    prev.disabled = at === 0;
+    next.disabled = nextCursor === undefined;
+    if (page.length === 0) {
+      const text = search.value.trim() || state.value ? 'No VEN matches this search.' : 'No VEN has registered yet.';
+      rows.replaceChildren(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, text)));
       return;
     }
-    const sorted = [...vens].sort((a, b) => (a.venName ?? a.venId).localeCompare(b.venName ?? b.venId));
-    rows.replaceChildren(...sorted.map((v) => h('tr', { 'data-ven-id': v.venId },
+    rows.replaceChildren(...page.map((v) => h('tr', { 'data-ven-id': v.venId },
       h('th', { scope: 'row' }, v.venName ?? '—'),
       h('td', {}, h('code', {}, v.venId)),
       h('td', {}, h('span', { class: `badge ${v.online ? 'online' : 'offline'}` }, v.online ? 'online' : 'offline')),
-      h('td', { title: v.lastSeen ? formatTime(v.lastSeen) : '' }, v.lastSeen ? formatRelative(v.lastSeen, now) : 'not since start-up'),
-      h('td', {}, v.pollFreqMs ? formatDuration(v.pollFreqMs) : 'default'),
+      h('td', { title: v.lastSeen ? formatTime(v.lastSeen) : '' }, v.lastSeen ? formatRelative(v.lastSeen, now) : 'not seen yet'),
+      h('td', {}, pollPeriodText(v, fleet.defaultPollFreqMs)),
       h('td', {}, formatTime(v.registeredAt)),
-    )));
+      h('td', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Plot ${v.venName ?? v.venId}`, onclick: () => onPlot(v) }, 'Plot')))));
   }
 
   return {
-    render(vens, error) {
-      showPanelError(section, error);
-      if (vens) render(vens);
+    /** The VENs on the page shown (the form and the telemetry panel offer these). */
+    page: () => page,
+    async refresh() {
+      try {
+        const query = { limit: VEN_PAGE_SIZE, q: search.value.trim(), online: state.value, after: cursors[at] };
+        const [list, fleet] = await Promise.all([api.get('/vens', query), api.get('/fleet')]);
+        page = list;
+        nextCursor = list.length === VEN_PAGE_SIZE ? list[list.length - 1].venId : undefined;
+        renderSummary(fleet);
+        renderRows(fleet);
+        showPanelError(section, '');
+      } catch (err) {
+        showPanelError(section, `VENs could not be loaded: ${describeError(err)}`);
+        throw err;
+      }
     },
   };
 }
