@@ -10,8 +10,8 @@ let api: Record<string, Fn>, time: Record<string, Fn>, names: Record<string, Fn>
 let form: Record<string, Fn>, windows: Record<string, Fn>, banner: Record<string, Fn>;
 
 beforeAll(async () => {
-  [api, time, names, vens, form, windows, banner] = await Promise.all(
-    ['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js'].map(load));
+  const mods = await Promise.all(['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js'].map(load));
+  [api, time, names, vens, form, windows, banner] = mods as [typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api];
 });
 
 const event = (extra: Record<string, unknown> = {}) => ({

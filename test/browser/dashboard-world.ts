@@ -10,7 +10,7 @@ export const TOKEN = 'dashboard-test-token-0123456789';
 export const RULE_PROBLEM = 'rules/opt.json:3:14 P_UNKNOWN_FACT fact "venGroup" is not known';
 
 /** A rules layer whose last edit was rejected while the previous version keeps running. */
-class RejectedEditPolicy implements PolicyStatusSource {
+export class RejectedEditPolicy implements PolicyStatusSource {
   reloads = 0;
   status(): PolicyStatus {
     return {
