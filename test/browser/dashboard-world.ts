@@ -48,11 +48,29 @@ export interface DashboardWorld {
   close(): Promise<void>;
 }
 
+/** A VEN that registered, offered a power meter (subscribed at PT1M) and sent `kw`, one value a minute up to now. */
+export async function reportingVen(vtn: RunningTestVtn, venName: string, kw: readonly number[]): Promise<TestVen> {
+  vtn.vtn.addHandler('onRegisterReport', (offer) => (offer.measurement === 'powerReal' ? { samplingInterval: 'PT1M' } : undefined));
+  const ven = new TestVen({ baseUrl: vtn.baseUrl, venName });
+  await ven.register();
+  if (!ven.venId) throw new Error('the test VEN could not register');
+  await ven.poll(); // takes the VTN's oadrRegisterReport out of the queue
+  const requests = reportRequestsOf(await ven.registerReports([X.telemetryUsageMetadata({ resourceId: 'meter-1' })]));
+  const usage = requests.find((q) => q.reportSpecifierId === 'TELEMETRY_USAGE');
+  if (!usage) throw new Error('the VTN did not subscribe to the usage report');
+  const first = vtn.clock.now().getTime() - kw.length * 60_000;
+  await ven.updateReport([{
+    reportRequestId: usage.reportRequestId, reportSpecifierId: 'TELEMETRY_USAGE', reportName: 'TELEMETRY_USAGE',
+    dtstart: new Date(first), duration: `PT${kw.length}M`,
+    intervals: kw.map((value, i) => ({ dtstart: new Date(first + i * 60_000), duration: 'PT1M', payloads: [{ rId: 'powerReal', value }] })),
+  }]);
+  return ven;
+}
+
 export async function startDashboardWorld(): Promise<DashboardWorld> {
   // The page measures windows and "x ago" with the browser's clock, so the VTN's clock starts at the real time.
   const clock = new TestClock(new Date());
   const vtn = await startTestVtn({ clock });
-  vtn.vtn.addHandler('onRegisterReport', (offer) => (offer.measurement === 'powerReal' ? { samplingInterval: 'PT1M' } : undefined));
   const admin = new AdminServer({ vtn: vtn.vtn, config: { port: 0, token: TOKEN }, processMetrics: false, env: {} });
   const inOneHour = clock.now().getTime() + 3_600_000;
   admin.attach({
@@ -64,20 +82,8 @@ export async function startDashboardWorld(): Promise<DashboardWorld> {
   });
   const adminUrl = await admin.listen();
 
-  const ven = new TestVen({ baseUrl: vtn.baseUrl, venName: 'meter-ven' });
-  await ven.register();
-  if (!ven.venId) throw new Error('the test VEN could not register');
-  await ven.poll(); // takes the VTN's oadrRegisterReport out of the queue
-  const requests = reportRequestsOf(await ven.registerReports([X.telemetryUsageMetadata({ resourceId: 'meter-1' })]));
-  const usage = requests.find((q) => q.reportSpecifierId === 'TELEMETRY_USAGE');
-  if (!usage) throw new Error('the VTN did not subscribe to the usage report');
   const sentKw = [4.2, 4.8, 5.5, 7.1, 6.4, 5.9, 8.3, 7.7, 6.2, 5.1];
-  const first = clock.now().getTime() - sentKw.length * 60_000;
-  await ven.updateReport([{
-    reportRequestId: usage.reportRequestId, reportSpecifierId: 'TELEMETRY_USAGE', reportName: 'TELEMETRY_USAGE',
-    dtstart: new Date(first), duration: `PT${sentKw.length}M`,
-    intervals: sentKw.map((value, i) => ({ dtstart: new Date(first + i * 60_000), duration: 'PT1M', payloads: [{ rId: 'powerReal', value }] })),
-  }]);
+  const ven = await reportingVen(vtn, 'meter-ven', sentKw);
 
   return {
     vtn, admin, adminUrl, ven, sentKw,

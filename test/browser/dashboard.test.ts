@@ -21,7 +21,7 @@ if (!chromiumPresent && inCi) {
   });
 }
 
-describe.skipIf(!chromiumPresent)('dashboard in Chromium', () => {
+describe.skipIf(!chromiumPresent)('dashboard in Chromium', { timeout: 20_000 }, () => {
   let world: DashboardWorld;
   let browser: Browser;
   let page: Page;

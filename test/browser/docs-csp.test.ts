@@ -16,7 +16,7 @@ if (!chromiumPresent && inCi) {
   });
 }
 
-describe.skipIf(!chromiumPresent)('admin docs in Chromium under CSP', () => {
+describe.skipIf(!chromiumPresent)('admin docs in Chromium under CSP', { timeout: 20_000 }, () => {
   let vtn: RunningTestVtn;
   let admin: AdminServer;
   let browser: Browser;

@@ -1,5 +1,5 @@
 // A fleet of 1,200 VENs written straight into the store (registrations, presence) and the telemetry store (an
-// hour of 5-minute power readings each), with a catalogue of one group and one program and a template.
+// hour of power readings each, one a minute), with a catalogue of one group and one program and a template.
 import { catalogueSource, templateSource } from '../../src/admin/index.js';
 import type { FleetCatalogueSource, EventTemplateSource } from '../../src/admin/index.js';
 import type { VenRecord } from '../../src/store/records.js';
@@ -12,7 +12,7 @@ export const PROGRAM = { name: 'summer-peak', marketContext: 'http://utility.exa
 export const GROUP = 'feeder-7';
 /** VENs of GROUP: the first 300. */
 export const GROUP_SIZE = 300;
-const STEP_MS = 5 * 60_000;
+const STEP_MS = 60_000;
 
 export const seededId = (i: number): string => `ven-${String(i).padStart(5, '0')}`;
 /** Every 100th VEN is a plant, the rest houses. */
@@ -39,7 +39,7 @@ export async function seedFleet(vtn: Vtn, now: number): Promise<SeededFleet> {
     }]);
     if (seededOnline(i)) presence.push([venId, { venId, lastSeenAt: new Date(now - 1000).toISOString() }]);
     else if (i % 2 === 0) presence.push([venId, { venId, lastSeenAt: new Date(now - 7_200_000).toISOString() }]);
-    for (let k = 12; k >= 1; k--) {
+    for (let k = 60; k >= 1; k--) {
       values.push({ venId, reportRequestId: 'seed', rId: 'powerReal', resourceId: 'meter', measurement: 'powerReal', unit: 'W', scale: 'k', time: new Date(now - k * STEP_MS), value: 1 + (i % 5) * 0.5 });
     }
   }

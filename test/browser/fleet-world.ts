@@ -5,7 +5,7 @@ import { AdminServer } from '../../src/admin/index.js';
 import { startTestVtn, TestClock, type RunningTestVtn } from '../helpers/start-vtn.js';
 import { TestVen } from '../helpers/test-ven.js';
 import type { RegistrationDecision } from '../../src/vtn/handlers.js';
-import { RejectedEditPolicy } from './dashboard-world.js';
+import { RejectedEditPolicy, reportingVen } from './dashboard-world.js';
 import { FLEET_SIZE, GROUP, GROUP_SIZE, PROGRAM, seededId, seedFleet, type SeededFleet } from './fleet-seed.js';
 
 export interface FleetWorld {
@@ -30,9 +30,7 @@ export async function startFleetWorld(): Promise<FleetWorld> {
   admin.attach({ policy: new RejectedEditPolicy(), catalogue: fleet.catalogue, templates: fleet.templates });
   const adminUrl = await admin.listen();
 
-  const ven = new TestVen({ baseUrl: vtn.baseUrl, venName: 'meter-ven' });
-  await ven.register();
-  await ven.poll();
+  const ven = await reportingVen(vtn, 'meter-ven', [4.2, 4.8, 5.5, 7.1, 6.4, 5.9]);
   const rogue = new TestVen({ baseUrl: vtn.baseUrl, venName: 'rogue-meter' });
   for (let i = 0; i < 3; i++) await rogue.register().catch(() => undefined);
 

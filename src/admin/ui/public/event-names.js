@@ -31,7 +31,7 @@ export function eventName(event, programs) {
   const origin = originWords(event.origin);
   const signal = event.signals?.[0]?.signalName;
   const title = program ?? origin.find((o) => !o.startsWith('admin')) ?? (signal ? `${signal} event` : 'event');
-  const detail = [program ? `program ${program}` : undefined, ...origin].filter((x) => x && x !== title);
+  const detail = origin.filter((x) => x !== title);
   return { title, detail, short: shortId(event.eventId) };
 }
 

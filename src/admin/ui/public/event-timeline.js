@@ -51,7 +51,7 @@ export function renderTimeline(views, now, nameOf = (e) => ({ title: e.eventId, 
     const rowLabel = name.short ? `${name.title} #${name.short}` : name.title;
     const tip = `${name.label} · ${v.status} · ${formatTime(v.event.dtstart)} for ${formatDuration(v.event.duration)}${signal ? ` · ${signal.signalName} ${signal.intervals.map((iv) => iv.payload).join('/')}` : ''}`;
     return s('g', { class: `row status-${v.status}`, 'data-event-id': v.event.eventId },
-      s('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'row-label' }, rowLabel.length > 24 ? `${name.title.slice(0, 23 - name.short.length - 2)}… #${name.short}` : rowLabel),
+      s('text', { x: LABEL - 8, y: y + ROW / 2 + 4, 'text-anchor': 'end', class: 'row-label' }, rowLabel.length > 22 ? `${name.title.slice(0, 21 - name.short.length - 2)}… #${name.short}` : rowLabel),
       s('rect', { x: x(start), y: y + 4, width: Math.max(3, x(end) - x(start)), height: ROW - 8, rx: 3, class: `bar${open ? ' open' : ''}` }, s('title', {}, tip)));
   }),
   s('line', { x1: x(now), x2: x(now), y1: AXIS - 6, y2: height, class: 'now' }),

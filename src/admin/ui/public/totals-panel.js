@@ -6,7 +6,11 @@ import { renderLinePlot } from './line-plot.js';
 import { formatNumber } from './plot-scale.js';
 import { formatTime } from './time-format.js';
 
+/** Buckets per window, but none shorter than a typical report period: a VEN without a value in a bucket would dent the total. */
 const BUCKETS = 120;
+const MIN_BUCKET_MS = 5 * 60_000;
+const MAX_BUCKETS = 1000;
+export const bucketsFor = (windowMs) => Math.max(1, Math.min(BUCKETS, MAX_BUCKETS, Math.floor(windowMs / MIN_BUCKET_MS)));
 
 const scopeWords = (r) => (r.scope === 'fleet' ? 'the fleet' : `${r.scope} ${r.name}${r.vens !== undefined ? ` (${r.vens} VENs)` : ''}`);
 
@@ -23,7 +27,7 @@ export function createTotalsPanel(section, { api }) {
     const from = to - Number(windowSelect.value) * 1000;
     const [kind, ...rest] = scope.value.split(':');
     const name = rest.join(':');
-    const query = { measurement: measurement.value, from: new Date(from).toISOString(), to: new Date(to).toISOString(), buckets: BUCKETS };
+    const query = { measurement: measurement.value, from: new Date(from).toISOString(), to: new Date(to).toISOString(), buckets: bucketsFor(to - from) };
     if (kind === 'group') query.group = name;
     if (kind === 'program') query.program = name;
     const r = await api.get('/reports/totals', query);
