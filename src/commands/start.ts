@@ -60,6 +60,7 @@ export function registerStartCommand(program: Command): void {
             rulesDir, configDir: resolve(project, config.catalogueDir ?? 'config'), baseDir: project, watch: config.watchPolicy ?? true,
             ...(config.decisionLog?.maxCount !== undefined ? { maxDecisions: config.decisionLog.maxCount } : {}),
             ...(config.decisionLog?.maxBytes !== undefined ? { maxDecisionBytes: config.decisionLog.maxBytes } : {}),
+            ...(config.decisionLog?.refusalMaxCount !== undefined ? { maxRefusalDecisions: config.decisionLog.refusalMaxCount } : {}),
           });
         } catch (err) {
           await vtn.close();

@@ -34,7 +34,7 @@ export interface VtnConfig {
   /** Reload the policy when its files change; default true. */
   watchPolicy?: boolean;
   /** Bounds of the stored decision log; defaults 1000 decisions and 4 MiB. */
-  decisionLog?: { maxCount?: number; maxBytes?: number };
+  decisionLog?: { maxCount?: number; maxBytes?: number; refusalMaxCount?: number };
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
   eventRetention?: { live?: string; archive?: string; sweepEvery?: string };
   idlePollCacheMs?: number;

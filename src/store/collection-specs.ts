@@ -56,6 +56,8 @@ const specs: Record<string, CollectionSpec> = {
   },
   scheduleOccurrences: { indexes: { scheduleId: (o: { scheduleId: string }) => [o.scheduleId] }, venIdsOf: () => [] },
   replayNonces: { indexes: { expiresAt: (n: { expiresAt: string }) => [n.expiresAt] }, venIdsOf: () => [] },
+  // The policy's decision log (src/rules/explain): each lane (a trigger, or refusals) is trimmed within its own budget.
+  decisions: { indexes: { lane: (d: { lane?: string; trigger: string }) => [d.lane ?? d.trigger] }, venIdsOf: () => [] },
   // Refused registrations (src/vtn/refusal-records.ts): the least recently refused is evicted first.
   refusals: { indexes: { lastSeen: (r: { lastSeen: string }) => [r.lastSeen] }, venIdsOf: () => [] },
   eventArchive: { indexes: { archivedAt: (a: { archivedAt: string }) => [a.archivedAt] }, venIdsOf: () => [] },

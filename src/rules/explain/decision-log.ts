@@ -11,11 +11,17 @@ import { recordBytes, trimDecisions, type Bounds } from './decision-trim.js';
 export const DECISIONS_COLLECTION = 'decisions';
 export const DEFAULT_MAX_DECISIONS = 1000;
 export const DEFAULT_MAX_DECISION_BYTES = 4 * 1024 * 1024;
+/** Refused registrations are a lane of their own with a smaller budget: anyone can cause them. */
+export const REFUSAL_LANE = 'refusal';
+export const DEFAULT_MAX_REFUSAL_DECISIONS = 200;
+const MAX_REFUSAL_BYTES = 1024 * 1024;
 
 export interface DecisionRecord extends Evaluation {
   id: string;
   /** Who the decision was about (venId, or venName while registering). */
   subject: string;
+  /** Whose budget it counts in: its trigger, or "refusal" for a refused registration (absent in older records: the trigger). */
+  lane?: string;
   /** What was done with the decisions (e.g. "accepted as ven-1", "created event e-1", "skipped: already open"). */
   outcomes: string[];
 }
@@ -26,10 +32,12 @@ const MAX_STRING = 256;
 const MINUTE = 60_000;
 
 export interface DecisionLogOptions {
-  /** Decisions kept; default 1000. */
+  /** Decisions kept per trigger; default 1000. */
   maxCount?: number;
-  /** Bytes of JSON kept; default 4 MiB. */
+  /** Bytes of JSON kept per trigger; default 4 MiB. */
   maxBytes?: number;
+  /** Refused registrations kept (their own lane, bytes at most min(maxBytes, 1 MiB)); default 200. */
+  refusalMaxCount?: number;
   /** Refused registrations stored per minute; the rest are only counted (refusal table). Default 10. */
   refusalsPerMinute?: number;
   now?: () => number;
@@ -48,36 +56,43 @@ const decisions = (u: Unit): Repository<DecisionRecord> => u.collection<Decision
 export class DecisionLog {
   readonly #store: Store;
   readonly #bounds: Bounds;
+  readonly #refusalBounds: Bounds;
   readonly #ids = new DecisionIds();
   readonly #refusals: LineBudget;
   readonly #now: () => number;
   readonly #log: Logger;
-  /** Added since this process last trimmed: a trim runs once a tenth of a budget has been added. */
-  #sinceTrim = { count: 0, bytes: 0 };
+  /** Added since this process last trimmed, per lane: a trim runs once a tenth of a lane's budget has been added. */
+  #sinceTrim = new Map<string, { count: number; bytes: number }>();
   #trimming: Promise<number> | undefined;
 
   constructor(store: Store, opts: DecisionLogOptions = {}) {
     this.#store = store;
     this.#bounds = { maxCount: Math.max(1, opts.maxCount ?? DEFAULT_MAX_DECISIONS), maxBytes: Math.max(1, opts.maxBytes ?? DEFAULT_MAX_DECISION_BYTES) };
+    this.#refusalBounds = { maxCount: Math.max(1, opts.refusalMaxCount ?? DEFAULT_MAX_REFUSAL_DECISIONS), maxBytes: Math.min(this.#bounds.maxBytes, MAX_REFUSAL_BYTES) };
     this.#now = opts.now ?? Date.now;
     this.#refusals = new LineBudget(opts.refusalsPerMinute ?? 10, this.#now);
     this.#log = opts.log ?? silentLogger;
   }
 
+  /** The budget of each trigger's decisions. */
   get bounds(): Bounds {
     return { ...this.#bounds };
   }
 
+  boundsOf(lane: string): Bounds {
+    return { ...(lane === REFUSAL_LANE ? this.#refusalBounds : this.#bounds) };
+  }
+
   /** A refused registration: stored while the per-minute budget lasts (anyone can send them), else undefined. */
   async recordRefusal(evaluation: Evaluation, subject: string, outcomes: string[]): Promise<DecisionRecord | undefined> {
-    return this.#refusals.take() ? this.record(evaluation, subject, outcomes) : undefined;
+    return this.#refusals.take() ? this.record(evaluation, subject, outcomes, REFUSAL_LANE) : undefined;
   }
 
   /** Stores the evaluation (committed when this resolves); the oldest records go once a budget is exceeded. */
-  async record(evaluation: Evaluation, subject: string, outcomes: string[]): Promise<DecisionRecord> {
+  async record(evaluation: Evaluation, subject: string, outcomes: string[], lane: string = evaluation.trigger): Promise<DecisionRecord> {
     const t = Date.parse(evaluation.at);
     // JSON round trip: records are plain JSON (no Dates, no undefined) like every stored record; long strings cut.
-    const plain = { ...evaluation, facts: compactFacts(evaluation.facts), subject: clipText(subject), outcomes };
+    const plain = { ...evaluation, facts: compactFacts(evaluation.facts), subject: clipText(subject), outcomes, lane };
     const body = JSON.parse(JSON.stringify(plain, (_k, v: unknown) => (typeof v === 'string' ? clipText(v, MAX_STRING) : v))) as Omit<DecisionRecord, 'id'>;
     // The id is drawn inside the unit: a re-run (a clash on create) takes a fresh one.
     const rec = await this.#store.unit(async (u) => {
@@ -85,9 +100,12 @@ export class DecisionLog {
       decisions(u).create(r.id, r);
       return r;
     }, { label: 'decision record' });
-    this.#sinceTrim.count += 1;
-    this.#sinceTrim.bytes += recordBytes(rec);
-    if (this.#sinceTrim.count * 10 >= this.#bounds.maxCount || this.#sinceTrim.bytes * 10 >= this.#bounds.maxBytes) await this.#trimSoon();
+    const added = this.#sinceTrim.get(lane) ?? { count: 0, bytes: 0 };
+    added.count += 1;
+    added.bytes += recordBytes(rec);
+    this.#sinceTrim.set(lane, added);
+    const b = this.boundsOf(lane);
+    if (added.count * 10 >= b.maxCount || added.bytes * 10 >= b.maxBytes) await this.#trimSoon();
     return rec;
   }
 
@@ -102,9 +120,9 @@ export class DecisionLog {
 
   /** Trim now (tests, shutdown); one trim at a time per process. Resolves to the number of records deleted. */
   trim(): Promise<number> {
-    this.#trimming ??= this.#store.unit((u) => trimDecisions(u, decisions(u), this.#bounds), { label: 'decision trim' })
+    this.#trimming ??= this.#store.unit((u) => trimDecisions(u, decisions(u), (lane) => this.boundsOf(lane)), { label: 'decision trim' })
       .finally(() => { this.#trimming = undefined; });
-    this.#sinceTrim = { count: 0, bytes: 0 };
+    this.#sinceTrim.clear();
     return this.#trimming;
   }
 

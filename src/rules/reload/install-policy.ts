@@ -27,10 +27,12 @@ export interface PolicyOptions {
   watch?: boolean;
   /** Quiet time after the last change before reloading, ms; default 300. */
   debounceMs?: number;
-  /** Decisions kept in the store; default 1000. */
+  /** Decisions kept in the store per trigger; default 1000. */
   maxDecisions?: number;
-  /** Bytes (JSON) of decisions kept in the store; default 4 MiB. */
+  /** Bytes (JSON) of decisions kept in the store per trigger; default 4 MiB. */
   maxDecisionBytes?: number;
+  /** Refused registrations kept in the decision log (their own budget); default 200. */
+  maxRefusalDecisions?: number;
   /** Default: the VTN's logger. */
   log?: Logger;
 }
@@ -64,6 +66,7 @@ export function installPolicy(vtn: Vtn, options: PolicyOptions = {}): PolicyHand
   const decisions = new DecisionLog(vtn.store, {
     ...(options.maxDecisions !== undefined ? { maxCount: options.maxDecisions } : {}),
     ...(options.maxDecisionBytes !== undefined ? { maxBytes: options.maxDecisionBytes } : {}),
+    ...(options.maxRefusalDecisions !== undefined ? { refusalMaxCount: options.maxRefusalDecisions } : {}),
     refusalsPerMinute: vtn.ctx.settings.limits.refusalLogLinesPerMinute, now: () => vtn.ctx.now().getTime(), log,
   });
   const deps: ShimDeps = { vtn, runtime, decisions, sources, log };

@@ -81,6 +81,18 @@ export const MIGRATIONS: readonly Migration[] = [
         ON CONFLICT DO NOTHING;
     `,
   },
+  {
+    version: 5,
+    name: 'decision log lanes',
+    sql: `
+      -- collection-specs.ts declares decisions.lane from this version on (a lane per trigger, and refusals): index
+      -- the decisions stored before it, each in its trigger's lane.
+      INSERT INTO vtn_index (collection, index_name, index_value, key)
+        SELECT collection, 'lane', COALESCE(value->>'lane', value->>'trigger'), key FROM vtn_records
+        WHERE collection = 'decisions' AND value IS NOT NULL AND COALESCE(value->>'lane', value->>'trigger') IS NOT NULL
+        ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -124,4 +124,24 @@ describe('DecisionLog', () => {
     expect((await log.list(5)).map((r) => r.outcomes[0])).toEqual(['n299', 'n298', 'n297', 'n296', 'n295']);
     expect(await log.list(0)).toEqual([]);
   });
+
+  it('each trigger and the refusals keep their own budget: a flood of refusals or telemetry never evicts the others', async () => {
+    const store = await openStore();
+    let t = T0;
+    const log = new DecisionLog(store, { maxCount: 20, refusalMaxCount: 5, refusalsPerMinute: 1000, now: () => t });
+    const of = (trigger: Evaluation['trigger']) => ({ ...evaluation(t), trigger });
+    for (let i = 0; i < 3; i += 1) await log.record(of('registration'), `ven-${i}`, [`accepted as ven-${i}`]);
+    for (let i = 0; i < 3; i += 1) await log.record(of('opt'), 'ven-1', ['refused 451']);
+    for (let i = 0; i < 100; i += 1) { t += 1; await log.recordRefusal(of('registration'), `stranger-${i}`, ['rejected 463']); }
+    for (let i = 0; i < 100; i += 1) { t += 1; await log.record(of('telemetry'), 'ven-1', []); }
+    await log.trim();
+    const kept = await store.unit(async (u) => (await u.collection<{ trigger: string; lane: string; subject: string }>(DECISIONS_COLLECTION).list()).map((r) => r.value));
+    const lanes = (lane: string) => kept.filter((d) => d.lane === lane);
+    expect(lanes('registration').map((d) => d.subject)).toEqual(['ven-0', 'ven-1', 'ven-2']);
+    expect(lanes('opt')).toHaveLength(3);
+    expect(lanes('refusal').map((d) => d.subject)).toEqual([95, 96, 97, 98, 99].map((i) => `stranger-${i}`));
+    expect(lanes('refusal').every((d) => d.trigger === 'registration')).toBe(true);
+    expect(lanes('telemetry')).toHaveLength(20);
+    expect(await store.unit((u) => u.meta.get(LEDGER_KEY))).toMatchObject({ count: 31, lanes: { registration: { count: 3 }, opt: { count: 3 }, refusal: { count: 5 }, telemetry: { count: 20 } } });
+  });
 });

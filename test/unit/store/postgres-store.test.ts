@@ -32,8 +32,9 @@ describePostgres('PostgresStore', (db) => {
       { version: 2, name: 'telemetry values' },
       { version: 3, name: 'telemetry series counts and time index' },
       { version: 4, name: 'venName index of registered VENs' },
+      { version: 5, name: 'decision log lanes' },
     ]);
-    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4/.test(l.message));
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5/.test(l.message));
     expect(applied).toHaveLength(1);
   });
 
@@ -44,21 +45,25 @@ describePostgres('PostgresStore', (db) => {
       const error = await open().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VtnError);
       expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
-      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(4\)/);
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(5\)/);
     } finally {
       await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
     }
   });
 
-  it('indexes the venNames of VENs registered before migration 4 (the admin API finds them by name)', async () => {
+  it('migrations 4 and 5 index what was stored before them: venNames of VENs, lanes of decisions', async () => {
     const first = await open();
-    await first.unit(async (u) => { u.vens.put('V-OLD', { ...ven('V-OLD'), venName: 'maple-3' }); });
+    await first.unit(async (u) => {
+      u.vens.put('V-OLD', { ...ven('V-OLD'), venName: 'maple-3' });
+      u.collection('decisions').put('d-old', { id: 'd-old', trigger: 'telemetry', subject: 'V-OLD' });
+    });
     await first.close();
-    // As a version-3 database holds it: no venName index rows, migration 4 not yet applied.
-    await db.sql("DELETE FROM vtn_index WHERE collection = 'vens' AND index_name = 'venName'");
-    await db.sql('DELETE FROM vtn_migrations WHERE version = 4');
+    // As a version-3 database holds them: no venName or lane index rows, migrations 4 and 5 not yet applied.
+    await db.sql("DELETE FROM vtn_index WHERE collection IN ('vens', 'decisions') AND index_name IN ('venName', 'lane')");
+    await db.sql('DELETE FROM vtn_migrations WHERE version >= 4');
     const upgraded = await open();
     expect((await upgraded.unit((u) => u.vens.find('venName', 'maple-3'))).map((v) => v.venId)).toEqual(['V-OLD']);
+    expect(await upgraded.unit((u) => u.collection('decisions').find('lane', 'telemetry'))).toEqual([{ id: 'd-old', trigger: 'telemetry', subject: 'V-OLD' }]);
   });
 
   it('orders keys with \\u0000, \\u0001 and non-ASCII as the local stores do', async () => {
