@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   E_VEN_AMBIGUOUS: 'A venName given for a venId is carried by several registered VENs; the answer lists them, give one of their venIds.',
   E_FINGERPRINT: 'Not a certificate fingerprint (10 hex pairs joined by colons, AA:BB:…).',
   E_HANDLER_NAME: 'Unknown handler name.',
+  E_HANDLER_SNAKE_CASE: "An OpenLEADR snake_case handler name was given to vtn.addHandler; use the camelCase name, or OpenADRServer from 'openadr-vtn/openleadr'.",
   E_HANDLER_RESULT: 'A handler returned a value of the wrong shape.',
   E_REPORT_REQUEST: 'A report request cannot be built: no data points, mixed reports, a bad interval or window, or no usable reportRequestID.',
   E_TELEMETRY_QUERY: 'A telemetry query has a bad time bound, limit or aggregate function.',

@@ -1,5 +1,5 @@
 // Public API of openadr-vtn for programmers embedding the VTN.
-export { createVtn } from './create-vtn.js';
+export { createVtn, type CreateVtnOptions } from './create-vtn.js';
 export { VtnServer } from './http/vtn-server.js';
 export { Vtn, type EventHandle, type EventView, type AddEventCallbacks } from './vtn/vtn.js';
 export type { VtnOptions } from './vtn/vtn-options.js';
@@ -25,3 +25,4 @@ export { PostgresTelemetryStore, type PostgresTelemetryOptions } from './telemet
 export type { MessageRecord, MessageObserver } from './vtn/message-observers.js';
 export { installOpenadr3, type Openadr3Handle, type InstallOpenadr3Options } from './openadr3/install-openadr3.js';
 export type { Openadr3Config } from './openadr3/openadr3-settings.js';
+export { certificateFingerprint } from './security/fingerprint.js';

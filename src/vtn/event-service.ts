@@ -23,9 +23,12 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
   const ids = [...new Set(msg.eventResponses.map((r) => r.eventId))];
   const events = await ctx.u.events.getMany(ids);
   const deliveries = await ctx.u.deliveries.getMany(ids.map((id) => deliveryKey(id, msg.venId)));
+  // With a custom onPoll the handler delivers events the store never saw: their answers go to onCreatedEvent only.
+  const foreign = ctx.handlers.get('onPoll') ? msg.eventResponses.filter((r) => !events.has(r.eventId)) : [];
+  const own = foreign.length ? msg.eventResponses.filter((r) => events.has(r.eventId)) : msg.eventResponses;
   // 1. every response is checked first: one bad eventResponse refuses the message and records none
   const problems: string[] = [];
-  for (const r of msg.eventResponses) {
+  for (const r of own) {
     const rec = events.get(r.eventId);
     if (!rec || !isAudienceOf(rec, msg.venId)) problems.push(`eventID ${r.eventId} is not an event of VEN ${msg.venId}`);
     else if (r.modificationNumber > rec.modificationNumber || r.modificationNumber < 0) {
@@ -37,7 +40,7 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
     return { type: 'oadrResponse', response: eiResponse(452, requestId, `${clipText(problems.join('; '), 512)}; no response of this message was recorded`), venId: msg.venId };
   }
   // 2. apply
-  for (const r of msg.eventResponses) {
+  for (const r of own) {
     const rec = events.get(r.eventId)!;
     const key = deliveryKey(r.eventId, msg.venId);
     const before = deliveries.get(key) ?? { eventId: r.eventId, venId: msg.venId };
@@ -54,10 +57,12 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
     ctx.u.deliveries.put(key, next);
     deliveries.set(key, next);
   }
-  const accepted = msg.eventResponses.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
+  const accepted = own.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
   ctx.u.afterCommit(async () => {
-    ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
+    if (accepted.length) ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
     for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber, now.toISOString());
+    if (foreign.length) ctx.log.info({ venId: msg.venId, eventIds: foreign.slice(0, 20).map((r) => clipText(r.eventId)), count: foreign.length }, 'opt responses to events of the custom onPoll: passed to onCreatedEvent, not recorded');
+    for (const r of foreign) await tellCreatedEvent(ctx, msg.venId, r.eventId, r.optType, r.modificationNumber);
   });
   return { type: 'oadrResponse', response: eiResponse(200, requestId, 'OK'), venId: msg.venId };
 }
@@ -66,9 +71,13 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
 export async function notifyOpt(ctx: VtnContext, venId: string, eventId: string, optType: OptType, modificationNumber: number, respondedAt?: string): Promise<void> {
   const onError = (err: unknown) => ctx.log.error({ err, venId, eventId }, 'opt response callback failed');
   await ctx.optListeners.notify(venId, eventId, optType, onError, respondedAt);
+  await tellCreatedEvent(ctx, venId, eventId, optType, modificationNumber);
+}
+
+async function tellCreatedEvent(ctx: VtnContext, venId: string, eventId: string, optType: OptType, modificationNumber: number): Promise<void> {
   try {
     await ctx.handlers.get('onCreatedEvent')?.(venId, eventId, optType, modificationNumber);
   } catch (err) {
-    onError(err);
+    ctx.log.error({ err, venId, eventId }, 'opt response callback failed');
   }
 }

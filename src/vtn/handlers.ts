@@ -83,10 +83,11 @@ export const HANDLER_NAMES: readonly HandlerName[] = [
   'onRegisterReport', 'onRegisterReportFull', 'onUpdateReport', 'onTelemetry', 'onCreatedReport',
 ];
 
-// OpenLEADR spells handlers in snake_case; accept those so code ported from Python keeps working.
-const SNAKE_ALIASES: Record<string, HandlerName> = Object.fromEntries(
+// OpenLEADR's snake_case spellings: refused here (the typed API is camelCase), pointed to the compatibility module.
+const SNAKE_NAMES: Record<string, HandlerName> = Object.fromEntries(
   HANDLER_NAMES.map((n) => [n.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), n]),
 );
+const SNAKE_CASE = /^[a-z][a-z0-9]*(_[a-z0-9]+)+$/;
 
 export class HandlerRegistry {
   #handlers = new Map<HandlerName, Handlers[HandlerName]>();
@@ -115,8 +116,14 @@ export class HandlerRegistry {
 
 export function resolveHandlerName(name: string): HandlerName {
   if ((HANDLER_NAMES as readonly string[]).includes(name)) return name as HandlerName;
-  const alias = SNAKE_ALIASES[name];
-  if (alias) return alias;
+  if (SNAKE_CASE.test(name)) {
+    const camel = Object.hasOwn(SNAKE_NAMES, name) ? SNAKE_NAMES[name] : closestName(name);
+    throw new VtnError(
+      'E_HANDLER_SNAKE_CASE',
+      `vtn.addHandler takes camelCase handler names; "${name}" is OpenLEADR's spelling.`,
+      `${camel ? `Use ${camel}, or ` : 'Use a camelCase name, or '}keep OpenLEADR's names and signatures with OpenADRServer from 'openadr-vtn/openleadr'.`,
+    );
+  }
   const guess = closestName(name);
   throw new VtnError(
     'E_HANDLER_NAME',

@@ -20,9 +20,22 @@ export class OptListeners {
 
   /** Resolves with the first response from `venId` (or from any VEN when omitted). */
   wait(eventId: string, venId?: string): Promise<OptType> {
-    return new Promise((resolve) => {
-      this.#waiters.set(eventId, [...(this.#waiters.get(eventId) ?? []), { ...(venId ? { venId } : {}), resolve }]);
+    return this.waitFor(eventId, venId).promise;
+  }
+
+  /** Like wait(), with cancel() to drop the waiter again (when the answer was found in the store instead). */
+  waitFor(eventId: string, venId?: string): { promise: Promise<OptType>; cancel(): void } {
+    let waiter: Waiter | undefined;
+    const promise = new Promise<OptType>((resolve) => {
+      waiter = { ...(venId ? { venId } : {}), resolve };
+      this.#waiters.set(eventId, [...(this.#waiters.get(eventId) ?? []), waiter]);
     });
+    const cancel = () => {
+      const left = (this.#waiters.get(eventId) ?? []).filter((w) => w !== waiter);
+      if (left.length) this.#waiters.set(eventId, left);
+      else this.#waiters.delete(eventId);
+    };
+    return { promise, cancel };
   }
 
   wasTold(eventId: string, venId: string, respondedAt: string): boolean {

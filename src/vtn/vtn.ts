@@ -98,7 +98,7 @@ export class Vtn {
     return this.ctx.store;
   }
 
-  /** Install a hook by name (camelCase, or OpenLEADR's snake_case). Unknown names throw E_HANDLER_NAME. */
+  /** Install a hook by its camelCase name. Unknown names throw E_HANDLER_NAME, OpenLEADR's snake_case ones E_HANDLER_SNAKE_CASE. */
   addHandler<N extends HandlerName>(name: N | string, fn: Handlers[N]): void {
     const canonical = this.ctx.handlers.set(name, fn);
     if (canonical === 'onPoll') this.ctx.log.info({}, 'custom onPoll installed: the built-in message queue is bypassed');
@@ -212,6 +212,15 @@ export class Vtn {
   /** Opt state of one VEN for one event (response, EiOpt schedules, and the effective result). */
   async optState(eventId: string, venId: string): Promise<OptState> {
     return this.#unit('optState', async (w) => optStateFor(w, await mustGetEvent(w, eventId), venId));
+  }
+
+  /** The VEN's answer to an event: the one already given (any instance), else the next one. */
+  async optResponse(eventId: string, venId: string): Promise<OptType> {
+    const next = this.ctx.optListeners.waitFor(eventId, venId);
+    const state = await this.optState(eventId, venId).catch((err: unknown) => { next.cancel(); throw err; });
+    if (state.response === undefined) return next.promise;
+    next.cancel();
+    return state.response;
   }
 
   /** Registered VENs in venId order (`limit`/`after` page through a large fleet). */
