@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   E_CONFIG: 'The configuration file is invalid.',
   E_POLICY: 'A policy file (rules, catalogue, templates) is invalid; the message lists each problem as file:line:column CODE message.',
   E_STATE_LOCKED: 'Another VTN process holds the state file.',
+  E_PORT: 'vtn start cannot listen on a port: another process holds it, it needs privileges, or the host is not an address of this machine.',
   E_STATE_CORRUPT: 'The state file cannot be read.',
   E_STORE_CONFLICT: 'A change kept losing write races with another writer (another instance or request) on the same record.',
   E_STORE_UNAVAILABLE: 'The database cannot be reached, or its schema is newer than this VTN.',

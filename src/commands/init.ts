@@ -88,6 +88,8 @@ Made by \`vtn init\`. Everything the VTN does is decided by the files in this fo
 
 1. Check the files: \`npx vtn check\` (problems are listed as file:line:column with a suggestion).
 2. Start the VTN from this folder: \`npx vtn start\` (it reads ./config/vtn.json; Ctrl-C stops it cleanly).
+   Ports 8080 (OpenADR) and 8081 (admin API, dashboard) taken? \`npx vtn start --port 9080 --admin-port 9081\`,
+   or set "port" and "admin": { "port": … } in config/vtn.json.
 3. In a second terminal, watch the policy work with simulated VENs:
    \`npx vtn simulate --vens 20 --seconds 300\`
 4. Edit config/ and rules/ in an editor with JSON Schema support (VS Code picks up .vscode/settings.json),

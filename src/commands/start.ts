@@ -10,12 +10,15 @@ import { AdminServer, catalogueSource, installGracefulShutdown, rulesStatusSourc
 import { createLogger } from '../logging/create-logger.js';
 import { installScheduler } from '../schedule/install-scheduler.js';
 import { installOpenadr3 } from '../openadr3/install-openadr3.js';
+import { checkPortsFree, portError } from '../http/listen-ports.js';
+import { startPorts } from './start-ports.js';
 
 interface StartFlags {
   config?: string;
   host?: string;
   port?: string;
   dataDir?: string;
+  adminPort?: string;
 }
 
 export function registerStartCommand(program: Command): void {
@@ -24,7 +27,8 @@ export function registerStartCommand(program: Command): void {
     .description('start the VTN (defaults: config/vtn.json, or the embedded one when absent)')
     .option('-c, --config <file>', 'configuration file')
     .option('--host <address>', 'listen address (env VTN_HOST)')
-    .option('--port <number>', 'listen port (env VTN_PORT)')
+    .option('--port <number>', 'OpenADR listen port (env VTN_PORT)')
+    .option('--admin-port <number>', 'admin API, health and dashboard port (env VTN_ADMIN_PORT)')
     .option('--data-dir <dir>', 'state folder (env VTN_DATA_DIR)')
     .action(async (flags: StartFlags) => {
       const { config, path } = resolveConfig(flags);
@@ -50,6 +54,14 @@ export function registerStartCommand(program: Command): void {
       const admin = config.admin?.enabled === false ? undefined
         : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
       if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
+      // A start that fails from here closes what it opened before the error leaves: no state lock, nothing half-started.
+      const abort = async (err: unknown): Promise<never> => {
+        for (const step of [...stopSteps, { run: () => vtn.close() }]) await Promise.resolve().then(() => step.run()).catch(() => undefined);
+        throw err;
+      };
+      // Both ports are tried before the policy and the scheduler start, so a taken one stops the start right here.
+      const [openadrPort, adminPort] = startPorts(config, admin?.settings, path);
+      await checkPortsFree([openadrPort!, ...(adminPort ? [adminPort] : [])]).catch(abort);
       // Policy folders are relative to the project folder: the one holding the config file's folder.
       const project = dirname(dirname(resolve(path)));
       const rulesDir = resolve(project, config.policyDir ?? 'rules');
@@ -63,8 +75,7 @@ export function registerStartCommand(program: Command): void {
             ...(config.decisionLog?.refusalMaxCount !== undefined ? { maxRefusalDecisions: config.decisionLog.refusalMaxCount } : {}),
           });
         } catch (err) {
-          await vtn.close();
-          throw err;
+          return abort(err);
         }
         const s = policy.status();
         const handle = policy;
@@ -79,7 +90,7 @@ export function registerStartCommand(program: Command): void {
         log.info({ rulesDir }, 'no rules folder: no policy installed');
       }
       // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
-      const schedules = await installScheduler(vtn, { root: project, log }).catch(async (err: unknown) => { await vtn.close(); throw err; });
+      const schedules = await installScheduler(vtn, { root: project, log }).catch(abort);
       // The shutdown took its steps before the scheduler existed: stop it here rather than let it fire into a closed store.
       if (stopping) {
         await schedules?.close();
@@ -95,17 +106,13 @@ export function registerStartCommand(program: Command): void {
       }
       if (config.openadr3?.enabled !== false) installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project });
       if (stopping) return;
-      const url = await vtn.listen();
+      // A port taken since the check above (a race) still ends in the same one line, with everything closed.
+      const url = await vtn.listen().catch((err: unknown) => abort(portError(openadrPort!, err)));
       console.log(`openadr-vtn ${config.vtnId ?? 'VTN-1'} listening at ${url}`);
-      if (admin && !stopping) {
-        // The admin API is auxiliary: if its port is taken, VENs are still served and the log says how to fix it.
-        await admin.listen().then(
-          (adminUrl) => console.log(`admin API at ${adminUrl}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`),
-          (err: Error) => {
-            log.error({ err, host: admin.settings.host, port: admin.settings.port }, 'the admin API could not listen; the VTN runs without it (set admin.port, or admin.enabled false)');
-            console.error(`admin API not started: ${err.message}`);
-          },
-        );
+      if (admin && adminPort && !stopping) {
+        // Health, metrics and the dashboard live there: a VTN without them is not started at all.
+        const adminUrl = await admin.listen().catch((err: unknown) => abort(portError(adminPort, err)));
+        console.log(`admin API at ${adminUrl}/admin/v1 (docs: /admin/docs, health: /healthz /readyz /metrics)`);
       }
     });
 }
@@ -117,5 +124,6 @@ function resolveConfig(flags: StartFlags): { config: VtnConfig; path: string } {
   if (flags.host) config.host = flags.host;
   if (flags.port) config.port = parsePort(flags.port, '--port');
   if (flags.dataDir) config.dataDir = flags.dataDir;
+  if (flags.adminPort) config.admin = { ...config.admin, port: parsePort(flags.adminPort, '--admin-port') };
   return { config, path };
 }

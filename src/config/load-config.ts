@@ -78,20 +78,22 @@ export function loadConfig(path: string): VtnConfig {
   return data;
 }
 
-/** Environment overrides: VTN_HOST, VTN_PORT, VTN_DATA_DIR, VTN_DATABASE_URL (the postgres store at that URL). */
+/** Environment overrides: VTN_HOST, VTN_PORT, VTN_ADMIN_PORT, VTN_DATA_DIR, VTN_DATABASE_URL (the postgres store at that URL). */
 export function envOverrides(env: NodeJS.ProcessEnv): Partial<VtnConfig> {
   const out: Partial<VtnConfig> = {};
   if (env.VTN_HOST) out.host = env.VTN_HOST;
   if (env.VTN_PORT) out.port = parsePort(env.VTN_PORT, 'VTN_PORT');
+  if (env.VTN_ADMIN_PORT) out.admin = { port: parsePort(env.VTN_ADMIN_PORT, 'VTN_ADMIN_PORT') };
   if (env.VTN_DATA_DIR) out.dataDir = env.VTN_DATA_DIR;
   if (env.VTN_DATABASE_URL) out.store = { kind: 'postgres', url: env.VTN_DATABASE_URL };
   return out;
 }
 
-/** The file's settings under the environment's; the store section merges (VTN_DATABASE_URL keeps the file's poolSize). */
+/** The file's settings under the environment's; the store and admin sections merge (VTN_DATABASE_URL keeps the file's poolSize). */
 export function withOverrides(file: VtnConfig, overrides: Partial<VtnConfig>): VtnConfig {
   const merged = { ...file, ...overrides };
   if (file.store && overrides.store) merged.store = { ...file.store, ...overrides.store };
+  if (file.admin && overrides.admin) merged.admin = { ...file.admin, ...overrides.admin };
   return merged;
 }
 
