@@ -49,6 +49,7 @@ export const ERROR_CODES = {
   E_SCHEDULE_REFERENCE: 'A schedule names a template, group, program or calendar that does not exist.',
   E_SCHEDULE_TIME: 'A schedule date, time or event timing is invalid (e.g. the event would start before it is announced).',
   E_SCHEDULE_OVERLAP: 'Occurrences of schedules would overlap in one market context for the same VENs.',
+  E_SCHEDULE_CALENDAR_RANGE: 'A warning: a schedule runs past the last year its holiday calendar lists, so later holidays would not be skipped.',
   // configuration and state
   E_CONFIG: 'The configuration file is invalid.',
   E_POLICY: 'A policy file (rules, catalogue, templates) is invalid; the message lists each problem as file:line:column CODE message.',

@@ -27,7 +27,7 @@ export function registerScheduleCommand(program: Command): void {
       const from = flags.from === undefined ? new Date() : new Date(flags.from);
       if (Number.isNaN(from.getTime())) throw new VtnError('E_DATETIME', `--from "${flags.from}" is not a date-time`, 'use ISO 8601, e.g. 2026-06-01T00:00:00Z');
       const root = flags.dir ? resolve(flags.dir) : existsSync(join(process.cwd(), 'config', 'schedules.json')) ? process.cwd() : PACKAGE_ROOT;
-      const result = loadSchedules(schedulePaths(root));
+      const result = loadSchedules(schedulePaths(root), from);
       for (const p of result.problems) console.error(`${p.file}:${p.line}:${p.column}  ${p.code}  ${p.message}${p.suggestion ? ` (${p.suggestion})` : ''}`);
       if (!result.set) {
         process.exitCode = 1;

@@ -19,7 +19,7 @@ export interface CheckOptions {
 /** Problems in the schedule files under project root `dir` (config/schedules.json, rules/schedules/, calendars, references). */
 export function checkSchedules(dir: string, o: CheckOptions = {}): Problem[] {
   const paths = schedulePaths(dir);
-  const result = loadSchedules(paths);
+  const result = loadSchedules(paths, o.from ?? new Date());
   if (!result.set) return result.problems;
   return [...result.problems, ...overlapProblems(result.set, dir, o.from ?? new Date(), o.horizon ?? 100)];
 }

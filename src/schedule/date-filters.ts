@@ -1,4 +1,5 @@
 // Day-level filters: months, seasons and the validity window select days; exception dates and holidays skip them.
+import { holidayOn } from './holiday-lookup.js';
 import { compareLocalDates, type LocalDate } from './local-date.js';
 import type { CalendarMap, Schedule } from './schedule-types.js';
 
@@ -15,7 +16,8 @@ export function insideDateWindow(s: Schedule, date: LocalDate): boolean {
 export function dateSkip(s: Schedule, calendars: CalendarMap, date: string): { reason: 'holiday' | 'exception'; detail: string } | undefined {
   if (s.exceptDates.has(date)) return { reason: 'exception', detail: `${date} is listed in exceptDates` };
   for (const name of s.calendars) {
-    const holiday = calendars.get(name)?.dates.get(date);
+    const cal = calendars.get(name);
+    const holiday = cal && holidayOn(cal, date);
     if (holiday !== undefined) return { reason: 'holiday', detail: `${holiday} (${name})` };
   }
   return undefined;

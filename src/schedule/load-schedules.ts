@@ -1,13 +1,14 @@
 // Loads every schedule file with its calendars, templates and VEN catalogue into one checked set (all or nothing).
-import { basename, relative } from 'node:path';
+import { relative } from 'node:path';
 import { VtnError } from '../errors.js';
+import { calendarCoverageProblems } from './calendar-coverage.js';
 import { compileSchedule } from './compile-schedule.js';
 import { readPolicyTemplates, type TemplateMap } from './policy-templates.js';
 import type { Program } from '../rules/catalogue/catalogue.js';
-import { parseLocalDate } from './local-date.js';
-import { jsonFilesIn, readValidated, type Problem, type SchedulePaths } from './schedule-files.js';
+import { loadCalendars } from './load-calendars.js';
+import { readValidated, type Problem, type SchedulePaths } from './schedule-files.js';
 import { scheduleSource, type ScheduleSource } from './schedule-version.js';
-import type { CalendarFile, CalendarMap, HolidayCalendar, Schedule, ScheduleFile } from './schedule-types.js';
+import type { CalendarMap, Schedule, ScheduleFile } from './schedule-types.js';
 import { readVenCatalogue, type VenCatalogue } from './ven-catalogue.js';
 
 export interface ScheduleSet {
@@ -27,8 +28,8 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** Reads and checks everything; any error means no set, so a reload keeps the last good one. */
-export function loadSchedules(paths: SchedulePaths): LoadResult {
+/** Reads and checks everything; any error means no set, so a reload keeps the last good one. `now`: calendar coverage is checked from here. */
+export function loadSchedules(paths: SchedulePaths, now: Date = new Date()): LoadResult {
   const problems: Problem[] = [];
   const at = (file: string) => relative(paths.root, file) || file;
   const fileProblem = (file: string, err: unknown): Problem => ({
@@ -64,33 +65,9 @@ export function loadSchedules(paths: SchedulePaths): LoadResult {
       }
       seen.set(entry.name, at(path));
       if (schedule) schedules.push(schedule);
+      if (schedule) problems.push(...calendarCoverageProblems(schedule, calendars, now, read.positionOf));
     });
   }
   const failed = problems.some((p) => p.severity === 'error');
   return failed ? { problems } : { set: { schedules, calendars, templates, programs, catalogue }, source: scheduleSource(paths), problems };
-}
-
-function loadCalendars(paths: SchedulePaths, problems: Problem[]): CalendarMap {
-  const out = new Map<string, HolidayCalendar>();
-  for (const path of jsonFilesIn(paths.calendarDir)) {
-    const read = readValidated<CalendarFile>(path, 'calendarFile', paths.root);
-    problems.push(...read.problems);
-    if (!read.data) continue;
-    const file = relative(paths.root, path);
-    const dates = new Map<string, string>();
-    read.data.dates.forEach((d, i) => {
-      const date = typeof d === 'string' ? d : d.date;
-      try {
-        parseLocalDate(date, 'date');
-        dates.set(date, typeof d === 'string' ? read.data!.name : d.name ?? read.data!.name);
-      } catch (err) {
-        problems.push({ file, ...read.positionOf(`/dates/${i}`), code: 'E_SCHEDULE_TIME', message: (err as VtnError).message, severity: 'error' });
-      }
-    });
-    if (read.data.name !== basename(path, '.json')) {
-      problems.push({ file, ...read.positionOf('/name'), code: 'E_SCHEDULE_FILE', message: `calendar name "${read.data.name}" differs from its file name`, suggestion: `schedules refer to it as "${read.data.name}"; rename one of them to avoid confusion`, severity: 'warning' });
-    }
-    out.set(read.data.name, { name: read.data.name, file, dates });
-  }
-  return out;
 }

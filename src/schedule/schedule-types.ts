@@ -1,6 +1,7 @@
 // What schedule and holiday-calendar files contain (as written), and the checked form the engine runs on.
 import type { TopLevelCondition } from 'json-rules-engine';
 import type { CronSpec } from './cron-expression.js';
+import type { HolidayRule } from './holiday-rules.js';
 import type { LocalDate, LocalTime } from './local-date.js';
 
 /** What to do with occurrences missed while the VTN was down. */
@@ -74,7 +75,10 @@ export interface CalendarFile {
   $schema?: string;
   name: string;
   description?: string;
-  dates: (string | { date: string; name?: string })[];
+  /** Listed dates (a utility's own days, or years written out). */
+  dates?: (string | { date: string; name?: string })[];
+  /** Holidays by rule (fixed date, nth weekday, Easter offset): every year. */
+  rules?: HolidayRule[];
 }
 
 /** When an occurrence's event starts relative to its fire time. */
@@ -112,11 +116,12 @@ export interface Schedule {
   entry: ScheduleEntry;
 }
 
-/** A holiday calendar: date (YYYY-MM-DD) → holiday name. */
+/** A holiday calendar: listed dates (YYYY-MM-DD → holiday name) and rules computed for any year (holiday-lookup.ts). */
 export interface HolidayCalendar {
   name: string;
   file: string;
   dates: ReadonlyMap<string, string>;
+  rules?: readonly HolidayRule[];
 }
 
 export type CalendarMap = ReadonlyMap<string, HolidayCalendar>;

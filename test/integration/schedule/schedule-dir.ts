@@ -1,4 +1,4 @@
-// A temporary project root with config/schedules.json, a holiday calendar and a VEN catalogue.
+// A temporary project root with config/schedules.json, a holiday calendar (dates listed for 2026 and 2027) and a VEN catalogue.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export function scheduleDir(): ScheduleDir {
   const root = mkdtempSync(join(tmpdir(), 'vtn-schedules-'));
   mkdirSync(join(root, 'config', 'calendars'), { recursive: true });
   const writeRaw = (rel: string, text: string) => writeFileSync(join(root, rel), text);
-  writeRaw('config/calendars/us-federal-holidays.json', JSON.stringify({ name: 'us-federal-holidays', dates: [{ date: '2026-07-03', name: 'Independence Day (observed)' }] }, null, 2));
+  writeRaw('config/calendars/us-federal-holidays.json', JSON.stringify({ name: 'us-federal-holidays', dates: [{ date: '2026-07-03', name: 'Independence Day (observed)' }, { date: '2027-07-05', name: 'Independence Day (observed)' }] }, null, 2));
   writeRaw('config/vens.json', JSON.stringify({ vens: [{ venName: 'maple-3', groups: ['residential'], programs: ['summer-peak'] }] }, null, 2));
   return {
     root,

@@ -78,7 +78,7 @@ describe('vtn check: schedules and calendars', () => {
 
   it('a calendar that breaks its schema is reported with the rules problems, sorted by file', () => {
     p = withShippedSchedules();
-    p.edit('config/calendars/us-federal-holidays.json', '"date": "2026-01-01"', '"day": "2026-01-01"');
+    p.edit('config/calendars/us-federal-holidays.json', '"nth": 3, "fromYear": 1986', '"nth": 7, "fromYear": 1986');
     p.edit('rules/telemetry.json', '"operator": "greaterThan"', '"operator": "greaterThen"');
     const out = check();
     expect(out.exitCode).toBe(1);
