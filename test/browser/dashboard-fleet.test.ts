@@ -62,14 +62,14 @@ describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeo
   });
 
   it('searches on the server and pages with Next and Previous', async () => {
-    await page.getByLabel('Search').fill('PLANT');
+    await page.getByLabel('Search', { exact: true }).fill('PLANT');
     await expect.poll(() => rows().first().locator('th').textContent(), WAIT).toBe('plant-0');
     expect(await rows().locator('th').allTextContents()).toEqual(Array.from({ length: FLEET_SIZE / 100 }, (_, i) => `plant-${i * 100}`));
     expect(await page.locator('#vens-next').isDisabled()).toBe(true);
-    await page.getByLabel('Search').fill('meter-ven');
+    await page.getByLabel('Search', { exact: true }).fill('meter-ven');
     await expect.poll(() => rows().first().getAttribute('data-ven-id'), WAIT).toBe(world.ven.venId);
     expect(await rows().first().locator('.badge').textContent()).toBe('online');
-    await page.getByLabel('Search').fill('');
+    await page.getByLabel('Search', { exact: true }).fill('');
     await expect.poll(() => rows().count(), WAIT).toBe(VEN_PAGE);
     const firstPage = await rows().first().getAttribute('data-ven-id');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -111,7 +111,7 @@ describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeo
 
   it('creates an event from a template for a VEN picked on the table\'s page', async () => {
     await page.getByLabel('VENs', { exact: true }).selectOption(world.ven.venId!).catch(async () => {
-      await page.getByLabel('Search').fill('meter-ven');
+      await page.getByLabel('Search', { exact: true }).fill('meter-ven');
       await expect.poll(() => page.locator(`#event-vens option[value="${world.ven.venId}"]`).count(), WAIT).toBe(1);
       await page.getByLabel('VENs', { exact: true }).selectOption(world.ven.venId!);
     });
@@ -153,10 +153,15 @@ describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeo
     await row.waitFor(WAIT);
     expect(await row.locator('td').first().textContent()).toBe('3');
     expect(await row.locator('td').last().textContent()).toContain('452');
+    await page.getByLabel('Search refused').fill('nobody-like-this');
+    await page.locator('#refusals-rows', { hasText: 'No refused VEN matches this search.' }).waitFor(WAIT);
+    await page.getByLabel('Search refused').fill('ROGUE');
+    await row.waitFor(WAIT);
+    expect(await page.locator('#refusals-range').textContent()).toBe('1–1 of 1');
   });
 
   it('lays out without sideways overflow at 1280 and 820 px, plots and tables at a readable size (screenshots measured)', async () => {
-    await page.getByLabel('Search').fill('meter-ven');
+    await page.getByLabel('Search', { exact: true }).fill('meter-ven');
     await expect.poll(() => rows().count(), WAIT).toBe(1);
     await page.getByRole('button', { name: 'Plot meter-ven' }).click();
     await page.locator('#telemetry-plot svg circle.plot-point').first().waitFor(WAIT);

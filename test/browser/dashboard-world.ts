@@ -28,7 +28,7 @@ export class RejectedEditPolicy implements PolicyStatusSource {
 class RunningSchedules implements ScheduleStatusSource {
   constructor(private readonly occurrences: NextOccurrence[]) {}
   status(): ScheduleStatus {
-    return { running: true, schedules: 1, version: 'a1b2c3d4e5f6', loadedAt: new Date().toISOString(), reloads: { succeeded: 1, failed: 0 }, lastReload: { at: new Date().toISOString(), ok: true, errors: [] } };
+    return { running: true, schedules: 1, version: 'a1b2c3d4e5f6', loadedAt: new Date().toISOString(), files: ['config/schedules.json'], reloads: { succeeded: 1, failed: 0 }, lastReload: { at: new Date().toISOString(), ok: true, errors: [] } };
   }
   async reload(): Promise<ScheduleStatus> {
     return this.status();

@@ -78,6 +78,10 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', { timeout: 20_000 }, 
     expect(await problem.first().textContent()).toContain('In rules/opt.json, line 3, column 14: fact "venGroup" is not known (P_UNKNOWN_FACT)');
     expect(await page.locator('#rules-status .last-error').textContent()).toContain('previous good version keeps running');
     expect(await page.locator('#schedules-status').textContent()).toContain('loaded without problems');
+    // The Schedules card says which version runs, since when and from which files (no "—").
+    const facts = await page.locator('#schedules-status dd').allTextContents();
+    expect(facts.slice(0, 2)).toEqual(['a1b2c3d4e5f6', expect.stringMatching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [A-Z]+.* \(\d+ s ago\)$/)]);
+    expect(facts).toContain('config/schedules.json');
     const occurrences = page.locator('#occurrences-rows tr');
     expect(await occurrences.count()).toBe(2);
     expect(await occurrences.nth(0).textContent()).toContain('summer-weekday-peak');

@@ -21,7 +21,7 @@ async function fleet(f: AdminFixture): Promise<void> {
 
 const ids = (res: { json: () => { venId: string }[] }) => res.json().map((v) => v.venId);
 
-describe('admin API for a large fleet', () => {
+describe('admin API for a large fleet', { timeout: 20_000 }, () => {
   it('searches venName and venId in any case across store pages, pages the matches and keeps the search in the next link', async () => {
     const f = await adminSetup();
     await fleet(f);
@@ -90,5 +90,23 @@ describe('admin API for a large fleet', () => {
     expect((await f.call('GET', '/admin/v1/catalogue')).status).toBe(503);
     expect((await f.call('GET', '/admin/v1/templates')).status).toBe(503);
     expect((await f.call('GET', `/admin/v1/reports/totals?from=${from}`)).json()).toMatchObject({ scope: 'fleet', points: [] });
+  });
+});
+
+describe('admin API: events for a large audience', { timeout: 20_000 }, () => {
+  it('lists events without per-VEN states, counts an event\'s VENs in one answer, and lists the first N', async () => {
+    const f = await adminSetup();
+    await fleet(f);
+    const venIds = Array.from({ length: 1200 }, (_, i) => `v-${String(i).padStart(4, '0')}`);
+    const real = await f.registeredVen('real-1');
+    const { eventId } = await f.vtn.addEvent({ venIds: [...venIds, real.venId!], signalName: 'SIMPLE', dtstart: new Date(f.clock.now().getTime() + 60_000), intervals: [{ duration: 'PT1H', payload: 1 }] });
+    await real.respondToEvents(await real.poll(), 'optOut');
+    const light = (await f.call('GET', '/admin/v1/events?withVens=false')).json();
+    expect(light).toHaveLength(1);
+    expect(light[0].vens).toEqual([]);
+    expect((await f.call('GET', '/admin/v1/events')).json()[0].vens).toHaveLength(1201);
+    expect((await f.call('GET', `/admin/v1/events/${eventId}/summary`)).json()).toEqual({ total: 1201, delivered: 1, optIn: 0, optOut: 1, noAnswer: 1200, refused: 0 });
+    const first = (await f.call('GET', `/admin/v1/events/${eventId}/vens?limit=3`)).json();
+    expect(first.map((d: { venId: string }) => d.venId)).toHaveLength(3);
   });
 });

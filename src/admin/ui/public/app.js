@@ -50,7 +50,7 @@ async function main() {
   const events = createEventsPanel($('#events'), { api, onChange });
   const form = createEventForm($('#event-form'), $('#event-form-result'), { api, onChange });
   const totals = createTotalsPanel($('#totals'), { api });
-  const refusals = createRefusalsPanel($('#refusals'), { api });
+  const refusals = createRefusalsPanel($('#refusals'), { api, onChange });
   const rules = createPolicyPanel($('#rules-status'), { api, path: '/rules', kind: 'rules', onChange });
   const schedules = createPolicyPanel($('#schedules-status'), { api, path: '/schedules', kind: 'schedules', onChange });
   const occurrences = createOccurrencesPanel($('#occurrences'), { api });
