@@ -72,11 +72,11 @@ describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeo
     await page.getByLabel('Search', { exact: true }).fill('');
     await expect.poll(() => rows().count(), WAIT).toBe(VEN_PAGE);
     const firstPage = await rows().first().getAttribute('data-ven-id');
-    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Next VENs' }).click();
     await expect.poll(() => page.locator('#vens-range').textContent(), WAIT).toBe(`VENs ${VEN_PAGE + 1}–${2 * VEN_PAGE}`);
     expect(await rows().count()).toBe(VEN_PAGE);
     expect(await rows().first().getAttribute('data-ven-id')).not.toBe(firstPage);
-    await page.getByRole('button', { name: 'Previous' }).click();
+    await page.getByRole('button', { name: 'Previous VENs' }).click();
     await expect.poll(() => rows().first().getAttribute('data-ven-id'), WAIT).toBe(firstPage);
   });
 
