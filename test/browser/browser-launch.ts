@@ -1,6 +1,7 @@
 // Finds Debian's Chromium for playwright-core: required under CI (the test fails), optional locally (loud skip).
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { describe, it } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const chromiumPresent = existsSync(CHROMIUM_PATH);
@@ -20,5 +21,15 @@ export function launchChromium(): Promise<Browser> {
     // Root needs --no-sandbox; the background-networking flags keep Chromium from calling out (refused here anyway).
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Under CI a missing browser is a failure, never a silent skip: call it beside the describe.skipIf of a suite. */
+export function failWithoutChromiumInCi(suite: string): void {
+  if (chromiumPresent || !inCi) return;
+  describe(suite, () => {
+    it('needs Chromium in CI', () => {
+      throw new Error(MISSING_MESSAGE);
+    });
   });
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { chromiumPresent, inCi, launchChromium, MISSING_MESSAGE } from './browser-launch.js';
+import { chromiumPresent, failWithoutChromiumInCi, launchChromium } from './browser-launch.js';
 import { FLEET_SIZE, GROUP, GROUP_SIZE } from './fleet-seed.js';
 import { startFleetWorld, type FleetWorld } from './fleet-world.js';
 import { pngSize, probeLayout } from './layout-probe.js';
@@ -16,13 +16,7 @@ import { VEN_PAGE } from './page-size.js';
 const WAIT = { timeout: 10_000 };
 const ZONE = 'America/New_York';
 
-if (!chromiumPresent && inCi) {
-  describe('dashboard at fleet size in Chromium', () => {
-    it('needs Chromium in CI', () => {
-      throw new Error(MISSING_MESSAGE);
-    });
-  });
-}
+failWithoutChromiumInCi('dashboard at fleet size in Chromium');
 
 describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeout: 20_000 }, () => {
   let world: FleetWorld;

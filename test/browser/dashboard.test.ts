@@ -8,18 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AdminServer } from '../../src/admin/index.js';
 import { eventsOf } from '../helpers/test-ven.js';
-import { chromiumPresent, inCi, launchChromium, MISSING_MESSAGE } from './browser-launch.js';
+import { chromiumPresent, failWithoutChromiumInCi, launchChromium } from './browser-launch.js';
 import { RULE_PROBLEM, startDashboardWorld, TOKEN, type DashboardWorld } from './dashboard-world.js';
 
 const WAIT = { timeout: 10_000 };
 
-if (!chromiumPresent && inCi) {
-  describe('dashboard in Chromium', () => {
-    it('needs Chromium in CI', () => {
-      throw new Error(MISSING_MESSAGE);
-    });
-  });
-}
+failWithoutChromiumInCi('dashboard in Chromium');
 
 describe.skipIf(!chromiumPresent)('dashboard in Chromium', { timeout: 20_000 }, () => {
   let world: DashboardWorld;

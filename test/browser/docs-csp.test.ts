@@ -5,16 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { AdminServer } from '../../src/admin/index.js';
 import { startTestVtn, type RunningTestVtn } from '../helpers/start-vtn.js';
-import { chromiumPresent, inCi, launchChromium, MISSING_MESSAGE } from './browser-launch.js';
+import { chromiumPresent, failWithoutChromiumInCi, launchChromium } from './browser-launch.js';
 
-// Under CI a missing browser is a failure, never a silent skip.
-if (!chromiumPresent && inCi) {
-  describe('admin docs in Chromium under CSP', () => {
-    it('needs Chromium in CI', () => {
-      throw new Error(MISSING_MESSAGE);
-    });
-  });
-}
+failWithoutChromiumInCi('admin docs in Chromium under CSP');
 
 describe.skipIf(!chromiumPresent)('admin docs in Chromium under CSP', { timeout: 20_000 }, () => {
   let vtn: RunningTestVtn;

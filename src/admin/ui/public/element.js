@@ -37,3 +37,12 @@ export function setOptions(select, options, fallback) {
   select.replaceChildren(...options.map((o) => h('option', { value: o.value }, o.text)));
   select.value = options.some((o) => o.value === keep) ? keep : fallback ?? options[0]?.value ?? '';
 }
+
+/** Runs `fn` once typing in `input` pauses: one search per pause, not one per key. */
+export function onTypingPause(input, fn, ms = 300) {
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, ms);
+  });
+}

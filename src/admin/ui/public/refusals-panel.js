@@ -1,11 +1,10 @@
 // Refused VENs: who keeps trying to register, how often, when last, and why the VTN said no — a page at a time,
 // searched on the server by name, venID or certificate fingerprint.
 import { describeError } from './api.js';
-import { h, showPanelError } from './element.js';
+import { h, onTypingPause, showPanelError } from './element.js';
 import { formatRelative, formatTime } from './time-format.js';
 
 export const REFUSAL_PAGE_SIZE = 25;
-const SEARCH_DELAY_MS = 300;
 
 export function createRefusalsPanel(section, { api, onChange }) {
   const rows = section.querySelector('#refusals-rows');
@@ -16,11 +15,10 @@ export function createRefusalsPanel(section, { api, onChange }) {
   const range = section.querySelector('#refusals-range');
   const only = (text) => rows.replaceChildren(h('tr', {}, h('td', { colspan: 5, class: 'muted' }, text)));
   let offset = 0;
-  let timer;
 
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => { offset = 0; onChange(); }, SEARCH_DELAY_MS);
+  onTypingPause(search, () => {
+    offset = 0;
+    onChange();
   });
   prev.addEventListener('click', () => { offset = Math.max(0, offset - REFUSAL_PAGE_SIZE); onChange(); });
   next.addEventListener('click', () => { offset += REFUSAL_PAGE_SIZE; onChange(); });

@@ -1,10 +1,9 @@
 // VENs a page at a time, searched on the server by venName/venId, with the fleet's online/offline counts on top.
 import { describeError } from './api.js';
-import { h, showPanelError } from './element.js';
+import { h, onTypingPause, showPanelError } from './element.js';
 import { formatDuration, formatRelative, formatTime } from './time-format.js';
 
 export const VEN_PAGE_SIZE = 50;
-const SEARCH_DELAY_MS = 300;
 const count = (n) => n.toLocaleString('en-US');
 
 /** "10 s (VTN default)" when the VEN was granted no period of its own. */
@@ -28,17 +27,13 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
   let at = 0;
   let page = [];
   let nextCursor;
-  let timer;
 
   const restart = () => {
     cursors = [undefined];
     at = 0;
     onChange();
   };
-  search.addEventListener('input', () => {
-    clearTimeout(timer);
-    timer = setTimeout(restart, SEARCH_DELAY_MS);
-  });
+  onTypingPause(search, restart);
   state.addEventListener('change', restart);
   prev.addEventListener('click', () => { if (at > 0) { at--; onChange(); } });
   next.addEventListener('click', () => {
