@@ -9,21 +9,30 @@ import { emptySources } from '../facts/fact-sources.js';
 import { TRIGGERS, type Trigger } from '../facts/fact-catalogue.js';
 import { formatProblem } from '../files/problem.js';
 import { loadPolicy, projectPolicyPaths } from '../reload/load-policy.js';
+import { filterDecisions } from './decision-filter.js';
 import { dryRunFacts } from './dry-run-facts.js';
 
 export interface ExplainOptions {
   dataDir: string;
   facts?: string;
+  /** Dry run: the trigger to evaluate; listing: only decisions of this trigger. */
   trigger?: string;
   dir: string;
+  /** Listing: only decisions about this VEN (venId or venName). */
+  ven?: string;
+  /** Listing: at most this many (default 20). */
+  limit?: string | number;
 }
 
 export async function explain(id: string | undefined, o: ExplainOptions): Promise<{ lines: string[]; exitCode: number }> {
   if (o.facts) return dryRun(o);
   const decisions = await readDecisionsOffline(resolve(o.dataDir));
   if (!id) {
-    const latest = [...decisions.values()].sort((a, b) => b.id.localeCompare(a.id)).slice(0, 20);
-    if (latest.length === 0) return { lines: ['no decisions recorded yet'], exitCode: 0 };
+    const latest = await filterDecisions(resolve(o.dataDir), decisions.values(), o);
+    if (latest.length === 0) {
+      const asked = [o.trigger !== undefined ? `--trigger ${o.trigger}` : '', o.ven !== undefined ? `--ven ${o.ven}` : ''].filter(Boolean).join(' ');
+      return { lines: [asked ? `no decisions match ${asked}` : 'no decisions recorded yet'], exitCode: 0 };
+    }
     return { lines: latest.map((d) => `${d.id}  ${d.at}  ${d.trigger.padEnd(18)} ${d.subject}  ${d.outcomes[0] ?? d.decisions[0]?.type ?? ''}`), exitCode: 0 };
   }
   const rec = decisions.get(id);

@@ -82,6 +82,30 @@ describe('vtn explain', () => {
     await store.close();
   });
 
+  it('--trigger, --ven (venId or venName) and --limit filter the stored decisions, newest first', async () => {
+    p = policyProject();
+    const dataDir = mkdtempSync(join(tmpdir(), 'vtn-explain-filter-'));
+    temp.push(dataDir);
+    const store = new FileStore({ dataDir, compactIntervalMs: 0 });
+    await store.open();
+    const vtn = new Vtn({ logger: false }, store, silent);
+    const handle = installPolicy(vtn, { baseDir: p.root });
+    const at = (i: number) => new Date(Date.parse('2026-06-01T12:00:00Z') + i * 1000).toISOString();
+    const ev = (trigger: 'telemetry' | 'opt', i: number) => ({ trigger, policyVersion: 'v1', at: at(i), facts: {}, fired: [], trace: [], decisions: [] });
+    await store.unit(async (u) => { u.vens.put('VEN-7', { venId: 'VEN-7', venName: 'maple-3', registrationId: 'r7', profileName: '2.0b', transportName: 'simpleHttp', httpPullModel: true, xmlSignature: false, reportOnly: false, registeredAt: at(0) }); });
+    for (let i = 0; i < 5; i += 1) await handle.decisions.record(ev('telemetry', i), 'VEN-7', [`telemetry ${i}`]);
+    await handle.decisions.record(ev('opt', 10), 'VEN-7', ['opt 10']);
+    await handle.decisions.record(ev('telemetry', 11), 'VEN-8', ['other VEN']);
+    const outcomes = async (o: { trigger?: string; ven?: string; limit?: string }) => (await explain(undefined, { dataDir, dir: p.root, ...o })).lines.map((l) => l.split('  ').at(-1));
+    expect(await outcomes({ trigger: 'telemetry', ven: 'maple-3', limit: '3' })).toEqual(['telemetry 4', 'telemetry 3', 'telemetry 2']);
+    expect(await outcomes({ ven: 'VEN-7', limit: '2' })).toEqual(['opt 10', 'telemetry 4']);
+    expect(await outcomes({ trigger: 'opt' })).toEqual(['opt 10']);
+    expect(await outcomes({ ven: 'nobody' })).toEqual(['no decisions match --ven nobody']);
+    await expect(explain(undefined, { dataDir, dir: p.root, trigger: 'poll' })).rejects.toThrow(/--trigger poll.*registration, reportSubscription, telemetry, opt/);
+    await expect(explain(undefined, { dataDir, dir: p.root, limit: 'ten' })).rejects.toThrow(/--limit/);
+    await store.close();
+  });
+
   it('--facts runs the rules over given facts without a VTN', async () => {
     p = policyProject();
     const facts = join(p.root, 'facts.json');
