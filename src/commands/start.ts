@@ -54,6 +54,8 @@ export function registerStartCommand(program: Command): void {
       const admin = config.admin?.enabled === false ? undefined
         : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
       if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
+      // The admin port is the VTN's own too: a push VEN may not name it as its target.
+      if (admin) vtn.ctx.settings.push.rules.ownPorts.push(admin.settings.port);
       // A start that fails from here closes what it opened before the error leaves: no state lock, nothing half-started.
       const abort = async (err: unknown): Promise<never> => {
         for (const step of [...stopSteps, { run: () => vtn.close() }]) await Promise.resolve().then(() => step.run()).catch(() => undefined);

@@ -7,6 +7,7 @@ import { VtnError } from '../errors.js';
 import { COMMENT_SUGGESTION, COMMENTS_NOT_ALLOWED, jsonErrorOffset, startsComment } from './json-comments.js';
 import type { AdminConfig } from '../admin/admin-options.js';
 import type { VenLimits } from '../vtn/limits.js';
+import type { PushOptions } from '../vtn/vtn-options.js';
 import type { StoreSettings } from '../store/open-store.js';
 import type { Openadr3Config } from '../openadr3/openadr3-settings.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
@@ -50,6 +51,8 @@ export interface VtnConfig {
   trustedProxy?: TrustedProxySettings;
   /** The OpenADR 3.1 REST API on the VTN's server. */
   openadr3?: Openadr3Config;
+  /** HTTP push to VENs registered with oadrHttpPullModel false. */
+  push?: Omit<PushOptions, 'ownPorts' | 'timeout' | 'retryBackoff'> & { timeout?: string; retryBackoff?: string };
 }
 
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

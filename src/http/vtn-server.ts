@@ -7,6 +7,9 @@ import { createMessageSecurity } from '../security/message-security.js';
 import { Vtn } from '../vtn/vtn.js';
 import { DEFAULTS, normalisePrefix, type VtnOptions } from '../vtn/vtn-options.js';
 import { buildApp } from './build-app.js';
+import { PushService } from '../push/push-service.js';
+import { resolvePushSettings } from '../push/push-settings.js';
+import { pushClientTls } from '../push/push-tls.js';
 
 export class VtnServer extends Vtn {
   readonly app: FastifyInstance;
@@ -16,8 +19,12 @@ export class VtnServer extends Vtn {
   readonly #signing: boolean;
   #closing: Promise<void> | undefined;
 
+  /** HTTP push to VENs registered with oadrHttpPullModel false; absent with push.enabled false. */
+  readonly pusher: PushService | undefined;
+
   constructor(options: VtnOptions, store: Store, log: Logger, pino?: PinoLogger) {
-    super(options, store, log);
+    // A server can push: push registrations are accepted unless switched off.
+    super({ ...options, push: { ...options.push, enabled: options.push?.enabled ?? true } }, store, log);
     this.prefix = normalisePrefix(options.prefix ?? DEFAULTS.prefix);
     const bodyLimit = options.bodyLimit ?? DEFAULTS.bodyLimit;
     // Throws E_CONFIG for half-set TLS or signing: the VTN never falls back to plain HTTP silently.
@@ -30,6 +37,11 @@ export class VtnServer extends Vtn {
     this.#scheme = security.https ? 'https' : 'http';
     this.#signing = Boolean(security.sign);
     this.app = buildApp(this, { prefix: this.prefix, bodyLimit, security, ...(pino ? { logger: pino } : {}) });
+    if (this.ctx.settings.push.enabled) {
+      const tls = security.https ? pushClientTls(security.https) : undefined;
+      this.pusher = new PushService(this, { settings: resolvePushSettings(options.push, bodyLimit), security, ...(tls ? { tls } : {}) });
+      this.push.pusher = this.pusher;
+    }
   }
 
   /** Base URL of the OpenADR services once listening (e.g. http://127.0.0.1:8080/OpenADR2/Simple/2.0b). */
@@ -45,6 +57,9 @@ export class VtnServer extends Vtn {
     const actualPort = typeof address === 'object' && address ? address.port : port;
     const shownHost = host.includes(':') ? `[${host}]` : host;
     this.#url = `${this.#scheme}://${shownHost}:${actualPort}${this.prefix}`;
+    // A VEN may not make the VTN call itself: the port is known only now (0 picks one).
+    this.ctx.settings.push.rules.ownPorts.push(actualPort);
+    await this.pusher?.start();
     this.ctx.log.info({ url: this.#url, vtnId: this.ctx.settings.vtnId, mutualTls: this.#scheme === 'https', signing: this.#signing }, 'VTN listening');
     return this.#url;
   }
@@ -52,6 +67,7 @@ export class VtnServer extends Vtn {
   /** Stop accepting requests, finish in-flight ones, flush and release the state. Idempotent. */
   close(): Promise<void> {
     this.#closing ??= (async () => {
+      await this.pusher?.stop();
       await this.app.close();
       await this.closeState();
       this.ctx.log.info({}, 'VTN stopped');

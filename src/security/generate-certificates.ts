@@ -7,11 +7,11 @@ import { VtnError } from '../errors.js';
 import { certificateFingerprint } from './fingerprint.js';
 
 export interface CertificateSetOptions {
-  /** VEN names; each gets an RSA and an ECC client certificate. Default ['ven1', 'ven2']. */
+  /** VEN names; each gets an RSA and an ECC certificate (client, and server of its push endpoints). Default ['ven1', 'ven2']. */
   vens?: string[];
   /** Validity in days; default 365. */
   days?: number;
-  /** Names the VTN certificate is valid for; default localhost and 127.0.0.1. */
+  /** Names the certificates are valid for as servers; default localhost and 127.0.0.1. */
   hosts?: string[];
   /** Common name of the CA; a second set made with another name is a different, untrusted CA. */
   caName?: string;
@@ -65,10 +65,11 @@ export function generateCertificates(dir: string, opts: CertificateSetOptions = 
 
   // 2. leaf certificates signed by it
   const san = hosts.map((h) => (/^[\d.]+$|:/.test(h) ? `IP:${h}` : `DNS:${h}`)).join(',');
-  const issue = (name: string, kind: KeyKind, usage: 'serverAuth' | 'clientAuth'): GeneratedCertificate => {
+  // Both ends serve and call: the VTN is the TLS client of an HTTP push, a push VEN serves its own endpoints.
+  const issue = (name: string, kind: KeyKind): GeneratedCertificate => {
     const base = `${name}-${kind}`;
     const ext = path(`${base}.ext`);
-    writeFileSync(ext, `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature${kind === 'rsa' ? ',keyEncipherment' : ''}\nextendedKeyUsage=${usage}\n${usage === 'serverAuth' ? `subjectAltName=${san}\n` : ''}`);
+    writeFileSync(ext, `basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature${kind === 'rsa' ? ',keyEncipherment' : ''}\nextendedKeyUsage=serverAuth,clientAuth\nsubjectAltName=${san}\n`);
     openssl(['req', '-new', ...NEW_KEY[kind], '-nodes', '-keyout', path(`${base}.key`), '-out', path(`${base}.csr`), '-subj', `/CN=${name}`]);
     openssl(['x509', '-req', '-in', path(`${base}.csr`), '-CA', path('ca.crt'), '-CAkey', path('ca.key'),
       '-set_serial', `0x${randomBytes(8).toString('hex')}`, '-days', days, '-sha256', '-extfile', ext, '-out', path(`${base}.crt`)]);
@@ -80,8 +81,8 @@ export function generateCertificates(dir: string, opts: CertificateSetOptions = 
   const set: CertificateSet = {
     dir,
     ca: { cert: readFileSync(path('ca.crt'), 'utf8'), key: readFileSync(path('ca.key'), 'utf8') },
-    vtn: { rsa: issue('vtn', 'rsa', 'serverAuth'), ecc: issue('vtn', 'ecc', 'serverAuth') },
-    vens: vens.flatMap((n) => [issue(n, 'rsa', 'clientAuth'), issue(n, 'ecc', 'clientAuth')]),
+    vtn: { rsa: issue('vtn', 'rsa'), ecc: issue('vtn', 'ecc') },
+    vens: vens.flatMap((n) => [issue(n, 'rsa'), issue(n, 'ecc')]),
   };
   writeFileSync(path('fingerprints.txt'), [set.vtn.rsa, set.vtn.ecc, ...set.vens].map((c) => `${c.name}.crt ${c.fingerprint}`).join('\n') + '\n');
   return set;

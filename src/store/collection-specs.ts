@@ -50,6 +50,8 @@ const specs: Record<string, CollectionSpec> = {
   pending: KEY_IS_VEN,
   reportOffers: KEY_IS_VEN,
   presence: NONE,
+  // Push health and claims: written by the pusher, which needs no wake-up from its own bookkeeping.
+  pushStatus: NONE,
   reportSubscriptions: {
     indexes: { venId: (s: { venId: string }) => [s.venId] },
     venIdsOf: (key, s: { venId: string } | undefined) => (s ? [s.venId] : ['*']),

@@ -10,6 +10,7 @@ import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { ReportCallbacks } from './reports/report-callbacks.js';
 import type { VenLimits } from './limits.js';
 import type { RefusalBook } from './refusal-book.js';
+import type { PushTargetRules } from './push-target.js';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -33,6 +34,8 @@ export interface VtnSettings {
   limits: VenLimits;
   /** Ended events stay live for liveMs, then their summary stays in the archive for archiveMs. */
   retention: { liveMs: number; archiveMs: number; sweepEveryMs: number };
+  /** HTTP push: accepted only when a pusher runs (VtnServer); `rules.ownPorts` gains the listen port at listen(). */
+  push: { enabled: boolean; rules: PushTargetRules };
 }
 
 export interface VtnContext {

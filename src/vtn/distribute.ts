@@ -7,7 +7,7 @@ import { currentIntervalIndex, eventStatus, orderEvents, toWireEvent } from './e
 import { eiResponse } from './replies.js';
 import { takePending } from './ven-state.js';
 
-interface Listed {
+export interface Listed {
   rec: EventRecord;
   status: EventStatus;
   delivery: DeliveryRecord | undefined;

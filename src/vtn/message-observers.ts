@@ -14,23 +14,26 @@ export interface MessageRecord {
 
 export type MessageObserver = (record: MessageRecord) => void;
 
-export class MessageObservers {
-  #list: MessageObserver[] = [];
+/** A list of listeners told about each record in turn; one failing never stops the others or the caller. */
+export class Observers<T> {
+  #list: ((record: T) => void)[] = [];
 
-  add(observer: MessageObserver): () => void {
+  add(observer: (record: T) => void): () => void {
     this.#list.push(observer);
     return () => {
       this.#list = this.#list.filter((o) => o !== observer);
     };
   }
 
-  notify(record: MessageRecord): void {
+  notify(record: T): void {
     for (const o of this.#list) {
       try {
         o(record);
       } catch {
-        // An observer failure must not break message handling.
+        // An observer failure must not break the work it observes.
       }
     }
   }
 }
+
+export class MessageObservers extends Observers<MessageRecord> {}

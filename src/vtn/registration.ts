@@ -11,6 +11,8 @@ import type { VtnContext, Work } from './context.js';
 import type { RegistrationDecision, RegistrationInfo } from './handlers.js';
 import { PROFILES, eiResponse, errorReply } from './replies.js';
 import { addPending, noteRefusedRegistration, retireVen } from './ven-state.js';
+import { checkPushTarget } from './push-target.js';
+import { resetPushStatus } from './push-status.js';
 
 
 /** What the gate established: the proven certificate fingerprint and the VEN the message's IDs name. */
@@ -40,7 +42,10 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
   };
   if (msg.profileName !== '2.0b') return refuse(459, `profile ${msg.profileName} is not served; register with profile 2.0b`);
   if (msg.transportName !== 'simpleHttp') return refuse(459, `transport ${msg.transportName} is not served; use simpleHttp`);
-  if (msg.httpPullModel === false) return refuse(459, 'push mode is not supported; set oadrHttpPullModel to true and poll');
+  if (msg.httpPullModel === false) {
+    const problem = pushProblem(ctx, msg.transportAddress);
+    if (problem) return refuse(problem.code, problem.reason);
+  }
 
   // A re-registration names its registrationID; the gate checked that it is this VEN's own.
   const existing = msg.registrationId ? who.subject : undefined;
@@ -94,6 +99,8 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
   const clash = (await ctx.u.vens.find('registrationId', record.registrationId)).find((v) => v.venId !== venId);
   if (clash) return refuse(452, `registrationID ${record.registrationId} belongs to another VEN; choose another`);
   ctx.u.vens.put(venId, record);
+  // A registration starts push afresh: refusals and a suspension belonged to the old endpoint.
+  if (existing) await resetPushStatus(ctx, venId);
   // The VTN's own oadrRegisterReport goes out on the next poll (requirements §2, last bullet).
   await addPending(ctx, venId, { kind: 'registerReport' }, true);
   ctx.log.info({ venId, venName: record.venName, registrationId: record.registrationId, reRegistration: Boolean(existing) }, 'VEN registered');
@@ -106,6 +113,14 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
     profiles: PROFILES,
     pollFreq: record.pollFreqMs ?? ctx.settings.pollFreqMs,
   };
+}
+
+/** Push registrations need a pusher and a target the VTN may call. */
+function pushProblem(ctx: VtnContext, address: string | undefined): { code: number; reason: string } | undefined {
+  if (!ctx.settings.push.enabled) return { code: 459, reason: 'push mode is not enabled on this VTN; set oadrHttpPullModel to true and poll' };
+  if (!address) return { code: 454, reason: 'push mode needs an oadrTransportAddress: the base URL of the VEN\'s services' };
+  const check = checkPushTarget(address, ctx.settings.push.rules);
+  return check.ok ? undefined : { code: 454, reason: check.reason };
 }
 
 type NormalisedDecision =

@@ -6,6 +6,7 @@ import { dropReportState } from './reports/report-records.js';
 import { deliveryKey, optKey } from '../store/store.js';
 import { PRESENCE } from './presence-book.js';
 import { VEN_GUARDS } from './opt-service.js';
+import { PUSH_STATUS } from './push-status.js';
 
 /** Queue a message for the VEN's next poll; `front` puts it ahead of what is waiting. Duplicates collapse. */
 export async function addPending(w: Work, venId: string, item: PendingItem, front = false): Promise<void> {
@@ -38,6 +39,7 @@ export async function retireVen(w: Work, ven: VenRecord, initiatedBy: 'ven' | 'v
   u.pending.delete(ven.venId);
   u.collection(PRESENCE).delete(ven.venId);
   u.collection(VEN_GUARDS).delete(ven.venId);
+  u.collection(PUSH_STATUS).delete(ven.venId);
   w.u.afterCommit(() => w.presence.forget(ven.venId));
   for (const opt of await u.opts.find('venId', ven.venId)) u.opts.delete(optKey(opt.venId, opt.optId));
   for (const d of await u.deliveries.find('venId', ven.venId)) u.deliveries.delete(deliveryKey(d.eventId, d.venId));

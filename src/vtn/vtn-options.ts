@@ -5,6 +5,7 @@ import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import type { Logger, VtnSettings } from './context.js';
 import { toMs } from './events/to-ms.js';
 import { resolveLimits, type VenLimits } from './limits.js';
+import { ownAddressesFor } from './own-addresses.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
@@ -59,6 +60,27 @@ export interface VtnOptions {
   signing?: SigningSettings;
   /** A TLS-terminating proxy that passes the client certificate (or its fingerprint) in a header. */
   trustedProxy?: TrustedProxySettings;
+  /** HTTP push to VENs that register with oadrHttpPullModel false (see README "HTTP push"). */
+  push?: PushOptions;
+}
+
+export interface PushOptions {
+  /** Accept push registrations and push to them; default true for createVtn (a bare Vtn cannot push). */
+  enabled?: boolean;
+  /** Let VENs name loopback targets (tests, demos on one machine); default false. */
+  allowLoopback?: boolean;
+  /** Time for one push request, connect to last byte; ms or ISO 8601; default PT10S. */
+  timeout?: number | string;
+  /** Tries per message on transport errors and 5xx, including the first; default 3. */
+  attempts?: number;
+  /** Wait before the first retry, doubled for each next one; ms or ISO 8601; default 500 ms. */
+  retryBackoff?: number | string;
+  /** Push requests in flight at once, over all VENs; default 128. */
+  concurrency?: number;
+  /** Largest reply body read from a VEN; default bodyLimit. */
+  maxResponseBytes?: number;
+  /** More ports of this host that are never a target (the admin port; vtn start adds it). */
+  ownPorts?: number[];
 }
 
 export const DEFAULTS = {
@@ -89,6 +111,15 @@ export function settingsFrom(o: VtnOptions): VtnSettings {
       liveMs: toMs(o.eventRetention?.live ?? DEFAULTS.eventLiveRetention),
       archiveMs: toMs(o.eventRetention?.archive ?? DEFAULTS.eventArchiveRetention),
       sweepEveryMs: toMs(o.eventRetention?.sweepEvery ?? 60_000),
+    },
+    push: {
+      enabled: o.push?.enabled ?? false,
+      rules: {
+        allowLoopback: o.push?.allowLoopback ?? false,
+        httpsOnly: Boolean(o.tls),
+        ownPorts: [...(o.push?.ownPorts ?? []), ...(o.port ? [o.port] : [])],
+        ownAddresses: ownAddressesFor(o.host ?? DEFAULTS.host),
+      },
     },
   };
 }

@@ -35,6 +35,7 @@ import { RetentionTimer } from './retention-timer.js';
 import { followRemoteOptResponses } from './remote-opt-responses.js';
 import { sweep, type SweepCounts } from './retention.js';
 import { EVENT_ARCHIVE, type ArchivedEvent } from './event-archive.js';
+import { PushControl } from './push-control.js';
 
 export interface AddEventCallbacks {
   /** Called for every opt response (oadrCreatedEvent or event-scoped EiOpt) to this event. */
@@ -63,6 +64,8 @@ export class Vtn {
   readonly #retention: RetentionTimer;
   /** Told about every OpenADR message handled (the HTTP layer reports them). */
   readonly messages = new MessageObservers();
+  /** Push health per VEN, a summary and resume (the pusher registers itself here). */
+  readonly push: PushControl;
 
   constructor(options: VtnOptions, store: Store, log: Logger) {
     this.options = options;
@@ -86,6 +89,7 @@ export class Vtn {
       now,
       newId: options.newId ?? randomUUID,
     };
+    this.push = new PushControl(this.ctx);
     installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
     this.#retention = new RetentionTimer(this.ctx);
     followRemoteOptResponses(this.ctx);

@@ -128,12 +128,19 @@ describe('§2 registration', () => {
     expect((await ven.poll()).type).toBe('oadrResponse');
   });
 
-  it('profile 2.0a, another transport or push mode are refused with a reason', async () => {
+  it('profile 2.0a, another transport, push mode without a transport address or with push off are refused with a reason', async () => {
     const f = await setup();
     expect(responseCode(await f.ven().register({ profile: '2.0a' }))).toBe('459');
     expect(responseCode(await f.ven().register({ transport: 'xmpp' }))).toBe('459');
-    expect(responseCode(await f.ven().register({ httpPullModel: false }))).toBe('459');
+    const noAddress = await f.ven().register({ httpPullModel: false });
+    expect(responseCode(noAddress)).toBe('454');
+    expect(responseDescription(noAddress)).toMatch(/oadrTransportAddress/);
+    const off = await setup({ push: { enabled: false } });
+    const refused = await off.ven().register({ httpPullModel: false, transportAddress: 'http://ven.example/OpenADR2/Simple/2.0b' });
+    expect(responseCode(refused)).toBe('459');
+    expect(responseDescription(refused)).toMatch(/push mode is not enabled/);
     expect((await f.vtn.listVens())).toEqual([]);
+    expect((await off.vtn.listVens())).toEqual([]);
   });
 
   it('a failing registration handler, or one returning an invalid pollFreq, is answered 469 and logged, never a 500', async () => {
