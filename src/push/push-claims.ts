@@ -44,7 +44,8 @@ export interface Claimer {
   lifetimeMs: number;
 }
 
-export async function pushStep(w: Work, venId: string, finished: Finished | undefined, me: Claimer): Promise<StepResult> {
+/** `claimNext` false only settles (the VTN is stopping). */
+export async function pushStep(w: Work, venId: string, finished: Finished | undefined, me: Claimer, claimNext = true): Promise<StepResult> {
   const repo = w.u.collection<PushStatusRecord>(PUSH_STATUS);
   const stored = await repo.get(venId);
   const initial = stored ?? freshPushStatus(venId);
@@ -61,7 +62,7 @@ export async function pushStep(w: Work, venId: string, finished: Finished | unde
   }
   const ven = await w.u.vens.get(venId);
   const pushes = ven && ven.httpPullModel === false && ven.transportAddress !== undefined;
-  const { next, listed } = pushes && !status.suspendedAt ? await nextMessage(w, venId, new Set<PushKind>(status.refused)) : { listed: [] };
+  const { next, listed } = pushes && !status.suspendedAt && claimNext ? await nextMessage(w, venId, new Set<PushKind>(status.refused)) : { listed: [] };
   if (!next || !ven) {
     // A VEN that retired meanwhile keeps no push record.
     if (status !== initial && ven) repo.put(venId, status);

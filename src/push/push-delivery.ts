@@ -18,6 +18,8 @@ export interface DeliveryDeps {
   lookup?: Lookup;
   /** True once the VTN is stopping: no further try starts. */
   stopping(): boolean;
+  /** Aborts the requests in flight when the VTN stops. */
+  signal?: AbortSignal;
 }
 
 export interface Delivered {
@@ -46,8 +48,9 @@ export async function deliver(d: DeliveryDeps, c: Claimed): Promise<Delivered> {
     }
     const res = await sendPush({
       target: resolved.target, body, timeoutMs: d.settings.timeoutMs, maxResponseBytes: d.settings.maxResponseBytes,
-      ...(d.tls ? { tls: d.tls } : {}), ...(ven.fingerprint ? { venFingerprint: ven.fingerprint } : {}),
+      ...(d.tls ? { tls: d.tls } : {}), ...(ven.fingerprint ? { venFingerprint: ven.fingerprint } : {}), ...(d.signal ? { signal: d.signal } : {}),
     });
+    if (d.stopping()) return { outcome: { result: 'released' }, tries };
     if (!res.ok) {
       lastError = res.error;
       continue;

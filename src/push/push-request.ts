@@ -25,6 +25,8 @@ export interface PushRequest {
   tls?: PushClientTls;
   /** The VEN's bound certificate: its server may present it instead of a certificate for the host name. */
   venFingerprint?: string;
+  /** Aborted when the VTN stops: the request ends at once. */
+  signal?: AbortSignal;
 }
 
 export type PushResponse =
@@ -76,6 +78,13 @@ export function sendPush(req: PushRequest): Promise<PushResponse> {
       done({ ok: false, error: `no complete reply within ${req.timeoutMs} ms` });
       request.destroy();
     }, req.timeoutMs);
+    const abort = () => {
+      done({ ok: false, error: 'the VTN is stopping' });
+      request.destroy();
+    };
+    if (req.signal?.aborted) abort();
+    req.signal?.addEventListener('abort', abort, { once: true });
+    request.on('close', () => req.signal?.removeEventListener('abort', abort));
     request.on('error', (err: NodeJS.ErrnoException) => done({ ok: false, error: err.code ? `${err.code}: ${err.message}` : err.message }));
     request.end(req.body);
   });

@@ -42,6 +42,7 @@ export class PushService {
   #stops: (() => void)[] = [];
   #running = false;
   #stopping = false;
+  readonly #abort = new AbortController();
 
   constructor(vtn: Vtn, o: PushServiceOptions) {
     this.#vtn = vtn;
@@ -50,7 +51,7 @@ export class PushService {
     let seq = 0;
     this.#claimer = { instance: randomUUID(), nextSeq: () => ++seq, lifetimeMs: claimLifetimeMs(o.settings) };
     this.#delivery = {
-      vtn, settings: o.settings, stopping: () => this.#stopping,
+      vtn, settings: o.settings, stopping: () => this.#stopping, signal: this.#abort.signal,
       ...(o.security ? { security: o.security } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.lookup ? { lookup: o.lookup } : {}),
     };
     this.#timer = new WakeTimer(() => vtn.ctx.now().getTime(), (venId) => this.wake(venId));
@@ -67,9 +68,10 @@ export class PushService {
     for (const venId of ids) this.wake(venId);
   }
 
-  /** No new pushes; waits for the ones in flight (a retry not yet started puts its message back). */
+  /** No new pushes; requests in flight end now and their messages go back to the queue. */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#abort.abort();
     for (const stop of this.#stops) stop();
     this.#stops = [];
     this.#timer.stop();
@@ -132,7 +134,7 @@ export class PushService {
       this.#again.delete(venId);
       let step: StepResult;
       try {
-        step = await inUnit(this.#vtn.ctx, 'push', (w) => pushStep(w, venId, finished, this.#claimer));
+        step = await inUnit(this.#vtn.ctx, 'push', (w) => pushStep(w, venId, finished, this.#claimer, !this.#stopping));
       } catch (err) {
         // The claim (if any) stays in the store; it is taken back once its lifetime is over.
         this.#vtn.ctx.log.error({ err, venId }, 'push step failed; retried when the claim expires');
