@@ -38,7 +38,7 @@ describe('push target validation', () => {
     expect(responseDescription(loop)).toMatch(/push.allowLoopback/);
     expect(await vtn.vtn.listVens()).toEqual([]);
     expect(await strict.vtn.listVens()).toEqual([]);
-  });
+  }, 20_000);
 
   it('a name that resolves to loopback passes registration but is refused at push time; the message waits for a poll', async () => {
     const vtn = await vtnWith(false);
