@@ -5,12 +5,13 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
 import { TestVen, eventsOf, reportRequestsOf, cancelReportOf } from './test-ven.js';
 import * as X from './ven-xml/index.js';
 import { parseReplyBody, type VenReply } from './ven-xml/reply-parse.js';
 import { textOf, child } from './ven-xml/reply-parse.js';
 
-export interface Received { service: string; type: string | undefined; body: string; parsed: VenReply }
+export interface Received { service: string; type: string | undefined; body: string; parsed: VenReply; clientCertificate?: string }
 export interface PushAnswer { status: number; body?: string; headers?: Record<string, string> }
 export type Responder = (m: Received, ven: PushVen) => PushAnswer | Promise<PushAnswer>;
 
@@ -79,7 +80,8 @@ export class PushVen {
     const body = Buffer.concat(chunks).toString('utf8');
     const prefix = new URL(this.#base).pathname;
     const service = req.url?.startsWith(`${prefix}/`) ? req.url.slice(prefix.length + 1) : '';
-    const m: Received = { service, type: undefined, body, parsed: { status: 0, contentType: undefined, body } };
+    const peer = 'getPeerX509Certificate' in req.socket ? (req.socket as TLSSocket).getPeerX509Certificate() : undefined;
+    const m: Received = { service, type: undefined, body, parsed: { status: 0, contentType: undefined, body }, ...(peer ? { clientCertificate: peer.toString() } : {}) };
     try {
       m.parsed = { ...m.parsed, ...parseReplyBody(body) };
       m.type = m.parsed.type;
