@@ -12,6 +12,7 @@ import { registerFleetRoutes } from './routes/fleet-routes.js';
 import { registerHealthRoutes } from './routes/health-routes.js';
 import { registerHealthSummaryRoute } from './routes/health-summary-route.js';
 import { registerPolicyRoutes } from './routes/policy-routes.js';
+import { registerPushRoutes } from './routes/push-routes.js';
 import { registerRebindRoute } from './routes/rebind-route.js';
 import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
@@ -68,6 +69,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     installVenRefHook(api, deps.vtn);
     registerVenRoutes(api, deps);
     registerRebindRoute(api, deps);
+    registerPushRoutes(api, deps);
     registerEventRoutes(api, deps);
     registerReportRoutes(api, deps);
     registerPolicyRoutes(api, deps);

@@ -3,6 +3,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Vtn } from '../vtn/vtn.js';
 import { installMessageMetrics } from './message-metrics.js';
 import { installPolicyMetrics, type PolicySources } from './policy-metrics.js';
+import { installPushMetrics } from './push-metrics.js';
 import { installStateGauges, type GaugeCacheTimes, type OnlineCounter } from './state-gauges.js';
 import { countTelemetryIngest } from './telemetry-ingest.js';
 
@@ -33,6 +34,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
   const stopMessages = installMessageMetrics(registry, src.vtn);
   const stopIngest = countTelemetryIngest(registry, src.vtn.telemetry);
   const stopGauges = installStateGauges(registry, src.vtn, src.presence, src.gaugeCache);
+  const stopPush = installPushMetrics(registry, src.vtn);
   installPolicyMetrics(registry, src.sources);
   return {
     registry,
@@ -42,6 +44,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
       stopMessages();
       stopIngest();
       stopGauges();
+      stopPush();
     },
   };
 }

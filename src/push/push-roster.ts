@@ -26,6 +26,12 @@ export class PushRoster {
     return this.#entries.get(venId);
   }
 
+  suspendedCount(): number {
+    let n = 0;
+    for (const e of this.#entries.values()) if (e.suspended) n++;
+    return n;
+  }
+
   ids(): string[] {
     return [...this.#entries.keys()];
   }

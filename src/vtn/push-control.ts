@@ -8,7 +8,9 @@ import { freshPushStatus, PUSH_STATUS, resetPushStatus, type PushKind, type Push
 export interface Pusher {
   wake(venId: string): void;
   readonly backlog: { queued: number; inFlight: number };
-  readonly roster: { readonly size: number };
+  readonly roster: { readonly size: number; suspendedCount(): number };
+  /** Told about every push outcome (metrics); returns the unsubscribe. */
+  onOutcome(observer: (r: { type: string; outcome: { result: string }; tries: number; ms: number }) => void): () => void;
 }
 
 export interface PushView {

@@ -5,6 +5,7 @@ import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError } from '../admin-errors.js';
 import { errorResponses, openObject, queuedReply, venIdParams } from '../schemas/common.js';
 import { nextLink, venListQuery, venPage, type VenListQuery } from './ven-list.js';
+import { pushView } from './push-routes.js';
 
 const venSummary = {
   type: 'object',
@@ -53,6 +54,7 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
             events: { type: 'array', items: { type: 'object', properties: { eventId: { type: 'string' }, status: { type: 'string' }, opt: openObject } } },
             subscriptions: { type: 'array', items: openObject },
             offers: { type: 'array', items: openObject },
+            push: pushView,
           },
         },
         ...errorResponses,
@@ -63,8 +65,8 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const events = (await vtn.listEvents({ venId: ven.venId })).map((v) => ({
       eventId: v.event.eventId, status: v.status, opt: v.vens.find((o) => o.venId === ven.venId) ?? {},
     }));
-    const [ownSummary, subscriptions, offers] = await Promise.all([summary(ven), vtn.listReportSubscriptions(ven.venId), vtn.reportOffers(ven.venId)]);
-    return { ven: ownSummary, events, subscriptions, offers };
+    const [ownSummary, subscriptions, offers, push] = await Promise.all([summary(ven), vtn.listReportSubscriptions(ven.venId), vtn.reportOffers(ven.venId), vtn.push.status(ven.venId)]);
+    return { ven: ownSummary, events, subscriptions, offers, push };
   });
 
   app.get('/vens/:venId/registration', {

@@ -64,7 +64,7 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
       return;
     }
     rows.replaceChildren(...page.map((v) => h('tr', { 'data-ven-id': v.venId },
-      h('th', { scope: 'row' }, v.venName ?? '—'),
+      h('th', { scope: 'row' }, v.venName ?? '—', v.httpPullModel === false ? [' ', h('span', { class: 'badge push', title: `HTTP push to ${v.transportAddress ?? '?'}; health in GET /admin/v1/vens/{venId}` }, 'push')] : null),
       h('td', {}, h('code', {}, v.venId)),
       h('td', {}, h('span', { class: `badge ${v.online ? 'online' : 'offline'}` }, v.online ? 'online' : 'offline')),
       h('td', { title: v.lastSeen ? formatTime(v.lastSeen) : '' }, v.lastSeen ? formatRelative(v.lastSeen, now) : 'not seen yet'),
