@@ -22,7 +22,7 @@ export function startCli(command: string[], args: string[], options: { cwd: stri
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`vtn start did not listen within ${options.timeoutMs ?? 30_000} ms:\n${text}`)); }, options.timeoutMs ?? 30_000);
     const check = () => {
-      const url = /listening at (http:\/\/\S+)/.exec(text)?.[1];
+      const url = /^openadr-vtn \S+ listening at (https?:\/\/\S+)/m.exec(text)?.[1];
       if (!url) return;
       clearTimeout(timer);
       child.stdout!.off('data', check);

@@ -55,7 +55,7 @@ async function startCli(): Promise<Started & { dataDir: string }> {
   const urls = await new Promise<{ vtnUrl: string; adminUrl: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${output()}`)), 20_000);
     const check = () => {
-      const vtn = /listening at (http:\/\/\S+)/.exec(output());
+      const vtn = /^openadr-vtn \S+ listening at (https?:\/\/\S+)/m.exec(output());
       const admin = /admin API at (http:\/\/\S+)\/admin\/v1/.exec(output());
       if (vtn && admin) {
         clearTimeout(timer);

@@ -142,7 +142,7 @@ describe('vtn init', () => {
       const timer = setTimeout(() => reject(new Error(`vtn start did not listen: ${output}`)), 20_000);
       child.stdout!.on('data', (d: Buffer) => {
         output += d.toString();
-        const m = /listening at (\S+)/.exec(output);
+        const m = /^openadr-vtn \S+ listening at (\S+)/m.exec(output);
         if (m) { clearTimeout(timer); resolveUrl(m[1]!); }
       });
       child.once('exit', (code) => reject(new Error(`vtn start exited with ${code}: ${output}`)));
