@@ -50,7 +50,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
     ...(settings.tokenSecret ? { secret: settings.tokenSecret } : {}),
     ...(settings.externalIssuer ? { external: settings.externalIssuer } : {}),
   }, vtn.store);
-  const basePath = vtn.prefix === '/' ? settings.basePath : settings.basePath;
+  const { basePath } = settings;
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,
     services: { vtn, log, settings, now },

@@ -52,16 +52,15 @@ export class TokenService {
 
   /** The principal of a valid token, or undefined (bad signature, expired, wrong audience/issuer, unknown role). */
   async verify(token: string, now = new Date()): Promise<Principal | undefined> {
-    const currentDate = now;
     try {
-      const { payload } = await jwtVerify(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE, algorithms: ['HS256'], currentDate });
+      const { payload } = await jwtVerify(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
       return principalOf(payload, 'token', token, 'client_id', 'scope');
     } catch {
       if (!this.#jwks || !this.settings.external) return undefined;
     }
     const ext = this.settings.external;
     try {
-      const { payload } = await jwtVerify(token, this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate });
+      const { payload } = await jwtVerify(token, this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate: now });
       return principalOf(payload, 'external-token', token, ext.clientIdClaim ?? 'client_id', ext.scopeClaim ?? 'scope');
     } catch {
       return undefined;

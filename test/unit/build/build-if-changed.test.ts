@@ -1,4 +1,4 @@
-// `npm start` builds only when the sources changed (issue #13: it ran tsc on every start): scripts/build.mjs
+// `npm start` builds only when the sources changed (issue #13: it ran tsc on every start): src/build/build-if-changed.mjs
 // --if-changed on a small project of the same layout, with the repository's TypeScript.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
-const SCRIPT = join(REPO, 'scripts', 'build.mjs');
+const SCRIPT = join(REPO, 'src', 'build', 'build-if-changed.mjs');
 let root = '';
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
@@ -32,7 +32,7 @@ function build(...flags: string[]): { status: number | null; built: boolean; std
 
 const output = () => readFileSync(join(root, 'dist', 'sub', 'word.js'), 'utf8');
 
-describe('scripts/build.mjs --if-changed (npm start, prepare, bench)', () => {
+describe('src/build/build-if-changed.mjs --if-changed (npm start, prepare, bench)', () => {
   it('builds a fresh tree, then skips tsc until a source changes', () => {
     tinyProject();
     expect(build('--if-changed')).toMatchObject({ status: 0, built: true });
@@ -71,7 +71,7 @@ describe('scripts/build.mjs --if-changed (npm start, prepare, bench)', () => {
 
   it('npm start, prepare and bench all build through it, only when needed', () => {
     const scripts = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const name of ['start', 'prepare', 'bench']) expect(scripts[name]).toMatch(/^node scripts\/build\.mjs --if-changed( &&|$)/);
-    expect(scripts.start).toBe('node scripts/build.mjs --if-changed && node dist/cli.js start');
+    for (const name of ['start', 'prepare', 'bench']) expect(scripts[name]).toMatch(/^node src\/build\/build-if-changed\.mjs --if-changed( &&|$)/);
+    expect(scripts.start).toBe('node src/build/build-if-changed.mjs --if-changed && node dist/cli.js start');
   });
 });

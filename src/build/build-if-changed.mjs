@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 // --root <dir> builds another project of the same layout (the tests use a small one).
 const rootArg = process.argv.indexOf('--root');
-const ROOT = rootArg > 0 ? resolve(process.argv[rootArg + 1]) : join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = rootArg > 0 ? resolve(process.argv[rootArg + 1]) : join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIST = join(ROOT, 'dist');
 const STAMP = join(DIST, '.build-stamp');
 // Inside dist/: deleting dist/ must never leave tsc believing its outputs are there.
