@@ -5,6 +5,7 @@ import { parseDuration } from '../oadr/duration.js';
 import { DEFAULTS } from '../vtn/vtn-options.js';
 import { ClientCatalogue } from './auth/client-catalogue.js';
 import { TokenService } from './auth/token-service.js';
+import { SILENT_CHANGE_FEED } from './notify/change-feed.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import type { Oadr3Handlers } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
@@ -53,7 +54,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   const { basePath } = settings;
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,
-    services: { vtn, log, settings, now },
+    services: { vtn, log, settings, now, changes: SILENT_CHANGE_FEED },
     handlers: { ...ALL_HANDLERS, ...opts.handlers },
     catalogue, tokens, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
   });

@@ -3,12 +3,15 @@ import type { Vtn } from '../../vtn/vtn.js';
 import type { Logger } from '../../vtn/context.js';
 import type { Principal } from '../auth/scopes.js';
 import type { Openadr3Settings } from '../openadr3-settings.js';
+import type { ChangeFeed } from '../notify/change-feed.js';
 
 export interface Oadr3Services {
   vtn: Vtn;
   log: Logger;
   settings: Openadr3Settings;
   now: () => Date;
+  /** Where object writes are published for subscriptions (webhooks). */
+  changes: ChangeFeed;
 }
 
 export interface Oadr3Request {

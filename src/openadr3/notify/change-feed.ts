@@ -1,0 +1,20 @@
+// The seam between 3.1 object writes and subscription notifications: handlers publish, the notifier delivers.
+import type { ObjectMetadata } from '../objects/oa3-collections.js';
+
+export type Oadr3ObjectType = ObjectMetadata['objectType'];
+/** The document's subscription operations that a change triggers (READ is never published). */
+export type Oadr3ChangeOperation = 'CREATE' | 'UPDATE' | 'DELETE';
+
+export interface Oadr3Change {
+  objectType: Oadr3ObjectType;
+  operation: Oadr3ChangeOperation;
+  /** The object as a 3.1 client would read it (already the served representation). */
+  object: Record<string, unknown>;
+}
+
+export interface ChangeFeed {
+  publish(change: Oadr3Change): void;
+}
+
+/** Until subscriptions deliver, a published change goes nowhere. */
+export const SILENT_CHANGE_FEED: ChangeFeed = { publish() {} };
