@@ -26,3 +26,4 @@ export type { MessageRecord, MessageObserver } from './vtn/message-observers.js'
 export { installOpenadr3, type Openadr3Handle, type InstallOpenadr3Options } from './openadr3/install-openadr3.js';
 export type { Openadr3Config } from './openadr3/openadr3-settings.js';
 export { certificateFingerprint } from './security/fingerprint.js';
+export { readPem, type PemInput } from './security/pem-source.js';

@@ -71,8 +71,10 @@ export class OpenADRServer {
     if (this.#log) this.#log.info({ url }, 'Your VTN Server is now running');
   }
 
+  /** Stops a running server; one that never opened (its error surfaced in run()) has nothing to stop. */
   async stop(): Promise<void> {
-    await (await this.#ready).close();
+    const vtn = await this.#ready.catch(() => undefined);
+    await vtn?.close();
   }
 
   // As in OpenLEADR: with your own on_poll, the internal queue is off and events are yours to deliver.

@@ -1,7 +1,6 @@
 // openleadr.utils in JavaScript: ids, the future the guide awaits, certificate fingerprints.
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { certificateFingerprint } from '../index.js';
+import { certificateFingerprint, readPem } from '../index.js';
 
 /** A fresh random ID (a UUID), as OpenLEADR's generate_id. */
 export function generate_id(): string {
@@ -49,6 +48,5 @@ export function create_future<T = unknown>(): Future<T> {
 
 /** Fingerprint of a certificate (PEM text, DER bytes or a file path): the value ven_lookup returns for a VEN. */
 export function certificate_fingerprint(cert: string | Buffer): string {
-  const pem = typeof cert === 'string' && !cert.includes('-----BEGIN ') ? readFileSync(cert) : cert;
-  return certificateFingerprint(pem);
+  return certificateFingerprint(readPem(cert, 'cert'));
 }

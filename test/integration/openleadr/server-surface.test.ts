@@ -71,4 +71,11 @@ describe('OpenADRServer', () => {
     expect(lines.some((l) => l.level === 40 && /uppercase/.test(l.msg) && l.vtnId === 'lowercase')).toBe(true);
     expect(lines.filter((l) => l.msg === 'Your VTN Server is now running').map((l) => l.url)).toEqual([expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\//)]);
   });
+
+  it('a key file that cannot be read is E_CONFIG naming the file, for signing (at construction) and mutual TLS (at run)', async () => {
+    expect(() => new OpenADRServer({ vtn_id: 'MyVTN', cert: 'no-such-vtn.crt', key: 'no-such-vtn.key', http_port: 0 }))
+      .toThrow(expect.objectContaining({ code: 'E_CONFIG', message: expect.stringContaining('no-such-vtn.crt') }));
+    const tls = stopLater(new OpenADRServer({ vtn_id: 'MyVTN', http_port: 0, http_cert: 'no-such.crt', http_key: 'no-such.key', http_ca_file: 'no-such-ca.crt', vtn_options: { logger: false } }));
+    await expect(tls.run()).rejects.toMatchObject({ code: 'E_CONFIG', message: expect.stringContaining('no-such.crt') });
+  });
 });
