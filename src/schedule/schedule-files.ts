@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ErrorCode } from '../errors.js';
+import { durationSuggestion } from '../rules/files/duration-words.js';
 import { parseWithPositions, type Position } from './json-positions.js';
 
 export interface SchedulePaths {
@@ -81,7 +82,7 @@ export function readValidated<T>(path: string, kind: 'scheduleFile' | 'calendarF
 
 function validatorFor(kind: 'scheduleFile' | 'calendarFile'): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false });
+    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
     ajv.addSchema(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
   }
   return ajv.getSchema(`${SCHEMA_ID}#/definitions/${kind}`)!;
@@ -91,14 +92,21 @@ function describe(e: ErrorObject): string {
   const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : 'the file';
   if (e.keyword === 'additionalProperties') return `${where} has an unknown field "${String(e.params.additionalProperty)}"`;
   if (e.keyword === 'required') return `${where} needs the field "${String(e.params.missingProperty)}"`;
+  if (isDurationPattern(e)) return `${where} is ${JSON.stringify(e.data)}, which is not an ISO 8601 duration`;
+  if (e.keyword === 'pattern' && /startAt/.test(e.instancePath)) return `${where} is ${JSON.stringify(e.data)}, which is not a time of day`;
+  if (e.keyword === 'pattern' && e.schemaPath.includes('localDate')) return `${where} is ${JSON.stringify(e.data)}, which is not a date`;
   if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
   return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+function isDurationPattern(e: ErrorObject): boolean {
+  return e.keyword === 'pattern' && e.schemaPath.includes('duration');
 }
 
 function hintFor(e: ErrorObject): string | undefined {
   if (e.keyword === 'pattern' && e.schemaPath.includes('localDate')) return 'write dates as YYYY-MM-DD';
   if (e.keyword === 'pattern' && /startAt/.test(e.instancePath)) return 'write the time as HH:MM, e.g. 16:00';
-  if (e.keyword === 'pattern' && e.schemaPath.includes('duration')) return 'use an ISO 8601 duration such as PT2H or PT30M';
+  if (isDurationPattern(e)) return durationSuggestion(e.data);
   if (e.keyword === 'additionalProperties') return 'see schemas/schedule.schema.json for the fields a schedule may have';
   return undefined;
 }

@@ -41,9 +41,21 @@ describe('checkSchedules', () => {
     const problems = checkSchedules(dir.root);
     expect(problems.map((p) => p.message)).toEqual(expect.arrayContaining([
       'schedules.0 has an unknown field "colour"',
-      expect.stringMatching(/^schedules\.0\.event\.startAt must match pattern/),
+      'schedules.0.event.startAt is "4pm", which is not a time of day',
     ]));
     expect(problems.find((p) => /startAt/.test(p.message))!.suggestion).toBe('write the time as HH:MM, e.g. 16:00');
+  });
+
+  it('durations written in words are named in plain words with their ISO form, every one of them', () => {
+    dir = scheduleDir();
+    dir.writeSchedules([{ ...summerPeak(), event: { ...summerPeak().event, duration: '2 hours', rampUp: '1h 30m', startAfter: 'soon' } }]);
+    const problems = checkSchedules(dir.root).map((p) => [p.message, p.suggestion]);
+    expect(problems).toEqual(expect.arrayContaining([
+      ['schedules.0.event.duration is "2 hours", which is not an ISO 8601 duration', 'write 2 hours as PT2H'],
+      ['schedules.0.event.rampUp is "1h 30m", which is not an ISO 8601 duration', 'write 1h 30m as PT1H30M'],
+      ['schedules.0.event.startAfter is "soon", which is not an ISO 8601 duration', expect.stringMatching(/PT15M/)],
+    ]));
+    expect(problems.every(([m]) => !/must match pattern/.test(m!))).toBe(true);
   });
 
   it('duplicate names, impossible dates and contradictory timing', () => {
