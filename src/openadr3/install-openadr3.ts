@@ -9,7 +9,7 @@ import { SILENT_CHANGE_FEED } from './notify/change-feed.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import type { Oadr3Handlers } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
-import { OPENADR3_DEFAULTS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
+import { OPENADR3_DEFAULTS, OPENADR3_LIMITS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
 
 export interface InstallOpenadr3Options {
   /** Folder that relative paths (clientsFile) are read from; default the working directory. */
@@ -37,6 +37,7 @@ export function resolveOpenadr3Settings(config: Openadr3Config, opts: InstallOpe
     ...(secret ? { tokenSecret: secret } : {}),
     ...(config.externalIssuer ? { externalIssuer: config.externalIssuer } : {}),
     callbackAllow: config.callbackAllow ?? [],
+    limits: { ...OPENADR3_LIMITS, ...config.limits },
   };
 }
 

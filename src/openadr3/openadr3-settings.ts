@@ -16,6 +16,15 @@ export interface Openadr3Config {
   externalIssuer?: ExternalIssuerSettings;
   /** URL prefixes allowed as webhook callbacks besides https to a non-loopback host (e.g. "http://127.0.0.1:"). */
   callbackAllow?: string[];
+  /** What one VEN client may hold (§9 hostile input); BL clients are not capped. */
+  limits?: Partial<Openadr3Limits>;
+}
+
+export interface Openadr3Limits {
+  /** Resource objects per ven object (default 100). */
+  resourcesPerVen: number;
+  /** Report objects one VEN client holds; delete old ones to make room (default 1000). */
+  reportsPerClient: number;
 }
 
 export interface Openadr3Settings {
@@ -25,6 +34,9 @@ export interface Openadr3Settings {
   tokenSecret?: string;
   externalIssuer?: ExternalIssuerSettings;
   callbackAllow: string[];
+  limits: Openadr3Limits;
 }
+
+export const OPENADR3_LIMITS: Openadr3Limits = { resourcesPerVen: 100, reportsPerClient: 1000 };
 
 export const OPENADR3_DEFAULTS = { basePath: '/openadr3/3.1.0', clientsFile: 'config/clients.json', tokenTtlSeconds: 3600 } as const;

@@ -22,6 +22,9 @@ export interface RegistrationInfo {
   /** TLS client-certificate fingerprint, when the VEN connected over mutual TLS. */
   fingerprint?: string;
   requestId: string;
+  /** An OpenADR 3 VEN client creating its ven object (profileName 3.1): its clientID and role. */
+  clientId?: string;
+  role?: 'ven';
 }
 
 /** Accept with ids (any omitted id is generated), or refuse with an OpenADR code and a reason. */

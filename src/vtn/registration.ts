@@ -66,7 +66,7 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
     ...(who.identity ? { fingerprint: who.identity } : {}),
     requestId: msg.requestId,
   };
-  const decision = await decide(ctx, info);
+  const decision = await decideRegistration(ctx, info);
   if ('reject' in decision) return refuse(decision.code, decision.reason);
 
   // A re-registration keeps its venID whatever the decision says; a new one takes the decision's.
@@ -123,11 +123,12 @@ function pushProblem(ctx: VtnContext, address: string | undefined): { code: numb
   return check.ok ? undefined : { code: 454, reason: check.reason };
 }
 
-type NormalisedDecision =
+export type NormalisedDecision =
   | { venId?: string; registrationId?: string; pollFreqMs?: number }
   | { reject: true; code: number; reason: string };
 
-async function decide(ctx: VtnContext, info: RegistrationInfo): Promise<NormalisedDecision> {
+/** The registration policy's verdict (the onCreatePartyRegistration hook, else openEnrollment); OpenADR 3 ven objects ask it too. */
+export async function decideRegistration(ctx: VtnContext, info: RegistrationInfo): Promise<NormalisedDecision> {
   const handler = ctx.handlers.get('onCreatePartyRegistration');
   if (!handler) {
     if (ctx.settings.openEnrollment) return {};

@@ -11,6 +11,7 @@ import { installOpenadr3 } from '../../src/openadr3/install-openadr3.js';
 import type { Openadr3Config } from '../../src/openadr3/openadr3-settings.js';
 import { operation } from '../../src/openadr3/spec/operations.js';
 import { describeErrors, validatorFor, validatorForSchema } from '../../src/openadr3/spec/schema-validators.js';
+import { servedSchema } from '../../src/openadr3/spec/served-schemas.js';
 import type { VtnOptions } from '../../src/vtn/vtn-options.js';
 
 export interface Oadr3Answer<T = unknown> {
@@ -84,11 +85,11 @@ export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Open
   return world;
 }
 
-/** Success bodies against the operation's response schema, every other answer against `problem`. */
+/** Success bodies against the operation's response schema (ven/resource as served-schemas.ts says), every other answer against `problem`. */
 export function expectValidAnswer(operationId: string, status: number, body: unknown): void {
   const op = operation(operationId);
   const schema = op.responses[String(status)];
-  const validate = status < 300 && schema ? validatorForSchema(`response:${operationId}:${status}`, schema) : validatorFor('problem');
+  const validate = status < 300 && schema ? validatorForSchema(`response:${operationId}:${status}`, servedSchema(schema)) : validatorFor('problem');
   if (!validate(body)) {
     throw new Error(`${operationId} answered ${status} with a body openadr3.yaml refuses: ${describeErrors(validate.errors).map((p) => `${p.path} ${p.message}`).join('; ')}\n${JSON.stringify(body).slice(0, 500)}`);
   }

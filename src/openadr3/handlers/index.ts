@@ -1,7 +1,11 @@
 // Every 3.1 operation handler, by operationId; each object type keeps its own module.
 import type { Oadr3Handlers } from '../http/handler-types.js';
 import { notifierHandlers } from './notifier-handlers.js';
+import { resourceHandlers } from './resource-handlers.js';
+import { venHandlers } from './ven-handlers.js';
 
 export const ALL_HANDLERS: Oadr3Handlers = {
   ...notifierHandlers,
+  ...venHandlers,
+  ...resourceHandlers,
 };
