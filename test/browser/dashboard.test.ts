@@ -111,6 +111,15 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', { timeout: 20_000 }, 
     // The open <details> survives the refreshes.
     expect(await row.locator('details').getAttribute('open')).not.toBeNull();
 
+    // Closed, the list is forgotten; reopened, it is fetched anew at once (no auto-refresh needed).
+    await page.locator('#auto-refresh').uncheck();
+    await row.locator('summary').click();
+    await expect.poll(() => row.locator('details').getAttribute('open'), WAIT).toBeNull();
+    await world.ven.respondToEvents(distribute, 'optOut');
+    await row.locator('summary').click();
+    await expect.poll(() => row.locator('.ven-list li').textContent(), WAIT).toBe('meter-ven: delivered · opted out');
+    await page.locator('#auto-refresh').check();
+
     const shots = await mkdtemp(join(tmpdir(), 'vtn-dashboard-'));
     await page.screenshot({ path: join(shots, 'dashboard.png'), fullPage: true });
     console.info(`dashboard screenshot: ${join(shots, 'dashboard.png')}`);

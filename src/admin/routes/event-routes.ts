@@ -4,6 +4,7 @@ import type { AddEventOptions, ModifyEventOptions } from '../../vtn/events/index
 import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError, notInstalled } from '../admin-errors.js';
 import { deliveriesOf, deliverySummary } from '../event-deliveries.js';
+import { lightEventView } from '../light-event-view.js';
 import { errorReply, errorResponses, eventIdParams } from '../schemas/common.js';
 import {
   cancelEventBody, createEventBody, createdEventReply, deliverySummaryReply, deliveryView, eventListQuery, eventVensQuery, eventView, eventViewList,
@@ -26,7 +27,12 @@ export function registerEventRoutes(app: FastifyInstance, deps: AdminDeps): void
 
   app.get('/events', {
     schema: { tags: ['events'], summary: 'Events, filtered by status, VEN and market context (program)', querystring: eventListQuery, response: { 200: eventViewList, ...errorResponses } },
-  }, async (req) => vtn.listEvents(req.query as { status?: string; venId?: string; marketContext?: string; withVens: boolean }));
+  }, async (req) => {
+    const query = req.query as { status?: string; venId?: string; marketContext?: string; withVens: boolean };
+    const views = await vtn.listEvents(query);
+    // The light list leaves the audience out too (10,000 ids an event); /events/{id}/vens pages through it.
+    return query.withVens ? views : views.map(lightEventView);
+  });
 
   app.post('/events', {
     schema: { tags: ['events'], summary: 'Create an event inline (body = vtn.addEvent options)', body: createEventBody, response: { 201: createdEventReply, ...errorResponses } },

@@ -107,7 +107,7 @@ export const eventListQuery = {
     status: { enum: ['far', 'near', 'active', 'completed', 'cancelled'] },
     venId: { type: 'string', minLength: 1 },
     marketContext: { type: 'string', minLength: 1 },
-    withVens: { type: 'boolean', default: true, description: 'false: each event without its per-VEN opt states (vens is []), for large audiences.' },
+    withVens: { type: 'boolean', default: true, description: 'false: each event without its per-VEN opt states (vens is []) and without its audience (event.venIds is replaced by event.venCount, event.target.venIds by event.target.venIdCount), for large audiences.' },
   },
 } as const;
 

@@ -104,6 +104,12 @@ describe('admin API: events for a large audience', { timeout: 20_000 }, () => {
     const light = (await f.call('GET', '/admin/v1/events?withVens=false')).json();
     expect(light).toHaveLength(1);
     expect(light[0].vens).toEqual([]);
+    // The light list does not carry the audience either: 1,201 ids per event would be most of the answer.
+    expect(light[0].event.venIds).toBeUndefined();
+    expect(light[0].event.venCount).toBe(1201);
+    expect(light[0].event.target).toEqual({ venIdCount: 1201 });
+    expect(JSON.stringify(light).length).toBeLessThan(2000);
+    expect((await f.call('GET', `/admin/v1/events?withVens=false&venId=${real.venId}`)).json().map((v: { event: { eventId: string } }) => v.event.eventId)).toEqual([eventId]);
     expect((await f.call('GET', '/admin/v1/events')).json()[0].vens).toHaveLength(1201);
     expect((await f.call('GET', `/admin/v1/events/${eventId}/summary`)).json()).toEqual({ total: 1201, delivered: 1, optIn: 0, optOut: 1, noAnswer: 1200, refused: 0 });
     const first = (await f.call('GET', `/admin/v1/events/${eventId}/vens?limit=3`)).json();

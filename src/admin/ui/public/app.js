@@ -76,7 +76,7 @@ async function main() {
       const names = new Map(page.map((v) => [v.venId, v.venName ?? v.venId]));
       const programs = catalogue?.programs ?? [];
       const results = await Promise.allSettled([
-        events.refresh(views, names, programs), totals.refresh(views, catalogue), telemetry.refresh(page, views, programs), refusals.refresh(),
+        events.refresh(views, names, programs), totals.refresh(views, catalogue), telemetry.refresh(page, programs), refusals.refresh(),
         rules.refresh(installed.rules), schedules.refresh(installed.schedules), occurrences.refresh(installed.schedules),
       ]);
       const failed = results.find((r) => r.status === 'rejected');

@@ -60,7 +60,8 @@ export function createEventsPanel(section, { api, onChange }) {
   function vensCell(eventId, sum, names) {
     const details = h('details', { open: open.has(eventId) }, h('summary', {}, summaryText(sum)), open.has(eventId) ? venList(eventId, sum.total, names) : null);
     details.addEventListener('toggle', () => {
-      if (!details.open) return void open.delete(eventId);
+      // A closed list is forgotten: reopened, it is fetched anew (and memory stays bounded by what is open).
+      if (!details.open) return void (open.delete(eventId), lists.delete(eventId));
       open.add(eventId);
       // The next refresh lists the VENs with their names.
       if (!lists.has(eventId)) onChange();
@@ -93,6 +94,9 @@ export function createEventsPanel(section, { api, onChange }) {
       try {
         const views = orderEvents(filter.value ? allViews.filter((v) => v.status === filter.value) : allViews);
         const shown = views.slice(0, MAX_SHOWN);
+        // Events that left the view (completed past the list, cancelled, archived) take their open lists along.
+        const shownIds = new Set(shown.map((v) => v.event.eventId));
+        for (const eventId of [...open]) if (!shownIds.has(eventId)) (open.delete(eventId), lists.delete(eventId));
         const id = (v) => encodeURIComponent(v.event.eventId);
         const [sums] = await Promise.all([
           Promise.all(shown.map((v) => api.get(`/events/${id(v)}/summary`))),

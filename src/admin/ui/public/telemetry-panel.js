@@ -34,7 +34,7 @@ export function createTelemetryPanel(section, { api }) {
   const plot = section.querySelector('#telemetry-plot');
   const caption = section.querySelector('#telemetry-caption');
   let vens = [];
-  let context = { views: [], programs: [] };
+  let programs = [];
 
   async function loadOffers() {
     const offers = venSelect.value ? await api.get('/reports/offers', { venId: venSelect.value }) : [];
@@ -54,9 +54,11 @@ export function createTelemetryPanel(section, { api }) {
       return;
     }
     const filter = point.startsWith('m:') ? { measurement: pointLabel(point) } : { rId: pointLabel(point) };
-    const values = await api.get('/reports/values', {
-      venId: venSelect.value, resourceId: resourceSelect.value, ...filter, from: new Date(from).toISOString(), limit: MAX_VALUES,
-    });
+    // The events list carries no audiences; this VEN's own events come from the audience index.
+    const [values, venViews] = await Promise.all([
+      api.get('/reports/values', { venId: venSelect.value, resourceId: resourceSelect.value, ...filter, from: new Date(from).toISOString(), limit: MAX_VALUES }),
+      api.get('/events', { venId: venSelect.value, withVens: false }),
+    ]);
     const series = toSeries(values);
     const venName = vens.find((v) => v.venId === venSelect.value)?.venName ?? venSelect.value;
     if (series.length === 0) {
@@ -69,7 +71,7 @@ export function createTelemetryPanel(section, { api }) {
     const numeric = values.filter((v) => typeof v.value === 'number');
     const unit = unitOf(numeric[0]);
     const last = numeric[numeric.length - 1];
-    const windows = eventWindows(context.views, { from, to, programs: context.programs, keep: (e) => e.venIds.includes(venSelect.value) });
+    const windows = eventWindows(venViews, { from, to, programs });
     plot.replaceChildren(renderLinePlot({ series, from, to, unit, title: `${pointLabel(point)} of ${venName}`, windows }),
       h('ul', { class: 'legend' }, series.map((x, i) => h('li', { class: `series-${i % 6}` }, h('span', { class: 'swatch', 'aria-hidden': 'true' }), x.label))));
     caption.textContent = `${numeric.length} value(s) of ${pointLabel(point)} from ${venName}; latest ${formatNumber(last.value)} ${unit} at ${formatTime(last.time)}.`;
@@ -97,9 +99,9 @@ export function createTelemetryPanel(section, { api }) {
   }
 
   return {
-    /** venList: the VENs to offer; views and programs: the events to shade and how to name them. */
-    async refresh(venList, views = [], programs = []) {
-      context = { views, programs };
+    /** venList: the VENs to offer; catalogue: the programs that name the shaded events. */
+    async refresh(venList, catalogue = []) {
+      programs = catalogue;
       offer(venList);
       await refresh();
     },
