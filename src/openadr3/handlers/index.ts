@@ -1,6 +1,7 @@
 // Every 3.1 operation handler, by operationId; each object type keeps its own module.
 import type { Oadr3Handlers } from '../http/handler-types.js';
 import { notifierHandlers } from './notifier-handlers.js';
+import { reportHandlers } from './report-handlers.js';
 import { resourceHandlers } from './resource-handlers.js';
 import { venHandlers } from './ven-handlers.js';
 
@@ -8,4 +9,5 @@ export const ALL_HANDLERS: Oadr3Handlers = {
   ...notifierHandlers,
   ...venHandlers,
   ...resourceHandlers,
+  ...reportHandlers,
 };
