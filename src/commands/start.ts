@@ -106,7 +106,12 @@ export function registerStartCommand(program: Command): void {
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');
       }
-      if (config.openadr3?.enabled !== false) installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project });
+      if (config.openadr3?.enabled !== false) {
+        // Catalogue programs are 3.1 programs; the policy's catalogue is re-read on each request (hot reloads show).
+        const active = policy;
+        const catalogue = active ? () => active.policy.catalogue : undefined;
+        installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project, ...(catalogue ? { catalogue } : {}) });
+      }
       if (stopping) return;
       // A port taken since the check above (a race) still ends in the same one line, with everything closed.
       const url = await vtn.listen().catch((err: unknown) => abort(portError(openadrPort!, err)));

@@ -7,6 +7,7 @@ import { ClientCatalogue } from './auth/client-catalogue.js';
 import { TokenService } from './auth/token-service.js';
 import { SILENT_CHANGE_FEED } from './notify/change-feed.js';
 import { ALL_HANDLERS } from './handlers/index.js';
+import type { ProgramCatalogue } from './objects/program-catalogue.js';
 import type { Oadr3Handlers } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
 import { OPENADR3_DEFAULTS, OPENADR3_LIMITS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
@@ -16,6 +17,8 @@ export interface InstallOpenadr3Options {
   projectDir?: string;
   /** Environment consulted for VTN_OPENADR3_TOKEN_SECRET (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** The VTN catalogue (the policy's): its programs are served as read-only 3.1 programs, its groups resolve targets. */
+  catalogue?: () => ProgramCatalogue | undefined;
   /** Replace or add handlers (tests, embedders). */
   handlers?: Oadr3Handlers;
 }
@@ -55,7 +58,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   const { basePath } = settings;
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,
-    services: { vtn, log, settings, now, changes: SILENT_CHANGE_FEED },
+    services: { vtn, log, settings, now, changes: SILENT_CHANGE_FEED, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) },
     handlers: { ...ALL_HANDLERS, ...opts.handlers },
     catalogue, tokens, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
   });

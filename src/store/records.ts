@@ -71,6 +71,8 @@ export interface EventRecord {
   responseRequired: ResponseRequired;
   /** The VENs this event is delivered to. */
   venIds: string[];
+  /** Set when the event may have no 2.0b VEN at all (an OpenADR 3.1 event for 3.1 VENs only). */
+  allowNoVens?: true;
   /** ISO time when cancelled; status is then sticky `cancelled`. */
   cancelledAt?: string;
   /** Free-form provenance (e.g. schedule id and fire time, rule id) for idempotency checks. */

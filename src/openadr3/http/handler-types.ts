@@ -4,6 +4,7 @@ import type { Logger } from '../../vtn/context.js';
 import type { Principal } from '../auth/scopes.js';
 import type { Openadr3Settings } from '../openadr3-settings.js';
 import type { ChangeFeed } from '../notify/change-feed.js';
+import type { ProgramCatalogue } from '../objects/program-catalogue.js';
 
 export interface Oadr3Services {
   vtn: Vtn;
@@ -12,6 +13,8 @@ export interface Oadr3Services {
   now: () => Date;
   /** Where object writes are published for subscriptions (webhooks). */
   changes: ChangeFeed;
+  /** The VTN catalogue (config/programs.json, config/vens.json) when a policy is installed: its programs are 3.1 programs. */
+  catalogue?: () => ProgramCatalogue | undefined;
 }
 
 export interface Oadr3Request {

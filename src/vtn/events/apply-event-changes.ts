@@ -7,7 +7,7 @@ import { mergeTargets } from './resolve-targets.js';
 
 const TARGET_KEYS = ['target', 'targets', 'targetsByType', 'venId', 'venIds'] as const;
 const SCALAR_KEYS = [
-  'priority', 'responseRequired', 'rampUp', 'notification', 'recovery', 'startAfter', 'testEvent', 'vtnComment',
+  'priority', 'responseRequired', 'rampUp', 'notification', 'recovery', 'startAfter', 'testEvent', 'vtnComment', 'allowNoVens',
 ] as const;
 
 /** The full options of the modified event, ready for buildEventRecord. */

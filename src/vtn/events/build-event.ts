@@ -35,7 +35,7 @@ export function buildEventRecord(opts: AddEventOptions, ctx: BuildEventContext):
   const { signals, durationMs } = buildSignals(signalInputs, startMs, parseOptionalDuration(opts.duration, 'duration'), ctx.newId);
   // 3. targets and audience
   const merged = mergeTargets(opts, '');
-  const venIds = audienceOf(opts.venId, opts.venIds, [merged, ...signals.map((s) => s.target)]);
+  const venIds = audienceOf(opts.venId, opts.venIds, [merged, ...signals.map((s) => s.target)], opts.allowNoVens === true);
   const rec: EventRecord = {
     eventId,
     modificationNumber: 0,
@@ -56,5 +56,6 @@ export function buildEventRecord(opts: AddEventOptions, ctx: BuildEventContext):
   }
   if (opts.baseline !== undefined) rec.baseline = buildBaseline(opts.baseline, startMs, ctx.newId);
   if (opts.origin !== undefined) rec.origin = { ...opts.origin };
+  if (opts.allowNoVens === true) rec.allowNoVens = true;
   return rec;
 }

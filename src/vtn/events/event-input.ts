@@ -126,6 +126,8 @@ export interface EventTimingAndDescriptor {
   testEvent?: boolean;
   /** Free text for the VEN operator. */
   vtnComment?: string;
+  /** The event may name no 2.0b VEN: an OpenADR 3.1 event whose readers are 3.1 VENs, chosen by its targets. Kept on the record. */
+  allowNoVens?: boolean;
 }
 
 /** Everything addEvent accepts: one signal via signalName/signalType/intervals, or several via `signals`. */

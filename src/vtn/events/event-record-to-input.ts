@@ -47,5 +47,6 @@ export function eventRecordToInput(rec: EventRecord): AddEventOptions {
   if (rec.vtnComment !== undefined) opts.vtnComment = rec.vtnComment;
   if (rec.baseline) opts.baseline = baselineToInput(rec.baseline);
   if (rec.origin) opts.origin = { ...rec.origin };
+  if (rec.allowNoVens) opts.allowNoVens = true;
   return opts;
 }

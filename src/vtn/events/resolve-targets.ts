@@ -53,12 +53,12 @@ function add(into: string[], value: unknown, field: string, isList: boolean): vo
 }
 
 /** The VENs an event goes to: venId ∪ venIds ∪ every venId named in the event or signal targets. */
-export function audienceOf(venId: string | undefined, venIds: string[] | undefined, targets: (Target | undefined)[]): string[] {
+export function audienceOf(venId: string | undefined, venIds: string[] | undefined, targets: (Target | undefined)[], allowNone = false): string[] {
   const out: string[] = [];
   add(out, venId, 'venId', false);
   add(out, venIds, 'venIds', true);
   for (const t of targets) add(out, t?.venIds, 'target.venIds', true);
-  if (out.length === 0) {
+  if (out.length === 0 && !allowNone) {
     throw new VtnError('E_EVENT_TARGET', 'the event names no VEN',
       'give venId, venIds, or a target with a venId; the event is delivered to those VENs');
   }

@@ -1,0 +1,159 @@
+// /events: a 3.1 event IS a core event (vtn.addEvent/modifyEvent/cancelEvent); what only 3.1 says is kept in oa3EventExtras.
+import { VtnError } from '../../errors.js';
+import type { EventRecord } from '../../store/records.js';
+import type { Unit } from '../../store/store.js';
+import type { AddEventOptions } from '../../vtn/events/index.js';
+import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../http/handler-types.js';
+import { badRequest, conflict, notFound, Oadr3Problem } from '../http/problem.js';
+import { audienceOfTargets } from '../objects/event-audience.js';
+import { eventFromCore, SERVABLE_ID, unknownProgramId, type Oa3Event } from '../objects/event-from-core.js';
+import type { EventExtras, Oa3EventRequest } from '../objects/event-request.js';
+import { targetView, visibleTo, withShownTargets, type TargetView } from '../objects/event-targets.js';
+import { coreEventParts } from '../objects/event-to-core.js';
+import { OA3 } from '../objects/oa3-collections.js';
+import { withoutMetadata } from '../objects/object-metadata.js';
+import { listParam, pageOf } from '../objects/paging.js';
+import { programById, programIdOfMarketContext, unit } from '../objects/program-directory.js';
+import type { ProgramEntry } from '../objects/program-catalogue.js';
+
+/** Core events are read in pages of this many while a filtered list is gathered. */
+const SCAN_PAGE = 200;
+
+const extrasOf = (u: Unit) => u.collection<EventExtras>(OA3.eventExtras);
+
+/** The core's refusals (overlap, bad intervals, payloads) as Problems: a conflict is 409, the rest 400. */
+async function core<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (!(err instanceof VtnError)) throw err;
+    const status = err.code === 'E_EVENT_OVERLAP' || err.code === 'E_EVENT_DUPLICATE' ? 409 : err.code === 'E_EVENT_UNKNOWN' ? 404 : 400;
+    throw new Oadr3Problem(status, `${err.code}: ${err.message}`);
+  }
+}
+
+function served(services: Oadr3Services, rec: EventRecord, extras: EventExtras | undefined): Oa3Event {
+  const programID = extras?.programID ?? programIdOfMarketContext(services, rec.marketContext) ?? unknownProgramId(rec.marketContext);
+  return eventFromCore(rec, programID, extras);
+}
+
+/** A live (not cancelled) core event a 3.1 client can address, with its extras. */
+async function liveEvent(u: Unit, id: string): Promise<{ rec: EventRecord; extras: EventExtras | undefined } | undefined> {
+  if (!SERVABLE_ID.test(id)) return undefined;
+  const rec = await u.events.get(id);
+  if (!rec || rec.cancelledAt !== undefined) return undefined;
+  return { rec, extras: await extrasOf(u).get(id) };
+}
+
+/** Core options of a create or update: timing and signals, market context, and the 2.0b VENs the targets name. */
+async function coreOptions(services: Oadr3Services, u: Unit, body: Oa3EventRequest): Promise<{ program: ProgramEntry; options: AddEventOptions }> {
+  const program = await programById(services, u, body.programID);
+  if (!program) throw badRequest(`programID "${body.programID}" names no program: GET /programs lists them`);
+  const descriptors = (program.program.payloadDescriptors as Oa3EventRequest['payloadDescriptors']) ?? [];
+  const parts = coreEventParts(body, descriptors, services.now());
+  const venIds = await audienceOfTargets(u, services.catalogue?.(), body.targets ?? [], program);
+  return { program, options: { ...parts, venIds, allowNoVens: true, marketContext: program.marketContext } };
+}
+
+function publish(services: Oadr3Services, operation: 'CREATE' | 'UPDATE' | 'DELETE', event: Oa3Event): void {
+  services.changes.publish({ objectType: 'EVENT', operation, object: event as unknown as Record<string, unknown> });
+}
+
+function readerView(u: Unit, req: Oadr3Request): Promise<TargetView> {
+  return targetView(u, req.principal, listParam(req.query.targets));
+}
+
+export const eventHandlers: Oadr3Handlers = {
+  async searchAllEvents(services, req) {
+    const page = pageOf(req.query);
+    const programID = listParam(req.query.programID)[0];
+    const activeOnly = listParam(req.query.active)[0] === 'true';
+    let marketContext: string | undefined;
+    if (programID !== undefined) {
+      const program = await unit(services, 'oa3 events program', (u) => programById(services, u, programID));
+      if (!program) return { status: 200, body: [] };
+      marketContext = program.marketContext;
+    }
+    const view = await unit(services, 'oa3 events view', (u) => readerView(u, req));
+    const out: Oa3Event[] = [];
+    let seen = 0;
+    for (let after: string | undefined; out.length < page.limit;) {
+      const views = await services.vtn.listEvents({ withVens: false, limit: SCAN_PAGE, ...(marketContext ? { marketContext } : {}), ...(after !== undefined ? { after } : {}) });
+      const candidates = views.filter((v) => v.status !== 'cancelled' && !(activeOnly && v.status === 'completed') && SERVABLE_ID.test(v.event.eventId));
+      const extras = await unit(services, 'oa3 event extras', (u) => extrasOf(u).getMany(candidates.map((v) => v.event.eventId)));
+      for (const v of candidates) {
+        const event = served(services, v.event, extras.get(v.event.eventId));
+        if (programID !== undefined && event.programID !== programID) continue;
+        if (!visibleTo(view, event.targets)) continue;
+        if (seen++ < page.skip) continue;
+        out.push(withShownTargets(view, event));
+        if (out.length >= page.limit) break;
+      }
+      if (views.length < SCAN_PAGE) break;
+      after = views[views.length - 1]!.event.eventId;
+    }
+    return { status: 200, body: out };
+  },
+
+  async searchEventsByID(services, req) {
+    const id = req.params.eventID ?? '';
+    const event = await unit(services, 'oa3 searchEventsByID', async (u) => {
+      const found = await liveEvent(u, id);
+      if (!found) return undefined;
+      const view = await readerView(u, req);
+      const event = served(services, found.rec, found.extras);
+      return visibleTo(view, event.targets) ? withShownTargets(view, event) : undefined;
+    });
+    if (!event) throw notFound('event', id);
+    return { status: 200, body: event };
+  },
+
+  async createEvent(services, req) {
+    const body = withoutMetadata(req.body as Oa3EventRequest) as Oa3EventRequest;
+    const { options } = await unit(services, 'oa3 createEvent options', (u) => coreOptions(services, u, body));
+    const handle = await core(() => services.vtn.addEvent({ ...options, origin: { source: 'openadr3', clientID: req.principal.clientID } }));
+    const event = await unit(services, 'oa3 createEvent extras', async (u) => {
+      const rec = (await u.events.get(handle.eventId))!;
+      const extras: EventExtras = { id: rec.eventId, programID: body.programID, modificationNumber: rec.modificationNumber, clientID: req.principal.clientID, request: body };
+      extrasOf(u).put(rec.eventId, extras);
+      return served(services, rec, extras);
+    });
+    publish(services, 'CREATE', event);
+    return { status: 201, body: event };
+  },
+
+  async updateEvent(services, req) {
+    const id = req.params.eventID ?? '';
+    const body = withoutMetadata(req.body as Oa3EventRequest) as Oa3EventRequest;
+    const { before, options } = await unit(services, 'oa3 updateEvent options', async (u) => {
+      const found = await liveEvent(u, id);
+      if (!found) throw notFound('event', id);
+      const next = await coreOptions(services, u, body);
+      if (next.program.marketContext !== found.rec.marketContext) {
+        throw conflict(`event ${id} belongs to program ${found.extras?.programID ?? programIdOfMarketContext(services, found.rec.marketContext) ?? '(unknown)'}: an event cannot move to another program; delete it and create a new one`);
+      }
+      return { before: found, options: next.options };
+    });
+    const { marketContext: _same, ...changes } = options;
+    const rec = await core(() => services.vtn.modifyEvent(id, { ...changes, reason: 'updated over OpenADR 3.1' }));
+    const event = await unit(services, 'oa3 updateEvent extras', async (u) => {
+      const extras: EventExtras = { id, programID: body.programID, modificationNumber: rec.modificationNumber, clientID: before.extras?.clientID ?? req.principal.clientID, request: body };
+      extrasOf(u).put(id, extras);
+      return served(services, rec, extras);
+    });
+    publish(services, 'UPDATE', event);
+    return { status: 200, body: event };
+  },
+
+  async deleteEvent(services, req) {
+    const id = req.params.eventID ?? '';
+    const found = await unit(services, 'oa3 deleteEvent', (u) => liveEvent(u, id));
+    if (!found) throw notFound('event', id);
+    const event = served(services, found.rec, found.extras);
+    // 2.0b VENs get the event once more as cancelled; 3.1 readers no longer see it.
+    await core(() => services.vtn.cancelEvent(id, 'deleted over OpenADR 3.1'));
+    await unit(services, 'oa3 deleteEvent extras', async (u) => extrasOf(u).delete(id));
+    publish(services, 'DELETE', event);
+    return { status: 200, body: event };
+  },
+};
