@@ -7,12 +7,14 @@ import { expect } from 'vitest';
 import { createVtn, type VtnServer } from '../../src/index.js';
 import { addClient } from '../../src/openadr3/auth/client-file-edits.js';
 import type { ClientRole } from '../../src/openadr3/auth/scopes.js';
-import { installOpenadr3 } from '../../src/openadr3/install-openadr3.js';
+import { installOpenadr3, type InstallOpenadr3Options } from '../../src/openadr3/install-openadr3.js';
 import type { Openadr3Config } from '../../src/openadr3/openadr3-settings.js';
 import { operation } from '../../src/openadr3/spec/operations.js';
 import { describeErrors, validatorFor, validatorForSchema } from '../../src/openadr3/spec/schema-validators.js';
 import { servedSchema } from '../../src/openadr3/spec/served-schemas.js';
 import type { VtnOptions } from '../../src/vtn/vtn-options.js';
+import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../../src/openadr3/http/handler-types.js';
+import type { Oadr3Change } from '../../src/openadr3/notify/change-feed.js';
 
 export interface Oadr3Answer<T = unknown> {
   status: number;
@@ -34,11 +36,11 @@ export interface Oadr3World {
   close(): Promise<void>;
 }
 
-export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Openadr3Config } = {}): Promise<Oadr3World> {
+export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Openadr3Config; install?: InstallOpenadr3Options } = {}): Promise<Oadr3World> {
   const dir = mkdtempSync(join(tmpdir(), 'oadr3-'));
   const clientsFile = join(dir, 'clients.json');
   const vtn = await createVtn({ inMemory: true, logger: false, host: '127.0.0.1', port: 0, ...options.vtn });
-  const handle = installOpenadr3(vtn, { clientsFile, ...options.openadr3 });
+  const handle = installOpenadr3(vtn, { clientsFile, ...options.openadr3 }, options.install);
   const url = await vtn.listen();
   const base = `${new URL(url).origin}${handle.basePath}`;
   const tokens = new Map<string, string>();
@@ -94,4 +96,16 @@ export function expectValidAnswer(operationId: string, status: number, body: unk
     throw new Error(`${operationId} answered ${status} with a body openadr3.yaml refuses: ${describeErrors(validate.errors).map((p) => `${p.path} ${p.message}`).join('; ')}\n${JSON.stringify(body).slice(0, 500)}`);
   }
   if (status >= 400) expect((body as { status: number }).status).toBe(status);
+}
+
+/** The handlers with a change feed that records what they publish (one services object per installed API, kept). */
+export function recordingChanges(handlers: Oadr3Handlers, into: Oadr3Change[]): Oadr3Handlers {
+  const recorder = { publish: (change: Oadr3Change) => void into.push(change) };
+  const wrapped = new WeakMap<Oadr3Services, Oadr3Services>();
+  const servicesFor = (s: Oadr3Services) => {
+    let w = wrapped.get(s);
+    if (!w) wrapped.set(s, (w = { ...s, changes: recorder }));
+    return w;
+  };
+  return Object.fromEntries(Object.entries(handlers).map(([id, h]) => [id, (s: Oadr3Services, r: Oadr3Request) => h!(servicesFor(s), r)]));
 }
