@@ -2,6 +2,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseJsonSource } from '../files/json-source.js';
+import { checkClientFile, clientsPath } from './check-clients.js';
 import { checkSchedules, schedulePaths } from '../../schedule/index.js';
 import { formatProblem, type AnyProblem, type Problem } from '../files/problem.js';
 import { loadPolicy } from '../reload/load-policy.js';
@@ -41,6 +42,7 @@ export function checkProject(dir: string, options: CheckOptions = {}): CheckRepo
   const files = loaded.policy?.files ?? [];
   const vtnJson = join(configDir, 'vtn.json');
   if (existsSync(vtnJson)) problems.push(...checkStandalone(vtnJson, root, 'vtnConfig'));
+  problems.push(...checkClientFile(clientsPath(root, configDir), root));
   const testsDir = join(rulesDir, 'tests');
   if (existsSync(testsDir)) {
     for (const name of readdirSync(testsDir).filter((n) => n.endsWith('.json')).sort()) problems.push(...checkStandalone(join(testsDir, name), root, testKind));

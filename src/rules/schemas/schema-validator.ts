@@ -10,7 +10,7 @@ import type { Problem } from '../files/problem.js';
 import { durationSuggestion } from '../files/duration-words.js';
 import { quotedScalar } from '../files/quoted-scalar.js';
 
-export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'scenarios' | 'vtnConfig';
+export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'scenarios' | 'vtnConfig' | 'clients';
 
 const SCHEMA_FILES: Record<FileKind, string> = {
   rules: 'rules.schema.json',
@@ -20,6 +20,7 @@ const SCHEMA_FILES: Record<FileKind, string> = {
   ruleTests: 'rule-tests.schema.json',
   scenarios: 'rule-scenarios.schema.json',
   vtnConfig: 'vtn-config.schema.json',
+  clients: 'clients.schema.json',
 };
 
 export const schemaPath = (kind: FileKind): string => join(PACKAGE_ROOT, 'schemas', SCHEMA_FILES[kind]);
