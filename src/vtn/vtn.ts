@@ -16,6 +16,7 @@ import {
 import { HandlerRegistry, type HandlerName, type Handlers } from './handlers.js';
 import { OptListeners, type OptCallback } from './opt-listeners.js';
 import { optStateFor, optStateOf, type OptState } from './opt-service.js';
+import { firstAnswer } from './opt-answer.js';
 import type { Connection } from './identity-gate.js';
 import { rebindFingerprint } from './registration.js';
 import { rawEventToOptions } from './raw-event.js';
@@ -47,7 +48,7 @@ export interface AddEventCallbacks {
 export interface EventHandle {
   eventId: string;
   venIds: string[];
-  /** Resolves on the first opt response of `venId` (any VEN when omitted). */
+  /** Resolves on the first opt response of `venId` (any VEN when omitted): one already recorded, else the next. */
   response(venId?: string): Promise<OptType>;
 }
 
@@ -152,8 +153,7 @@ export class Vtn {
   }
 
   #handle(rec: EventRecord): EventHandle {
-    const listeners = this.ctx.optListeners;
-    return { eventId: rec.eventId, venIds: [...rec.venIds], response: (venId?: string) => listeners.wait(rec.eventId, venId) };
+    return { eventId: rec.eventId, venIds: [...rec.venIds], response: (venId?: string) => firstAnswer(this.ctx, rec.eventId, venId) };
   }
 
   /** Change an event; its modificationNumber goes up by one and every VEN gets the new version. */
@@ -220,11 +220,7 @@ export class Vtn {
 
   /** The VEN's answer to an event: the one already given (any instance), else the next one. */
   async optResponse(eventId: string, venId: string): Promise<OptType> {
-    const next = this.ctx.optListeners.waitFor(eventId, venId);
-    const state = await this.optState(eventId, venId).catch((err: unknown) => { next.cancel(); throw err; });
-    if (state.response === undefined) return next.promise;
-    next.cancel();
-    return state.response;
+    return firstAnswer(this.ctx, eventId, venId);
   }
 
   /** Registered VENs in venId order (`limit`/`after` page through a large fleet). */

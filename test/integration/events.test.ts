@@ -233,6 +233,17 @@ describe('§4 events', () => {
     expect(global).toEqual([`${handle.eventId}:optOut`]);
   });
 
+  it('response() asked after the VEN answered resolves with that answer (for the VEN, and for any VEN)', async () => {
+    const f = await setup();
+    const ven = await f.registeredVen();
+    const handle = await f.vtn.addEvent({ venId: ven.venId!, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(f.clock.now().getTime() + HOUR), duration: 'PT1H', payload: 1 }] });
+    await ven.respondToEvents(await ven.poll(), 'optOut');
+    expect(await handle.response(ven.venId!)).toBe('optOut');
+    expect(await handle.response()).toBe('optOut');
+    expect(await f.vtn.optResponse(handle.eventId, ven.venId!)).toBe('optOut');
+    await expect(f.vtn.optResponse('no-such-event', ven.venId!)).rejects.toMatchObject({ code: 'E_EVENT_UNKNOWN' });
+  });
+
   it('cancelled and completed events leave the VEN\'s list once delivered (cancelled: once acknowledged) and stay in history', async () => {
     const f = await setup();
     const ven = await f.registeredVen();

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 async function start(push: Record<string, unknown>, responder: PushVen['responder']): Promise<{ vtn: RunningTestVtn; ven: PushVen; venId: string }> {
-  const vtn = await startTestVtn({ push: { allowLoopback: true, attempts: 3, retryBackoff: 20, ...push }, ...(process.env.DBG ? { logger: { info: (o: object, m?: string) => console.log('INFO', m, JSON.stringify(o)), debug() {}, warn: (o: object, m?: string) => console.log('WARN', m, o), error: (o: object, m?: string) => console.log('ERR', m, o) } } : {}) });
+  const vtn = await startTestVtn({ push: { allowLoopback: true, attempts: 3, retryBackoff: 20, ...push } });
   cleanup.push(() => vtn.close());
   const ven = await PushVen.start({ client: new TestVen({ baseUrl: vtn.baseUrl, venName: `v-${Math.random().toString(36).slice(2, 8)}` }), responder });
   cleanup.push(() => ven.close());
@@ -28,9 +28,9 @@ const event = (vtn: RunningTestVtn, venId: string) => vtn.vtn.addEvent({
 });
 
 describe('push failures', () => {
-  // KNOWN DEFECT (issue #14, open): after the pause resumes, the push VEN's later oadrCreatedEvent is not recorded
-  // (optState stays empty, response() never resolves). Skipped until fixed; the closing note of 2026-12-02 names it.
-  it.skip('5xx: three tries with backoff, then pushes pause (no loop) until the VEN\'s next message, which resumes them', async () => {
+  // response() is asked only after the VEN has answered (the field VEN answers 20 ms after the push): it must
+  // find the answer already recorded (it used to wait for a next one that never came).
+  it('5xx: three tries with backoff, then pushes pause (no loop) until the VEN\'s next message, which resumes them', async () => {
     let healthy = false;
     const { vtn, ven, venId } = await start({}, (m, self) => (healthy ? fieldVen(m, self) : { status: 503, body: 'busy' }));
     await vi.waitFor(async () => expect((await vtn.vtn.push.status(venId))?.suspended).toBe(true));
@@ -49,6 +49,7 @@ describe('push failures', () => {
     healthy = true;
     expect((await ven.client.poll()).type).toBe('oadrRegisterReport');
     await vi.waitFor(() => expect(ven.all('oadrDistributeEvent')).toHaveLength(1));
+    await vi.waitFor(() => expect(ven.createdEventReplies).toHaveLength(1));
     expect(await handle.response(venId)).toBe('optIn');
     expect(await vtn.vtn.push.status(venId)).toMatchObject({ suspended: false, consecutiveFailures: 0, pending: 0 });
   });
