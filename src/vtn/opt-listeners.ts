@@ -18,8 +18,12 @@ export class OptListeners {
     this.#callbacks.set(eventId, [...(this.#callbacks.get(eventId) ?? []), cb]);
   }
 
-  /** The next response from `venId` (or from any VEN when omitted), with cancel() to drop the waiter again
-   * (when the answer was found in the store instead). */
+  /** Resolves with the next response from `venId` (or from any VEN when omitted). */
+  wait(eventId: string, venId?: string): Promise<OptType> {
+    return this.waitFor(eventId, venId).promise;
+  }
+
+  /** Like wait(), with cancel() to drop the waiter again (when the answer was found in the store instead). */
   waitFor(eventId: string, venId?: string): { promise: Promise<OptType>; cancel(): void } {
     let waiter: Waiter | undefined;
     const promise = new Promise<OptType>((resolve) => {
