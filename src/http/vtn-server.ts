@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger as PinoLogger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { Logger } from '../vtn/context.js';
+import type { IdentityResolver } from '../security/client-identity.js';
 import { createMessageSecurity } from '../security/message-security.js';
 import { Vtn } from '../vtn/vtn.js';
 import { DEFAULTS, normalisePrefix, type VtnOptions } from '../vtn/vtn-options.js';
@@ -22,6 +23,9 @@ export class VtnServer extends Vtn {
   /** HTTP push to VENs registered with oadrHttpPullModel false; absent with push.enabled false. */
   readonly pusher: PushService | undefined;
 
+  /** The caller's certificate fingerprint (TLS or trusted proxy), the one identity gate every protocol on this server asks. */
+  readonly identify: IdentityResolver | undefined;
+
   constructor(options: VtnOptions, store: Store, log: Logger, pino?: PinoLogger) {
     // A server can push: push registrations are accepted unless switched off.
     super({ ...options, push: { ...options.push, enabled: options.push?.enabled ?? true } }, store, log);
@@ -34,6 +38,7 @@ export class VtnServer extends Vtn {
       ...(options.signing ? { signing: options.signing } : {}),
       ...(options.trustedProxy ? { trustedProxy: options.trustedProxy } : {}),
     }, { now: this.ctx.now, log: this.ctx.log });
+    this.identify = security.identify;
     this.#scheme = security.https ? 'https' : 'http';
     this.#signing = Boolean(security.sign);
     this.app = buildApp(this, { prefix: this.prefix, bodyLimit, security, ...(pino ? { logger: pino } : {}) });

@@ -60,7 +60,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
     prefix: basePath,
     services: { vtn, log, settings, now, changes: SILENT_CHANGE_FEED, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) },
     handlers: { ...ALL_HANDLERS, ...opts.handlers },
-    catalogue, tokens, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
+    catalogue, tokens, identify: vtn.identify, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
   });
   log.info({ basePath, clients: catalogue.size }, 'OpenADR 3.1 API installed');
   return { settings, basePath };

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { expect } from 'vitest';
 import { createVtn, type VtnServer } from '../../src/index.js';
 import { addClient } from '../../src/openadr3/auth/client-file-edits.js';
@@ -32,7 +33,8 @@ export interface Oadr3World {
   /** A token for a new client of this role (cached per name). */
   tokenFor(name: string, role: ClientRole): Promise<string>;
   /** Calls an operation and asserts its answer is valid against the document. */
-  call<T = unknown>(operationId: string, init: { token?: string; params?: Record<string, string>; query?: Record<string, string | string[]>; body?: unknown }): Promise<Oadr3Answer<T>>;
+  /** `tls`: the client certificate to connect with when the VTN serves mutual TLS. */
+  call<T = unknown>(operationId: string, init: { token?: string; params?: Record<string, string>; query?: Record<string, string | string[]>; body?: unknown; tls?: Agent }): Promise<Oadr3Answer<T>>;
   close(): Promise<void>;
 }
 
@@ -69,11 +71,13 @@ export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Open
       const query = new URLSearchParams();
       for (const [k, v] of Object.entries(init.query ?? {})) for (const one of [v].flat()) query.append(k, one);
       if ([...query].length) path += `?${query}`;
-      const res = await fetch(`${base}${path}`, {
+      const request = {
         method: op.method.toUpperCase(),
         headers: { ...(init.token ? { authorization: `Bearer ${init.token}` } : {}), ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-      });
+      };
+      // undici's own fetch takes its Agent (the client certificate) as the dispatcher.
+      const res = init.tls ? await undiciFetch(`${base}${path}`, { ...request, dispatcher: init.tls }) : await fetch(`${base}${path}`, request);
       const text = await res.text();
       const body: unknown = text ? JSON.parse(text) : undefined;
       expectValidAnswer(operationId, res.status, body);

@@ -14,6 +14,8 @@ export interface ClientEntry {
   secretHash: string;
   scopes?: string[];
   disabled?: boolean;
+  /** The client certificate (OpenADR fingerprint) that identifies this client over mutual TLS. */
+  fingerprint?: string;
 }
 
 export interface ClientFile {
@@ -43,12 +45,16 @@ export function parseClientFile(text: string, path: string): ClientFile {
   for (const c of file.clients) {
     if (seen.has(c.clientID)) throw new VtnError('E_CONFIG', `${path}: clientID "${c.clientID}" appears twice.`, 'Give each client its own clientID.');
     seen.add(c.clientID);
+    if (c.fingerprint && file.clients.some((o) => o !== c && o.fingerprint === c.fingerprint)) {
+      throw new VtnError('E_CONFIG', `${path}: fingerprint ${c.fingerprint} belongs to two clients.`, 'One certificate identifies one client.');
+    }
   }
   return file;
 }
 
 export class ClientCatalogue {
   #byId = new Map<string, ClientEntry>();
+  #byFingerprint = new Map<string, ClientEntry>();
   /** mtime and size of the file last read: a change of either is an edit. */
   #seen = '';
 
@@ -60,6 +66,13 @@ export class ClientCatalogue {
   find(clientID: string): ClientEntry | undefined {
     this.#refresh(false);
     const entry = this.#byId.get(clientID);
+    return entry && !entry.disabled ? entry : undefined;
+  }
+
+  /** The enabled client whose certificate has this fingerprint. */
+  findByFingerprint(fingerprint: string): ClientEntry | undefined {
+    this.#refresh(false);
+    const entry = this.#byFingerprint.get(fingerprint);
     return entry && !entry.disabled ? entry : undefined;
   }
 
@@ -75,6 +88,7 @@ export class ClientCatalogue {
     } catch {
       if (this.#byId.size > 0) this.log.warn({ path: this.path }, 'OpenADR 3 client catalogue removed: no client can get a token now');
       this.#byId.clear();
+      this.#byFingerprint.clear();
       this.#seen = '';
       return;
     }
@@ -82,6 +96,7 @@ export class ClientCatalogue {
     try {
       const file = parseClientFile(readFileSync(this.path, 'utf8'), this.path);
       this.#byId = new Map(file.clients.map((c) => [c.clientID, c]));
+      this.#byFingerprint = new Map(file.clients.filter((c) => c.fingerprint).map((c) => [c.fingerprint!, c]));
       this.#seen = seen;
       this.log.info({ path: this.path, clients: this.#byId.size }, 'OpenADR 3 client catalogue loaded');
     } catch (err) {

@@ -31,6 +31,8 @@ export interface AddClientInput {
   role: ClientRole;
   clientID?: string;
   scopes?: string[];
+  /** Certificate fingerprint that identifies the client over mutual TLS. */
+  fingerprint?: string;
 }
 
 /** Adds a client with a fresh secret; returns the entry and the secret (shown once, never stored). */
@@ -45,8 +47,11 @@ export function addClient(path: string, input: AddClientInput): { entry: ClientE
   }
   const unknown = (input.scopes ?? []).filter((s) => !KNOWN_SCOPES.includes(s));
   if (unknown.length) throw new VtnError('E_CONFIG', `Unknown scope ${unknown.join(', ')}.`, `Scopes are ${KNOWN_SCOPES.join(', ')}.`);
+  if (input.fingerprint && file.clients.some((c) => c.fingerprint === input.fingerprint)) {
+    throw new VtnError('E_CONFIG', `${path} has a client with certificate ${input.fingerprint} already.`, 'One certificate identifies one client.');
+  }
   const secret = newSecret();
-  const entry: ClientEntry = { clientID, name: input.name, role: input.role, secretHash: hashSecret(secret), ...(input.scopes?.length ? { scopes: input.scopes } : {}) };
+  const entry: ClientEntry = { clientID, name: input.name, role: input.role, secretHash: hashSecret(secret), ...(input.scopes?.length ? { scopes: input.scopes } : {}), ...(input.fingerprint ? { fingerprint: input.fingerprint } : {}) };
   writeClientFile(path, { ...file, clients: [...file.clients, entry] });
   return { entry, secret };
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { clipText } from '../../clip-text.js';
 import type { ClientCatalogue } from '../auth/client-catalogue.js';
 import type { TokenService } from '../auth/token-service.js';
+import type { IdentityResolver } from '../../security/client-identity.js';
 import { operations, type Operation } from '../spec/operations.js';
 import { describeErrors, validatorForSchema } from '../spec/schema-validators.js';
 import { authenticate, authorize } from './authenticate.js';
@@ -15,6 +16,7 @@ export interface Openadr3PluginOptions {
   handlers: Oadr3Handlers;
   catalogue: ClientCatalogue | undefined;
   tokens: TokenService;
+  identify: IdentityResolver | undefined;
   bodyLimit: number;
 }
 
@@ -57,7 +59,7 @@ export async function openadr3Plugin(app: FastifyInstance, opts: Openadr3PluginO
 
 async function serve(op: Operation, req: FastifyRequest, reply: FastifyReply, opts: Openadr3PluginOptions): Promise<FastifyReply> {
   const { services } = opts;
-  const principal = await authenticate(req, opts.tokens, services.now());
+  const principal = await authenticate(req, opts, services.now());
   authorize(principal, op.scopes, op.operationId);
   if (op.requestSchema) {
     if (req.body === undefined) throw new Oadr3Problem(400, `${op.operationId} needs a JSON body`);

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { ClientCatalogue } from '../../../src/openadr3/auth/client-catalogue.js';
 import { addClient } from '../../../src/openadr3/auth/client-file-edits.js';
 import { verifySecret } from '../../../src/openadr3/auth/secret-hash.js';
+import { testCertificates, ven } from '../../integration/security/helpers/cert-fixture.js';
 
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
@@ -26,6 +27,22 @@ describe('vtn clients', () => {
     expect(entry).toMatchObject({ clientID: 'site-42-battery', role: 'ven' });
     expect(verifySecret(secret, entry.secretHash)).toBe(true);
     expect(verifySecret(`${secret}x`, entry.secretHash)).toBe(false);
+  });
+
+  it('add --certificate binds the client to its certificate (a PEM file or a fingerprint); one certificate, one client', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'clients-'));
+    const file = join(dir, 'clients.json');
+    const set = testCertificates();
+    const pem = join(dir, 'site.crt');
+    writeFileSync(pem, ven(set, 'ven1-rsa').cert);
+    const run = (...args: string[]) => execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'clients', ...args, '--file', file], { cwd: REPO, encoding: 'utf8' });
+    run('add', 'site-1', '--role', 'ven', '--certificate', pem);
+    run('add', 'site-2', '--role', 'ven', '--certificate', ven(set, 'ven2-rsa').fingerprint.toLowerCase());
+    const catalogue = new ClientCatalogue(file, quiet);
+    expect(catalogue.findByFingerprint(ven(set, 'ven1-rsa').fingerprint)?.clientID).toBe('site-1');
+    expect(catalogue.findByFingerprint(ven(set, 'ven2-rsa').fingerprint)?.clientID).toBe('site-2');
+    expect(run('list')).toContain(`certificate ${ven(set, 'ven1-rsa').fingerprint}`);
+    expect(() => addClient(file, { name: 'site-3', role: 'ven', fingerprint: ven(set, 'ven1-rsa').fingerprint })).toThrow(/certificate .* already/);
   });
 
   it('refuses a second client with the same clientID and unknown scopes', () => {
