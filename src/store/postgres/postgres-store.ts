@@ -115,6 +115,7 @@ export class PostgresStore extends UnitStore {
       await this.#querier(this.pool)('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
       return;
     }
+    // A connection of our own, not pool.query: that one discards the connection on any error, a lost race included.
     const client = await this.pool.connect().catch((err: unknown) => { throw unavailable(this.#url, err); });
     let broken: Error | undefined;
     try {
@@ -124,7 +125,7 @@ export class PostgresStore extends UnitStore {
         else this.#cache.set(write.collection, write.key, version, write.value, false);
       }
     } catch (err) {
-      // A connection that failed mid-transaction is discarded, not handed to the next unit.
+      // A connection that failed mid-statement is discarded, not handed to the next unit.
       if (err instanceof VtnError && err.code === 'E_STORE_UNAVAILABLE') broken = err;
       throw err;
     } finally {

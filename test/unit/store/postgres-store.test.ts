@@ -33,8 +33,9 @@ describePostgres('PostgresStore', (db) => {
       { version: 3, name: 'telemetry series counts and time index' },
       { version: 4, name: 'venName index of registered VENs' },
       { version: 5, name: 'decision log lanes' },
+      { version: 6, name: 'one-statement commit' },
     ]);
-    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5/.test(l.message));
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5, 6/.test(l.message));
     expect(applied).toHaveLength(1);
   });
 
@@ -45,7 +46,7 @@ describePostgres('PostgresStore', (db) => {
       const error = await open().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VtnError);
       expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
-      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(5\)/);
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(6\)/);
     } finally {
       await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
     }
@@ -119,7 +120,7 @@ describePostgres('PostgresStore', (db) => {
     expect(await cached.unit(async (u) => (await u.events.find('venId', 'ven-1'))[0]?.vtnComment)).toBe('changed');
   });
 
-  it('costs one round trip per read and BEGIN + statements + NOTIFY + COMMIT per commit', async () => {
+  it('costs one round trip per read and one per commit (vtn_commit: writes, index rows and NOTIFY in one statement)', async () => {
     const store = await open();
     await store.unit(async (u) => {
       u.vens.put('v1', ven('v1'));
@@ -139,7 +140,7 @@ describePostgres('PostgresStore', (db) => {
     const commitQueries = store.stats().queries - q - 1;
     console.log(`round trips: poll (get + find) ${pollQueries}, commit of one changed record ${commitQueries}`);
     expect(pollQueries).toBe(2);
-    expect(commitQueries).toBe(4); // BEGIN, UPDATE … WHERE version, pg_notify, COMMIT
+    expect(commitQueries).toBe(1); // SELECT vtn_commit(…): the conditional UPDATE, index rows and pg_notify
   });
 
   it('listens again after its LISTEN connection dies, and says everything may have changed', async () => {
