@@ -11,7 +11,11 @@ import * as X from './ven-xml/index.js';
 import { parseReplyBody, type VenReply } from './ven-xml/reply-parse.js';
 import { textOf, child } from './ven-xml/reply-parse.js';
 
-export interface Received { service: string; type: string | undefined; body: string; parsed: VenReply; clientCertificate?: string }
+export interface Received {
+  service: string; type: string | undefined; body: string; parsed: VenReply; clientCertificate?: string;
+  /** performance.now() when the request's headers arrived (for delays measured from the VTN side's actions). */
+  at: number;
+}
 export interface PushAnswer { status: number; body?: string; headers?: Record<string, string> }
 export type Responder = (m: Received, ven: PushVen) => PushAnswer | Promise<PushAnswer>;
 
@@ -75,13 +79,14 @@ export class PushVen {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const at = performance.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const body = Buffer.concat(chunks).toString('utf8');
     const prefix = new URL(this.#base).pathname;
     const service = req.url?.startsWith(`${prefix}/`) ? req.url.slice(prefix.length + 1) : '';
     const peer = 'getPeerX509Certificate' in req.socket ? (req.socket as TLSSocket).getPeerX509Certificate() : undefined;
-    const m: Received = { service, type: undefined, body, parsed: { status: 0, contentType: undefined, body }, ...(peer ? { clientCertificate: peer.toString() } : {}) };
+    const m: Received = { service, type: undefined, body, at, parsed: { status: 0, contentType: undefined, body }, ...(peer ? { clientCertificate: peer.toString() } : {}) };
     try {
       m.parsed = { ...m.parsed, ...parseReplyBody(body) };
       m.type = m.parsed.type;
