@@ -8,7 +8,7 @@ import { badRequest, conflict, forbidden, notFound } from '../http/problem.js';
 import { newMetadata } from '../objects/object-metadata.js';
 import { listParam, pageOf as pageParams } from '../objects/paging.js';
 import { askRegistrationPolicy } from '../objects/ven-registration.js';
-import { firstString, hasTargets, pageOf, resourceRepo, venRepo, visibleTo, type ValuesMap, type VenObject } from '../objects/ven-records.js';
+import { firstString, hasTargets, moveClaims, pageOf, resourceRepo, venRepo, visibleTo, type ValuesMap, type VenObject } from '../objects/ven-records.js';
 
 interface VenBody {
   objectType: 'BL_VEN_REQUEST' | 'VEN_VEN_REQUEST';
@@ -60,6 +60,7 @@ async function createVen(s: Oadr3Services, req: Oadr3Request) {
     const id = venId && OBJECT_ID.test(venId) && !(await venRepo(u).has(venId)) ? venId : randomUUID();
     const created: VenObject = { ...newMetadata('VEN', s.now(), id), objectType: 'VEN', ...input, clientID };
     venRepo(u).create(id, created);
+    moveClaims(u, undefined, created);
     return created;
   }, { label: 'openadr3 createVen' });
   s.log.info({ venID: ven.id, venName: ven.venName, clientID }, 'OpenADR 3 ven created');
@@ -98,6 +99,7 @@ async function updateVen(s: Oadr3Services, req: Oadr3Request) {
       ...input, clientID,
     };
     venRepo(u).put(stored.id, next);
+    moveClaims(u, stored, next);
     // Resources follow their ven's owner, so the VEN client keeps seeing them.
     if (clientID !== stored.clientID) for (const r of await resourceRepo(u).find('venID', stored.id)) resourceRepo(u).put(r.id, { ...r, clientID });
     return next;
@@ -113,6 +115,7 @@ async function deleteVen(s: Oadr3Services, req: Oadr3Request) {
     const owned = await resourceRepo(u).find('venID', stored.id);
     for (const r of owned) resourceRepo(u).delete(r.id);
     venRepo(u).delete(stored.id);
+    moveClaims(u, stored, undefined);
     return { ven: stored, resources: owned };
   }, { label: 'openadr3 deleteVen' });
   s.log.info({ venID: ven.id, venName: ven.venName, resources: resources.length }, 'OpenADR 3 ven deleted');

@@ -30,6 +30,20 @@ export interface ResourceObject extends ObjectMetadata {
 export const venRepo = (u: Unit): Repository<VenObject> => u.collection<VenObject>(OA3.vens);
 export const resourceRepo = (u: Unit): Repository<ResourceObject> => u.collection<ResourceObject>(OA3.resources);
 
+// venName and clientID are each held by one ven: a claim record per value, written with create(), makes two
+// concurrent creates (on any instance) conflict at commit, and the re-run then sees the winner.
+const CLAIMS = 'oa3VenClaims';
+const claimKeys = (v: { venName: string; clientID: string }): string[] => [`name:${v.venName}`, `client:${v.clientID}`];
+
+/** Moves the claims of a ven from its old values (absent for a new ven) to its new ones (absent for a delete). */
+export function moveClaims(u: Unit, before: VenObject | undefined, after: VenObject | undefined): void {
+  const claims = u.collection<{ venID: string }>(CLAIMS);
+  const old = before ? claimKeys(before) : [];
+  const next = after ? claimKeys(after) : [];
+  for (const k of old) if (!next.includes(k)) claims.delete(k);
+  for (const k of next) if (!old.includes(k)) claims.create(k, { venID: after!.id });
+}
+
 /** §Object Privacy: BL has unrestricted access; a VEN client only to objects carrying its clientID. */
 export function visibleTo(principal: Principal, object: { clientID?: string }): boolean {
   return isBusinessLogic(principal) || object.clientID === principal.clientID;

@@ -59,6 +59,23 @@ describe('OpenADR 3.1 vens and resources', () => {
     expect(made.body).toMatchObject({ clientID: 'ven-b', targets: ['feeder-7'] });
   });
 
+  it('concurrent creates of one venName: exactly one wins, the others answer 409', async () => {
+    const racers = await Promise.all([1, 2, 3, 4, 5].map((i) => world.tokenFor(`racer-${i}`, 'ven')));
+    const answers = await Promise.all(racers.map((token) => world.call('createVen', { token, body: { objectType: 'VEN_VEN_REQUEST', venName: 'contested' } })));
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
+    const winner = answers.find((a) => a.status === 201)!.body as Obj;
+    // Its name is free again once it is deleted, and the claim follows a rename.
+    const winnerToken = racers[answers.indexOf(answers.find((a) => a.status === 201)!)]!;
+    expect((await world.call('updateVen', { token: winnerToken, params: { venID: winner.id }, body: { objectType: 'VEN_VEN_REQUEST', venName: 'contested-2' } })).status).toBe(200);
+    expect((await world.call('createVen', { token: racers.find((t) => t !== winnerToken)!, body: { objectType: 'VEN_VEN_REQUEST', venName: 'contested' } })).status).toBe(201);
+    expect((await world.call('deleteVen', { token: winnerToken, params: { venID: winner.id } })).status).toBe(200);
+    expect((await world.call('createVen', { token: winnerToken, body: { objectType: 'VEN_VEN_REQUEST', venName: 'contested-2' } })).status).toBe(201);
+    const bl = await world.tokenFor('business', 'bl');
+    for (const v of (await world.call<Obj[]>('searchVens', { token: bl })).body.filter((o) => o.venName?.startsWith('contested'))) {
+      await world.call('deleteVen', { token: bl, params: { venID: v.id } });
+    }
+  });
+
   it('a VEN client sees and edits only its own ven object; another VEN gets 404 and an empty list', async () => {
     const a = await venA();
     const b = await venB();
