@@ -36,6 +36,8 @@ export interface StepResult {
   listed: Listed[];
   /** Another claim is in flight until this time (ms): look again then. */
   busyUntil?: number;
+  /** A queued re-send (report request, cancellation) becomes due then (ms). */
+  wakeAt?: number;
 }
 
 export interface Claimer {
@@ -62,15 +64,16 @@ export async function pushStep(w: Work, venId: string, finished: Finished | unde
   }
   const ven = await w.u.vens.get(venId);
   const pushes = ven && ven.httpPullModel === false && ven.transportAddress !== undefined;
-  const { next, listed } = pushes && !status.suspendedAt && claimNext ? await nextMessage(w, venId, new Set<PushKind>(status.refused)) : { listed: [] };
+  const { next, listed, wakeAt } = pushes && !status.suspendedAt && claimNext ? await nextMessage(w, venId, { skip: new Set<PushKind>(status.refused) }) : { listed: [], wakeAt: undefined };
+  const later = wakeAt !== undefined ? { wakeAt } : {};
   if (!next || !ven) {
     // A VEN that retired meanwhile keeps no push record.
     if (status !== initial && ven) repo.put(venId, status);
-    return { listed };
+    return { listed, ...later };
   }
   const claim: PushClaim = { kind: next.kind, ...(next.item ? { item: next.item } : {}), claimedAt: now.toISOString(), instance: me.instance, seq: me.nextSeq() };
   repo.put(venId, { ...status, inFlight: claim });
-  return { claimed: { message: next.message, claim, ven }, listed };
+  return { claimed: { message: next.message, claim, ven }, listed, ...later };
 }
 
 /** A claim whose instance stopped mid-push: its message is pending again, the VEN is not to blame. */

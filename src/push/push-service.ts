@@ -158,13 +158,13 @@ export class PushService {
   #afterStep(venId: string, finished: Finished | undefined, step: StepResult): void {
     if (finished?.outcome.result === 'failed') this.roster.setSuspended(venId, true);
     if (step.busyUntil !== undefined) this.#timer.at(venId, step.busyUntil);
-    else this.#wakeAtStatusChange(venId, step.listed);
+    else this.#wakeAtStatusChange(venId, step.listed, step.wakeAt);
   }
 
-  /** An event changing status with the clock (near → active, …) makes a distribute due without any write. */
-  #wakeAtStatusChange(venId: string, listed: Listed[]): void {
+  /** An event changing status with the clock (near → active, …), or a queued re-send coming due, needs no write to be sent. */
+  #wakeAtStatusChange(venId: string, listed: Listed[], wakeAt = Infinity): void {
     const now = this.#vtn.ctx.now();
-    let next = Infinity;
+    let next = wakeAt;
     for (const l of listed) next = Math.min(next, nextStatusChange(l.rec, now) ?? Infinity);
     if (next < Infinity) this.#timer.at(venId, next);
     else this.#timer.cancel(venId);

@@ -1,6 +1,6 @@
 // What each collection declares to every store: its secondary indexes and which VENs a record concerns.
 // Stores compute index values and change notices from these, so a repository query never scans a collection.
-import type { DeliveryRecord, EventRecord, OptRecord, VenRecord } from './records.js';
+import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord } from './records.js';
 
 export interface CollectionSpec {
   /** Index name → the index values of a record (a record may have several, e.g. an event's venIds). */
@@ -47,7 +47,13 @@ const specs: Record<string, CollectionSpec> = {
     indexes: { venId: (o: OptRecord) => [o.venId], eventId: (o: OptRecord) => (o.eventId ? [o.eventId] : []) },
     venIdsOf: byVenField,
   },
-  pending: KEY_IS_VEN,
+  pending: {
+    indexes: {
+      // When a VTN-initiated cancellation retires its VEN whatever it answers (field-timers.ts sweeps by it).
+      retireAt: (p: PendingRecord) => p.items.flatMap((i) => (i.kind === 'cancelRegistration' && i.retireAt ? [i.retireAt] : [])),
+    },
+    venIdsOf: (key) => [key],
+  },
   reportOffers: KEY_IS_VEN,
   presence: NONE,
   // Push health and claims: written by the pusher, which needs no wake-up from its own bookkeeping.
@@ -62,6 +68,8 @@ const specs: Record<string, CollectionSpec> = {
   decisions: { indexes: { lane: (d: { lane?: string; trigger: string }) => [d.lane ?? d.trigger] }, venIdsOf: () => [] },
   // Refused registrations (src/vtn/refusal-records.ts): the least recently refused is evicted first.
   refusals: { indexes: { lastSeen: (r: { lastSeen: string }) => [r.lastSeen] }, venIdsOf: () => [] },
+  // Retired registrations for the operator (src/vtn/retired-vens.ts), trimmed oldest first.
+  retiredVens: { indexes: { retiredAt: (r: { retiredAt: string }) => [r.retiredAt] }, venIdsOf: () => [] },
   eventArchive: { indexes: { archivedAt: (a: { archivedAt: string }) => [a.archivedAt] }, venIdsOf: () => [] },
   // OpenADR 3.1 objects (src/openadr3/objects): looked up by name, owner clientID, program and ven.
   oa3Programs: { indexes: { programName: (p: { programName: string }) => [p.programName] }, venIdsOf: () => [] },

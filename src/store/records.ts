@@ -121,9 +121,11 @@ export interface PendingRecord {
 
 export type PendingItem =
   | { kind: 'registerReport' }
-  | { kind: 'createReport'; reportRequestIds: string[] }
+  /** `retry`: the n-th re-send of requests nobody acknowledged; `notBefore`: not sent before this ISO time. */
+  | { kind: 'createReport'; reportRequestIds: string[]; retry?: number; notBefore?: string }
   | { kind: 'cancelReport'; reportRequestIds: string[]; reportToFollow: boolean }
-  | { kind: 'cancelRegistration'; registrationId: string }
+  /** Re-sent (not before `notBefore`) until confirmed; the VEN is retired at `retireAt` in any case. */
+  | { kind: 'cancelRegistration'; registrationId: string; requestedAt?: string; retireAt?: string; sends?: number; lastSentAt?: string; notBefore?: string }
   | { kind: 'requestReregistration' }
   /** The VEN's event list changed without a listed event changing (it left an event's audience): send the list again. */
   | { kind: 'resendEvents' };

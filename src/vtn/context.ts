@@ -11,6 +11,7 @@ import type { ReportCallbacks } from './reports/report-callbacks.js';
 import type { VenLimits } from './limits.js';
 import type { RefusalBook } from './refusal-book.js';
 import type { PushTargetRules } from './push-target.js';
+import type { FieldTimerSettings } from './field-timers.js';
 
 export interface Logger {
   info(obj: object | string, msg?: string): void;
@@ -34,6 +35,8 @@ export interface VtnSettings {
   limits: VenLimits;
   /** Ended events stay live for liveMs, then their summary stays in the archive for archiveMs. */
   retention: { liveMs: number; archiveMs: number; sweepEveryMs: number };
+  /** Field VENs: report-request fallback and cancellation grace (field-timers.ts); undefined = poll periods of the VEN. */
+  field: FieldTimerSettings;
   /** HTTP push: accepted only when a pusher runs (VtnServer); `rules.ownPorts` gains the listen port at listen(). */
   push: { enabled: boolean; rules: PushTargetRules };
 }

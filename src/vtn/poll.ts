@@ -14,12 +14,14 @@ export async function poll(w: Work, msg: OadrPoll, token: IdleToken): Promise<Oa
   const custom = w.handlers.get('onPoll');
   if (custom) return (await custom(venId)) ?? okResponse('', venId);
 
-  const { next, queued, listed } = await nextMessage(w, venId);
+  const { next, queued, listed, wakeAt, onlyDeferred } = await nextMessage(w, venId, { pull: true });
   if (next) return next.message;
   const ven = await w.u.vens.get(venId);
-  if (ven && queued.length === 0) {
+  // Only deferred items left (a re-send not due yet): idle until the first of them is.
+  if (ven && (queued.length === 0 || onlyDeferred)) {
     const now = w.now();
     const changes = listed.map((l) => nextStatusChange(l.rec, now)).filter((t): t is number => t !== undefined);
+    if (wakeAt !== undefined) changes.push(wakeAt);
     w.u.afterCommit(() => w.idle.markIdle(ven, token, now.getTime(), changes.length ? Math.min(...changes) : undefined));
   }
   return okResponse('', venId);

@@ -49,7 +49,10 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
 
   // A re-registration names its registrationID; the gate checked that it is this VEN's own.
   const existing = msg.registrationId ? who.subject : undefined;
-  if (!existing && msg.venId && (await ctx.u.vens.has(msg.venId))) {
+  // Registering anew (no registrationID) as a VEN that is registered already replaces that registration.
+  const predecessors = existing ? [] : await sameIdentity(ctx, msg.venName, who.identity);
+  const replaces = (venId: string | undefined) => venId !== undefined && predecessors.some((p) => p.venId === venId);
+  if (!existing && msg.venId && !replaces(msg.venId) && (await ctx.u.vens.has(msg.venId))) {
     return refuse(452, `venID ${msg.venId} is registered already; re-register with its registrationID`);
   }
 
@@ -71,7 +74,7 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
 
   // A re-registration keeps its venID whatever the decision says; a new one takes the decision's.
   const venId = existing?.venId ?? decision.venId ?? info.venId ?? ctx.newId();
-  const holder = await ctx.u.vens.get(venId);
+  const holder = replaces(venId) ? undefined : await ctx.u.vens.get(venId);
   if (holder && holder.registrationId !== msg.registrationId && holder.registrationId !== decision.registrationId) {
     return refuse(452, `venID ${venId} is registered already; re-register with its registrationID`);
   }
@@ -96,14 +99,19 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
     registeredAt: ctx.now().toISOString(),
   };
   // A registrationID another VEN holds is never handed out twice (the decision hook may name one).
-  const clash = (await ctx.u.vens.find('registrationId', record.registrationId)).find((v) => v.venId !== venId);
+  const clash = (await ctx.u.vens.find('registrationId', record.registrationId)).find((v) => v.venId !== venId && !replaces(v.venId));
   if (clash) return refuse(452, `registrationID ${record.registrationId} belongs to another VEN; choose another`);
+  // Never two live registrations for one VEN: the old one leaves with its offers, subscriptions, opts and queue.
+  for (const old of predecessors) await retireVen(ctx, old, 'vtn', { by: 'replaced', replacedBy: venId });
   ctx.u.vens.put(venId, record);
   // A registration starts push afresh: refusals and a suspension belonged to the old endpoint.
   if (existing) await resetPushStatus(ctx, venId);
   // The VTN's own oadrRegisterReport goes out on the next poll (requirements §2, last bullet).
   await addPending(ctx, venId, { kind: 'registerReport' }, true);
-  ctx.log.info({ venId, venName: record.venName, registrationId: record.registrationId, reRegistration: Boolean(existing) }, 'VEN registered');
+  ctx.log.info({
+    venId, venName: record.venName, registrationId: record.registrationId, reRegistration: Boolean(existing),
+    ...(predecessors.length ? { replaced: predecessors.map((p) => p.venId) } : {}),
+  }, 'VEN registered');
   return {
     type: 'oadrCreatedPartyRegistration',
     response: eiResponse(200, msg.requestId, 'OK'),
@@ -113,6 +121,16 @@ export async function createPartyRegistration(ctx: Work, msg: OadrCreatePartyReg
     profiles: PROFILES,
     pollFreq: record.pollFreqMs ?? ctx.settings.pollFreqMs,
   };
+}
+
+/**
+ * The registrations a new one by this speaker replaces: the one bound to its certificate, and those carrying its
+ * venName that no certificate protects (a certificate-bound VEN is never replaced by a name alone).
+ */
+async function sameIdentity(ctx: Work, venName: string | undefined, identity: string | undefined): Promise<VenRecord[]> {
+  const bound = identity !== undefined ? await ctx.u.vens.find('fingerprint', identity) : [];
+  const named = venName ? (await ctx.u.vens.find('venName', venName)).filter((v) => v.fingerprint === undefined) : [];
+  return [...bound, ...named.filter((v) => !bound.some((b) => b.venId === v.venId))];
 }
 
 /** Push registrations need a pusher and a target the VTN may call. */

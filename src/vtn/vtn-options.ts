@@ -6,6 +6,7 @@ import type { Logger, VtnSettings } from './context.js';
 import { toMs } from './events/to-ms.js';
 import { resolveLimits, type VenLimits } from './limits.js';
 import { ownAddressesFor } from './own-addresses.js';
+import { fieldTimerSettings, type FieldVenOptions } from './field-timers.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
@@ -62,6 +63,8 @@ export interface VtnOptions {
   trustedProxy?: TrustedProxySettings;
   /** HTTP push to VENs that register with oadrHttpPullModel false (see README "HTTP push"). */
   push?: PushOptions;
+  /** Report-request fallback and cancellation grace (README "Field VENs"). */
+  fieldVens?: FieldVenOptions;
 }
 
 export interface PushOptions {
@@ -99,9 +102,10 @@ export const DEFAULTS = {
 } as const;
 
 export function settingsFrom(o: VtnOptions): VtnSettings {
+  const pollFreqMs = toMs(o.pollFreq ?? DEFAULTS.pollFreq);
   return {
     vtnId: o.vtnId ?? DEFAULTS.vtnId,
-    pollFreqMs: toMs(o.pollFreq ?? DEFAULTS.pollFreq),
+    pollFreqMs,
     defaultMarketContext: o.defaultMarketContext ?? DEFAULTS.defaultMarketContext,
     openEnrollment: o.openEnrollment ?? false,
     cancelledRetentionMs: toMs(o.cancelledRetention ?? DEFAULTS.cancelledRetention),
@@ -112,6 +116,7 @@ export function settingsFrom(o: VtnOptions): VtnSettings {
       archiveMs: toMs(o.eventRetention?.archive ?? DEFAULTS.eventArchiveRetention),
       sweepEveryMs: toMs(o.eventRetention?.sweepEvery ?? 60_000),
     },
+    field: fieldTimerSettings(o.fieldVens, pollFreqMs),
     push: {
       enabled: o.push?.enabled ?? false,
       rules: {

@@ -37,6 +37,28 @@ import { followRemoteOptResponses } from './remote-opt-responses.js';
 import { sweep, type SweepCounts } from './retention.js';
 import { EVENT_ARCHIVE, type ArchivedEvent } from './event-archive.js';
 import { PushControl } from './push-control.js';
+import { LockedTimer } from './locked-timer.js';
+import { cancellationIn, queueCancellation, sweepCancellations } from './registration-cancel.js';
+import { listRetired, type RetiredVen } from './retired-vens.js';
+import type { PendingItem } from '../store/records.js';
+
+/** A VTN-initiated cancellation as the operator sees it. */
+export interface CancellationView {
+  registrationId: string;
+  requestedAt?: string;
+  /** The VEN is retired then, confirmed or not. */
+  retireAt?: string;
+  /** oadrCancelPartyRegistration sent so far. */
+  sends: number;
+  lastSentAt?: string;
+}
+
+function cancellationView(item: Extract<PendingItem, { kind: 'cancelRegistration' }>): CancellationView {
+  return {
+    registrationId: item.registrationId, ...(item.requestedAt ? { requestedAt: item.requestedAt } : {}), ...(item.retireAt ? { retireAt: item.retireAt } : {}),
+    sends: item.sends ?? 0, ...(item.lastSentAt ? { lastSentAt: item.lastSentAt } : {}),
+  };
+}
 
 export interface AddEventCallbacks {
   /** Called for every opt response (oadrCreatedEvent or event-scoped EiOpt) to this event. */
@@ -63,6 +85,7 @@ export class Vtn {
   readonly options: VtnOptions;
   #messageHandlers = new Map<string, MessageHandler>();
   readonly #retention: RetentionTimer;
+  readonly #cancellations: LockedTimer;
   /** Told about every OpenADR message handled (the HTTP layer reports them). */
   readonly messages = new MessageObservers();
   /** Push health per VEN, a summary and resume (the pusher registers itself here). */
@@ -93,6 +116,7 @@ export class Vtn {
     this.push = new PushControl(this.ctx);
     installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
     this.#retention = new RetentionTimer(this.ctx);
+    this.#cancellations = new LockedTimer(this.ctx, { everyMs: settings.field.sweepEveryMs, lock: 'cancellation-grace', what: 'cancellation grace sweep', run: sweepCancellations });
     followRemoteOptResponses(this.ctx);
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
       this.ctx.log.warn({ vtnId: this.ctx.settings.vtnId }, 'vtnId has no uppercase letter: OpenLEADR VENs treat it as invalid and opt out of every event');
@@ -245,13 +269,30 @@ export class Vtn {
     this.ctx.log.info({ venId }, 're-registration requested');
   }
 
-  /** Cancel the VEN's registration (oadrCancelPartyRegistration on its next poll; state retires on its answer). */
-  async cancelRegistration(venId: string): Promise<void> {
-    await this.#unit('cancelRegistration', async (w) => {
-      const ven = await mustGetVen(w, venId);
-      await addPending(w, venId, { kind: 'cancelRegistration', registrationId: ven.registrationId });
-    });
-    this.ctx.log.info({ venId }, 'registration cancellation queued');
+  /**
+   * Cancel the VEN's registration: oadrCancelPartyRegistration on each poll (or push) until the VEN confirms it; at the
+   * end of the grace (fieldVens.cancelGrace) the VEN is retired whether it confirmed or not. Asking again keeps the grace.
+   */
+  async cancelRegistration(venId: string): Promise<CancellationView> {
+    const item = await this.#unit('cancelRegistration', async (w) => queueCancellation(w, await mustGetVen(w, venId)));
+    this.ctx.log.info({ venId, registrationId: item.registrationId, retireAt: item.retireAt }, 'registration cancellation queued; re-sent until confirmed, retired at retireAt in any case');
+    return cancellationView(item);
+  }
+
+  /** The VTN-initiated cancellation waiting for this VEN, if any. */
+  async cancellation(venId: string): Promise<CancellationView | undefined> {
+    const item = await this.#unit('cancellation', async (w) => cancellationIn((await w.u.pending.get(venId))?.items ?? []));
+    return item ? cancellationView(item) : undefined;
+  }
+
+  /** Retire the VENs whose cancellation grace is over (also run every fieldVens.sweepEvery by one instance). */
+  sweepCancellations(): Promise<number> {
+    return sweepCancellations(this.ctx);
+  }
+
+  /** Registrations that ended (newest first): how each ended (ven, confirmed, grace, replaced) and when. */
+  listRetiredVens(o: { venId?: string; limit?: number } = {}): Promise<RetiredVen[]> {
+    return this.#unit('listRetiredVens', (w) => listRetired(w.u, o));
   }
 
   /** Operator re-binding: the VEN's venID now belongs to this certificate fingerprint (registering never moves it). */
@@ -262,6 +303,7 @@ export class Vtn {
   /** Flush presence, then release the state and the telemetry store (called by close()). */
   async closeState(): Promise<void> {
     this.#retention.stop();
+    this.#cancellations.stop();
     this.ctx.presence.stop();
     await this.ctx.presence.flush();
     this.ctx.refusals.stop();

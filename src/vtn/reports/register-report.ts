@@ -2,6 +2,7 @@
 import type { OadrMessage, OadrRegisterReport } from '../../oadr/model.js';
 import type { VtnContext, Work } from '../context.js';
 import { eiResponse, errorReply } from '../replies.js';
+import { dropRetries, noteSent } from './report-fallback.js';
 import { buildRegistrationRequests } from './build-requests.js';
 import { decideCompact, decideFull } from './decide-reports.js';
 import type { ChosenPoint, OnRegisterReport, OnRegisterReportFull } from './handler-types.js';
@@ -39,10 +40,15 @@ export async function registerReport(ctx: Work, msg: OadrRegisterReport): Promis
   }
 
   // 2. apply: the new registration replaces the old offers and the requests made against them
+  // Their re-sends go with them: a VEN repeating oadrRegisterReport must not pile up queued oadrCreateReports.
+  const superseded = (await subscriptionsOf(ctx, venId)).filter((s) => !outlivesReRegistration(s)).map((s) => s.reportRequestId);
   await dropSubscriptions(ctx, venId, (s) => !outlivesReRegistration(s));
+  await dropRetries(ctx, venId, new Set(superseded));
   saveOffers(ctx, venId, offers);
-  for (const plan of plans) {
-    subs.create(plan.subscription.reportRequestId, plan.subscription);
+  // Counted as sent in the oadrRegisteredReport; unacknowledged, they go out again as oadrCreateReport (report-fallback.ts).
+  const sent = plans.length ? await noteSent(ctx, venId, plans.map((p) => p.subscription), 'registeredReport') : [];
+  for (const [i, plan] of plans.entries()) {
+    subs.create(plan.subscription.reportRequestId, sent[i]!);
     ctx.u.afterCommit(() => ctx.reportCallbacks.set(plan.subscription.reportRequestId, plan.callbacks));
     for (const note of plan.notes) ctx.log.warn({ venId, reportRequestId: plan.subscription.reportRequestId }, note);
   }

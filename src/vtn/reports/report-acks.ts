@@ -3,17 +3,14 @@ import type { OadrCanceledReport, OadrCreatedReport, OadrMessage, OadrRegistered
 import type { Work } from '../context.js';
 import { eiResponse, okResponse } from '../replies.js';
 import { subscriptions, subscriptionsOf, updateSubscription } from './report-records.js';
+import { acknowledge } from './report-fallback.js';
 
 /** pendingReports lists the requests the VEN is working on: those become `created`. Unknown ids → 452. */
 export async function createdReport(ctx: Work, msg: OadrCreatedReport): Promise<OadrMessage> {
   const venId = msg.venId!;
-  const subs = subscriptions(ctx);
-  const found = await subs.getMany(msg.pendingReports);
+  const found = await subscriptions(ctx).getMany(msg.pendingReports);
   const unknown = msg.pendingReports.filter((id) => found.get(id)?.venId !== venId);
-  for (const id of msg.pendingReports) {
-    const sub = found.get(id);
-    if (sub && sub.venId === venId && sub.state === 'requested') subs.put(id, { ...sub, state: 'created' });
-  }
+  await acknowledge(ctx, venId, msg.pendingReports, 'createdReport');
   ctx.log.info({ venId, pending: msg.pendingReports, unknown, code: msg.response.responseCode }, 'VEN acknowledged report requests');
   try {
     await ctx.handlers.get('onCreatedReport')?.({ venId, pendingReports: msg.pendingReports });

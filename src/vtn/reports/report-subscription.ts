@@ -31,4 +31,16 @@ export interface ReportSubscription {
   createdAt: string;
   cancelledAt?: string;
   state: SubscriptionState;
+  /** Times the request went out (in oadrRegisteredReport or oadrCreateReport), the last time and how. */
+  attempts?: number;
+  lastSentAt?: string;
+  lastSentVia?: RequestPath;
+  /** The path that worked: the message that carried the request last before the VEN acknowledged it. */
+  acknowledgedVia?: RequestPath;
+  /** What acknowledged it: an oadrCreatedReport naming it, or telemetry (oadrUpdateReport) for it. */
+  acknowledgedBy?: 'createdReport' | 'updateReport';
+  acknowledgedAt?: string;
 }
+
+/** How a report request reaches a VEN: inside the VTN's oadrRegisteredReport, or as an oadrCreateReport on poll or push. */
+export type RequestPath = 'registeredReport' | 'createReport';

@@ -9,6 +9,7 @@ import { buildHistoryRequest, buildOneShotRequest, buildPeriodicRequest } from '
 import type { IntervalSpec, ReportCallback } from './handler-types.js';
 import type { ReportOffer } from './offers.js';
 import { offerRecords, requestOf, subscriptions, updateSubscription } from './report-records.js';
+import { noteSent } from './report-fallback.js';
 
 export interface RequestReportOptions {
   venId: string;
@@ -76,12 +77,15 @@ function missing(field: string): never {
 export async function renderCreateReport(ctx: Work, venId: string, item: PendingItem): Promise<OadrMessage | undefined> {
   if (item.kind !== 'createReport') return undefined;
   const subs = await subscriptions(ctx).getMany(item.reportRequestIds);
-  const reportRequests = item.reportRequestIds.flatMap((id) => {
+  // A re-send carries only what is still unacknowledged; a first send anything not cancelled.
+  const chosen = item.reportRequestIds.flatMap((id) => {
     const sub = subs.get(id);
-    return sub && sub.state !== 'cancelled' ? [requestOf(sub)] : [];
+    return sub && sub.venId === venId && (item.retry === undefined ? sub.state !== 'cancelled' : sub.state === 'requested') ? [sub] : [];
   });
-  if (!reportRequests.length) return undefined;
-  return { type: 'oadrCreateReport', requestId: ctx.newId(), reportRequests, venId };
+  if (!chosen.length) return undefined;
+  for (const sub of await noteSent(ctx, venId, chosen, 'createReport', item.retry ?? 0)) subscriptions(ctx).put(sub.reportRequestId, sub);
+  if (item.retry !== undefined) ctx.log.info({ venId, reportRequestIds: chosen.map((s) => s.reportRequestId), retry: item.retry }, 'report requests nobody acknowledged sent again as oadrCreateReport');
+  return { type: 'oadrCreateReport', requestId: ctx.newId(), reportRequests: chosen.map(requestOf), venId };
 }
 
 export async function renderCancelReport(ctx: Work, venId: string, item: PendingItem): Promise<OadrMessage | undefined> {

@@ -7,6 +7,7 @@ import { offersIn, saveOffers, subscriptions } from './report-records.js';
 import { refusalOf } from './update-checks.js';
 import { clipText } from '../../clip-text.js';
 import { takePiggybackCancel } from './request-report.js';
+import { acknowledge } from './report-fallback.js';
 
 export async function updateReport(ctx: Work, msg: OadrUpdateReport): Promise<OadrMessage> {
   const venId = msg.venId!;
@@ -24,6 +25,9 @@ export async function updateReport(ctx: Work, msg: OadrUpdateReport): Promise<Oa
   // 2. durable before the reply: offers commit with the unit, values right after it (never twice for a re-run unit)
   if (metadata.length) saveOffers(ctx, venId, offers);
   const flags = mismatchNotes(result.reports);
+  // Values for a request acknowledge it, whether or not an oadrCreatedReport ever came (its re-sends stop).
+  const answered = [...known.values()].filter((s) => s.venId === venId && s.state === 'requested').map((s) => s.reportRequestId);
+  if (answered.length) await acknowledge(ctx, venId, answered, 'updateReport');
   const cancel = await takePiggybackCancel(ctx, venId);
   ctx.u.afterCommit(async () => {
     if (values.length) await ctx.telemetry.append(values);
