@@ -1,7 +1,7 @@
 // Public API of openadr-vtn for programmers embedding the VTN.
 export { createVtn, type CreateVtnOptions } from './create-vtn.js';
 export { VtnServer } from './http/vtn-server.js';
-export { Vtn, type EventHandle, type EventView, type AddEventCallbacks } from './vtn/vtn.js';
+export { Vtn, type EventHandle, type EventView, type AddEventCallbacks, type EventChange, type EventChangeObserver } from './vtn/vtn.js';
 export type { VtnOptions } from './vtn/vtn-options.js';
 export type { Logger, VtnContext, VtnSettings } from './vtn/context.js';
 export { HANDLER_NAMES, type Handlers, type HandlerName, type RegistrationInfo, type RegistrationDecision, type VenInfo, type OptInfo } from './vtn/handlers.js';

@@ -18,6 +18,7 @@ import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerTotalsRoute } from './routes/totals-route.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
+import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
 import { installVenRefHook } from './ven-resolver.js';
@@ -78,6 +79,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     registerRefusalRoutes(api, deps);
     registerFleetRoutes(api, deps);
     registerTotalsRoute(api, deps);
+    registerWebhookRoutes(api, deps);
   }, { prefix: API_PREFIX });
   return app;
 }

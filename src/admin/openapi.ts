@@ -26,7 +26,7 @@ export function registerOpenApi(app: FastifyInstance, version: string): void {
       },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
-      tags: ['vens', 'events', 'reports', 'rules', 'schedules', 'decisions', 'health'].map((name) => ({ name })),
+      tags: ['vens', 'events', 'reports', 'rules', 'schedules', 'decisions', 'openadr3', 'health'].map((name) => ({ name })),
     },
   });
   app.register(swaggerUi, { routePrefix: DOCS_PATH, uiConfig: { persistAuthorization: true, validatorUrl: null }, staticCSP: DOCS_CSP });

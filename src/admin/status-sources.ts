@@ -97,10 +97,55 @@ export interface FleetCatalogueSource {
   members(kind: 'group' | 'program', name: string): Promise<string[] | undefined>;
 }
 
+/** How one subscription's webhook deliveries went. */
+export interface DeliveryHealth {
+  lastSuccessAt?: string;
+  lastFailureAt?: string;
+  lastError?: string;
+  /** Requests in a row that did not succeed. */
+  consecutiveFailures: number;
+  delivered: number;
+  failed: number;
+  refused: number;
+  dropped: number;
+}
+
+/** Webhook deliveries of the OpenADR 3.1 subscriptions, per subscription and summed up. */
+export interface WebhookSubscriptionState extends DeliveryHealth {
+  subscriptionID: string;
+  clientID: string;
+  clientName: string;
+  callbackUrls: string[];
+  queued: number;
+  inFlight: boolean;
+}
+
+export interface WebhookSummary {
+  subscriptions: number;
+  queued: number;
+  inFlight: number;
+  pendingChanges: number;
+  delivered: number;
+  failed: number;
+  refused: number;
+  dropped: number;
+  failing: number;
+}
+
+export interface WebhookStatusSource {
+  summary(): Promise<WebhookSummary>;
+  deliveries(page: { after?: string; limit: number }): Promise<WebhookSubscriptionState[]>;
+  /** Notifications by outcome since start and requests made (monotonic, for counters). */
+  readonly outcomes: Readonly<Record<'delivered' | 'failed' | 'refused' | 'dropped' | 'abandoned', number>>;
+  readonly requests: number;
+  readonly queue: { readonly queued: number; readonly inFlight: number };
+}
+
 /** Optional collaborators of the admin API and of /readyz and /metrics. */
 export interface StatusSources {
   policy?: PolicyStatusSource;
   schedules?: ScheduleStatusSource;
   templates?: EventTemplateSource;
   catalogue?: FleetCatalogueSource;
+  webhooks?: WebhookStatusSource;
 }

@@ -110,7 +110,8 @@ export function registerStartCommand(program: Command): void {
         // Catalogue programs are 3.1 programs; the policy's catalogue is re-read on each request (hot reloads show).
         const active = policy;
         const catalogue = active ? () => active.policy.catalogue : undefined;
-        installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project, ...(catalogue ? { catalogue } : {}) });
+        const oa3 = installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project, ...(catalogue ? { catalogue } : {}) });
+        admin?.attach({ webhooks: oa3.webhooks });
       }
       if (stopping) return;
       // A port taken since the check above (a race) still ends in the same one line, with everything closed.

@@ -1,4 +1,4 @@
-// The Prometheus registry of one VTN: message counters, state gauges, policy reloads, telemetry ingest.
+// The Prometheus registry of one VTN: message counters, state gauges, policy reloads, telemetry ingest, 3.1 webhooks.
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import type { Vtn } from '../vtn/vtn.js';
 import { installMessageMetrics } from './message-metrics.js';
@@ -6,12 +6,13 @@ import { installPolicyMetrics, type PolicySources } from './policy-metrics.js';
 import { installPushMetrics } from './push-metrics.js';
 import { installStateGauges, type GaugeCacheTimes, type OnlineCounter } from './state-gauges.js';
 import { countTelemetryIngest } from './telemetry-ingest.js';
+import { installWebhookMetrics, type WebhookSources } from './webhook-metrics.js';
 
 export interface MetricsSources {
   vtn: Vtn;
   presence: OnlineCounter;
   /** Read at scrape time: may be filled in after start-up. */
-  sources: PolicySources;
+  sources: PolicySources & WebhookSources;
   /** Include Node process metrics (CPU, memory, event-loop lag); default true. */
   processMetrics?: boolean;
   /** How stale the cached state gauges may be (default GAUGE_CACHE_DEFAULTS: 5 s after a change, 60 s at most). */
@@ -36,6 +37,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
   const stopGauges = installStateGauges(registry, src.vtn, src.presence, src.gaugeCache);
   const stopPush = installPushMetrics(registry, src.vtn);
   installPolicyMetrics(registry, src.sources);
+  installWebhookMetrics(registry, src.sources);
   return {
     registry,
     contentType: registry.contentType,

@@ -5,10 +5,13 @@ import { parseDuration } from '../oadr/duration.js';
 import { DEFAULTS } from '../vtn/vtn-options.js';
 import { ClientCatalogue } from './auth/client-catalogue.js';
 import { TokenService } from './auth/token-service.js';
-import { SILENT_CHANGE_FEED } from './notify/change-feed.js';
+import { callbackRulesOf } from './notify/callback-url.js';
+import { markedHandlers, publishCoreEvents } from './notify/core-event-bridge.js';
+import { WebhookNotifier } from './notify/webhook-notifier.js';
+import { resolveWebhookSettings } from './notify/webhook-settings.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import type { ProgramCatalogue } from './objects/program-catalogue.js';
-import type { Oadr3Handlers } from './http/handler-types.js';
+import type { Oadr3Handlers, Oadr3Services } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
 import { OPENADR3_DEFAULTS, OPENADR3_LIMITS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
 
@@ -27,6 +30,8 @@ export interface Openadr3Handle {
   settings: Openadr3Settings;
   /** Absolute base path of the API on the VTN's server. */
   basePath: string;
+  /** Subscription deliveries: their state for the admin API and metrics. */
+  webhooks: WebhookNotifier;
 }
 
 export function resolveOpenadr3Settings(config: Openadr3Config, opts: InstallOpenadr3Options = {}): Openadr3Settings {
@@ -41,6 +46,7 @@ export function resolveOpenadr3Settings(config: Openadr3Config, opts: InstallOpe
     ...(config.externalIssuer ? { externalIssuer: config.externalIssuer } : {}),
     callbackAllow: config.callbackAllow ?? [],
     limits: { ...OPENADR3_LIMITS, ...config.limits },
+    webhooks: resolveWebhookSettings(config.webhooks),
   };
 }
 
@@ -56,12 +62,24 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
     ...(settings.externalIssuer ? { external: settings.externalIssuer } : {}),
   }, vtn.store);
   const { basePath } = settings;
+  const webhooks = new WebhookNotifier({
+    store: vtn.store, log, settings: settings.webhooks, now,
+    rules: callbackRulesOf(vtn.ctx.settings.push.rules, settings.callbackAllow),
+    roleOf: (clientID) => catalogue.find(clientID)?.role,
+  });
+  const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };
+  // Events made by the admin API, rules or schedules are published from the core; the 3.1 handlers publish their own.
+  const stopEvents = publishCoreEvents(services, webhooks);
+  vtn.app.addHook('onClose', async () => {
+    stopEvents();
+    webhooks.close();
+  });
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,
-    services: { vtn, log, settings, now, changes: SILENT_CHANGE_FEED, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) },
-    handlers: { ...ALL_HANDLERS, ...opts.handlers },
+    services,
+    handlers: markedHandlers({ ...ALL_HANDLERS, ...opts.handlers }),
     catalogue, tokens, identify: vtn.identify, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
   });
   log.info({ basePath, clients: catalogue.size }, 'OpenADR 3.1 API installed');
-  return { settings, basePath };
+  return { settings, basePath, webhooks };
 }

@@ -1,5 +1,6 @@
 // The `openadr3` section of config/vtn.json, with its defaults.
 import type { ExternalIssuerSettings } from './auth/token-service.js';
+import type { WebhookConfig, WebhookSettings } from './notify/webhook-settings.js';
 
 export interface Openadr3Config {
   /** Serve the 3.1 API (default true; without config/clients.json nobody can get a token). */
@@ -16,6 +17,8 @@ export interface Openadr3Config {
   externalIssuer?: ExternalIssuerSettings;
   /** URL prefixes allowed as webhook callbacks besides https to a non-loopback host (e.g. "http://127.0.0.1:"). */
   callbackAllow?: string[];
+  /** Webhook delivery: timeout, attempts, retryBackoff, concurrency, queue bounds, echo challenge. */
+  webhooks?: WebhookConfig;
   /** What one VEN client may hold (§9 hostile input); BL clients are not capped. */
   limits?: Partial<Openadr3Limits>;
 }
@@ -35,6 +38,7 @@ export interface Openadr3Settings {
   externalIssuer?: ExternalIssuerSettings;
   callbackAllow: string[];
   limits: Openadr3Limits;
+  webhooks: WebhookSettings;
 }
 
 export const OPENADR3_LIMITS: Openadr3Limits = { resourcesPerVen: 100, reportsPerClient: 1000 };

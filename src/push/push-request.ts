@@ -20,6 +20,12 @@ export interface PushClientTls {
 export interface PushRequest {
   target: ResolvedTarget;
   body: string;
+  /** POST (default), or GET with an empty body (a webhook's echo challenge). */
+  method?: 'POST' | 'GET';
+  /** Default application/xml (2.0b); 3.1 webhooks send application/json. */
+  contentType?: string;
+  /** Extra request headers (a webhook's Authorization). */
+  headers?: Record<string, string>;
   timeoutMs: number;
   maxResponseBytes: number;
   tls?: PushClientTls;
@@ -49,8 +55,11 @@ export function sendPush(req: PushRequest): Promise<PushResponse> {
     };
     const options: https.RequestOptions = {
       // The pinned address, not the name: the name was resolved and checked once, for this request.
-      host: address, port, path: `${url.pathname}`, method: 'POST',
-      headers: { host: url.host, 'content-type': 'application/xml; charset=utf-8', 'content-length': Buffer.byteLength(req.body) },
+      host: address, port, path: `${url.pathname}${url.search}`, method: req.method ?? 'POST',
+      headers: {
+        ...req.headers, host: url.host, 'content-length': Buffer.byteLength(req.body),
+        ...(req.method === 'GET' ? {} : { 'content-type': req.contentType ?? 'application/xml; charset=utf-8' }),
+      },
       agent: secure ? agents.https : agents.http,
       ...(secure ? tlsOptions(req, host) : {}),
     };

@@ -35,7 +35,8 @@ export function claimLifetimeMs(s: PushSettings): number {
   return s.attempts * s.timeoutMs + backoff + 5_000;
 }
 
-function msOf(v: number | string, what: string): number {
+/** Milliseconds of a config duration (number or ISO 8601), or E_CONFIG naming the key. */
+export function msOf(v: number | string, what: string): number {
   try {
     return toMs(v);
   } catch {

@@ -22,7 +22,11 @@ const systemLookup: Lookup = (host) => lookup(host, { all: true, verbatim: true 
 export async function resolvePushTarget(transportAddress: string, service: string, rules: PushTargetRules, resolve: Lookup = systemLookup): Promise<Resolution> {
   const checked = checkPushTarget(transportAddress, rules);
   if (!checked.ok) return checked;
-  const url = new URL(`${checked.url.href.replace(/\/+$/, '')}/${service}`);
+  return resolveCheckedUrl(new URL(`${checked.url.href.replace(/\/+$/, '')}/${service}`), rules, resolve);
+}
+
+/** Resolves `url`'s host and checks every address against `rules` (also for 3.1 webhook callbacks). */
+export async function resolveCheckedUrl(url: URL, rules: PushTargetRules, resolve: Lookup = systemLookup): Promise<Resolution> {
   const host = bareHost(url.hostname);
   const port = portOf(url);
   let addresses: string[];

@@ -29,7 +29,7 @@ import type { ReportOffer } from './reports/offers.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
 import { MemoryTelemetryStore } from '../telemetry/memory-telemetry-store.js';
 import { addPending } from './ven-state.js';
-import { MessageObservers, type MessageObserver } from './message-observers.js';
+import { MessageObservers, Observers, type MessageObserver } from './message-observers.js';
 import { settingsFrom, type VtnOptions } from './vtn-options.js';
 import { RefusalBook } from './refusal-book.js';
 import { RetentionTimer } from './retention-timer.js';
@@ -74,6 +74,14 @@ export interface EventHandle {
   response(venId?: string): Promise<OptType>;
 }
 
+/** What happened to an event: told after the change is committed, on the instance that made it. */
+export interface EventChange {
+  kind: 'created' | 'modified' | 'cancelled';
+  event: EventRecord;
+}
+
+export type EventChangeObserver = (change: EventChange) => void;
+
 export interface EventView {
   event: EventRecord;
   status: string;
@@ -90,6 +98,7 @@ export class Vtn {
   readonly messages = new MessageObservers();
   /** Push health per VEN, a summary and resume (the pusher registers itself here). */
   readonly push: PushControl;
+  readonly #eventChanges = new Observers<EventChange>();
 
   constructor(options: VtnOptions, store: Store, log: Logger) {
     this.options = options;
@@ -138,6 +147,11 @@ export class Vtn {
     return this.messages.add(observer);
   }
 
+  /** Subscribe to events created, modified or cancelled through this VTN (admin API, rules, schedules, embedders); returns an unsubscribe. */
+  onEventChange(observer: EventChangeObserver): () => void {
+    return this.#eventChanges.add(observer);
+  }
+
   /** Extension point for optional services (EiReport): handle `type` with `handler`. */
   registerMessageHandler(type: OadrMessage['type'], handler: MessageHandler): void {
     this.#messageHandlers.set(type, handler);
@@ -170,6 +184,7 @@ export class Vtn {
       const unknown = rec.venIds.filter((v) => !known.has(v));
       if (unknown.length) this.ctx.log.warn({ eventId: rec.eventId, venIds: unknown.slice(0, 20), unknown: unknown.length }, 'event targets VENs that are not registered (yet); they get it once they register');
       w.u.events.create(rec.eventId, rec);
+      w.u.afterCommit(() => this.#eventChanges.notify({ kind: 'created', event: rec }));
     });
     if (callback) this.ctx.optListeners.addCallback(rec.eventId, callback);
     this.ctx.log.info({ eventId: rec.eventId, vens: rec.venIds.length, dtstart: rec.dtstart, duration: rec.duration, marketContext: rec.marketContext }, 'event added');
@@ -188,6 +203,7 @@ export class Vtn {
       if (next === before) return before;
       assertNoOverlap(next, (await liveEventsNear(w, next)).filter((e) => e.eventId !== eventId), this.ctx.now());
       w.u.events.put(eventId, next);
+      w.u.afterCommit(() => this.#eventChanges.notify({ kind: 'modified', event: next }));
       // VENs dropped from the audience get their list once more, without this event (kept across restarts).
       const kept = new Set(next.venIds);
       for (const venId of before.venIds) if (!kept.has(venId)) await addPending(w, venId, { kind: 'resendEvents' });
@@ -204,7 +220,10 @@ export class Vtn {
       const after = cancelEventRecord(before, this.ctx.now(), reason);
       if (after !== before) {
         w.u.events.put(eventId, after);
-        w.u.afterCommit(() => this.ctx.log.info({ eventId, modificationNumber: after.modificationNumber }, 'event cancelled'));
+        w.u.afterCommit(() => {
+          this.ctx.log.info({ eventId, modificationNumber: after.modificationNumber }, 'event cancelled');
+          this.#eventChanges.notify({ kind: 'cancelled', event: after });
+        });
       }
       return after;
     });

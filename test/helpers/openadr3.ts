@@ -8,7 +8,7 @@ import { expect } from 'vitest';
 import { createVtn, type VtnServer } from '../../src/index.js';
 import { addClient } from '../../src/openadr3/auth/client-file-edits.js';
 import type { ClientRole } from '../../src/openadr3/auth/scopes.js';
-import { installOpenadr3, type InstallOpenadr3Options } from '../../src/openadr3/install-openadr3.js';
+import { installOpenadr3, type InstallOpenadr3Options, type Openadr3Handle } from '../../src/openadr3/install-openadr3.js';
 import type { Openadr3Config } from '../../src/openadr3/openadr3-settings.js';
 import { operation } from '../../src/openadr3/spec/operations.js';
 import { describeErrors, validatorFor, validatorForSchema } from '../../src/openadr3/spec/schema-validators.js';
@@ -25,6 +25,8 @@ export interface Oadr3Answer<T = unknown> {
 
 export interface Oadr3World {
   vtn: VtnServer;
+  /** What installOpenadr3 returned (settings, base path, the webhook notifier). */
+  openadr3: Openadr3Handle;
   /** http://127.0.0.1:port/openadr3/3.1.0 */
   base: string;
   clientsFile: string;
@@ -47,7 +49,7 @@ export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Open
   const base = `${new URL(url).origin}${handle.basePath}`;
   const tokens = new Map<string, string>();
   const world: Oadr3World = {
-    vtn, base, clientsFile,
+    vtn, openadr3: handle, base, clientsFile,
     addClient(name, role, scopes) {
       const { entry, secret } = addClient(clientsFile, { name, role, ...(scopes ? { scopes } : {}) });
       return { clientID: entry.clientID, secret };

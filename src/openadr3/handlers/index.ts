@@ -5,6 +5,7 @@ import { notifierHandlers } from './notifier-handlers.js';
 import { programHandlers } from './program-handlers.js';
 import { reportHandlers } from './report-handlers.js';
 import { resourceHandlers } from './resource-handlers.js';
+import { subscriptionHandlers } from './subscription-handlers.js';
 import { venHandlers } from './ven-handlers.js';
 
 export const ALL_HANDLERS: Oadr3Handlers = {
@@ -14,4 +15,5 @@ export const ALL_HANDLERS: Oadr3Handlers = {
   ...reportHandlers,
   ...programHandlers,
   ...eventHandlers,
+  ...subscriptionHandlers,
 };

@@ -12,9 +12,9 @@ export interface Oadr3Change {
   object: Record<string, unknown>;
 }
 
+/**
+ * Handlers publish their writes here; events changed outside the 3.1 API come from the core (core-event-bridge.ts).
+ */
 export interface ChangeFeed {
   publish(change: Oadr3Change): void;
 }
-
-/** Until subscriptions deliver, a published change goes nowhere. */
-export const SILENT_CHANGE_FEED: ChangeFeed = { publish() {} };
