@@ -9,6 +9,7 @@ import { BenchPostgres } from './bench-postgres.js';
 import { runHostileBench } from './hostile-scenario.js';
 import { loadRows } from './load-rows.js';
 import { runLoad, type LoadResult } from './load-scenario.js';
+import { openadr3Rows, runOpenadr3Bench, type Oa3BenchResult } from './oa3-scenario.js';
 import { allPassed, formatSideTable, type SideRow } from './side-table.js';
 import { runYearOnStores, yearRows, type YearOnStore } from './year-report.js';
 
@@ -27,6 +28,7 @@ async function main(args: BenchArgs): Promise<void> {
   const rows: SideRow[] = [];
   let load: LoadResult | undefined;
   let year: Partial<Record<string, YearOnStore>> | undefined;
+  let openadr3: Oa3BenchResult | undefined;
   try {
     stage(`${args.quick ? 'QUICK run' : 'full run'}: ${args.scenarios.join(', ')} on ${args.stores.join(', ')}`);
     if (args.scenarios.includes('load')) {
@@ -37,6 +39,10 @@ async function main(args: BenchArgs): Promise<void> {
       year = await runYearOnStores({ args, pg, work, packageRoot: PACKAGE_ROOT, stage });
       rows.push(...yearRows(year, args));
     }
+    if (args.scenarios.includes('openadr3')) {
+      openadr3 = await runOpenadr3Bench({ here: HERE, work, vens: args.sizes.vens, seconds: args.sizes.seconds, rateSeconds: args.sizes.rateSeconds, stage });
+      rows.push(...openadr3Rows(openadr3));
+    }
     const seconds = (performance.now() - began) / 1000;
     const loadAverage = [loadBefore, loadavg()[0]!].map((n) => Number(n.toFixed(2)));
     const runValues = (text: string) => Object.fromEntries(args.stores.map((k, i) => [k, i === 0 ? text : '']));
@@ -44,7 +50,7 @@ async function main(args: BenchArgs): Promise<void> {
     rows.push({ scenario: 'run', metric: `whole run (${cpus().length} cores, node ${process.versions.node})`, values: runValues(`${seconds.toFixed(0)} s`) });
     console.log(formatSideTable(rows, args.stores));
     console.log(JSON.stringify({ bench: 'openadr-vtn', quick: args.quick, stores: args.stores, sizes: args.sizes, cores: cpus().length, node: process.versions.node, vtnLogLevel: VTN_LOG,
-      load, year, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
+      load, year, openadr3, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
     if (PROFILE) stage(`CPU profiles of the VTN processes written to ${PROFILE}`);
   } finally {
     await pg?.close();

@@ -1,6 +1,7 @@
 // Webhook deliveries: one lane per subscription (its notifications arrive in order, one request at a time), a
 // concurrency limit over all lanes, retries with doubling backoff, and bounded queues (§9: a subscriber that
 // stops answering costs at most its lane's length, and all lanes together at most queueLimit).
+import { setMaxListeners } from 'node:events';
 import type { DeliveryHealth } from '../../admin/status-sources.js';
 
 export interface DeliveryJob {
@@ -47,7 +48,10 @@ export class DeliveryQueue {
   #inFlight = 0;
   #closed = false;
 
-  constructor(private readonly limits: QueueLimits, private readonly send: Sender, private readonly now: () => Date) {}
+  constructor(private readonly limits: QueueLimits, private readonly send: Sender, private readonly now: () => Date) {
+    // Every request in flight listens on the one stop signal.
+    setMaxListeners(0, this.#abort.signal);
+  }
 
   get queued(): number {
     return this.#queued;

@@ -5,7 +5,7 @@ import { parseBenchArgs } from '../../../src/bench/bench-args.js';
 describe('parseBenchArgs', () => {
   it('runs load and year on both stores at full size by default', () => {
     const a = parseBenchArgs([], {});
-    expect(a.scenarios).toEqual(['load', 'year']);
+    expect(a.scenarios).toEqual(['load', 'year', 'openadr3']);
     expect(a.stores).toEqual(['file', 'postgres']);
     expect(a.quick).toBe(false);
     expect(a.sizes).toMatchObject({ vens: 10_000, yearVens: 10_000, yearDays: 365 });
