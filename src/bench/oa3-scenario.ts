@@ -16,7 +16,7 @@ const GROUPS = 100;
 const TARGET_P99_MS = 10;
 const TARGET_FANOUT_S = 10;
 
-export interface Oa3BenchJob { here: string; work: string; vens: number; seconds: number; rateSeconds: number; stage: (s: string) => void }
+export interface Oa3BenchJob { here: string; work: string; vens: number; seconds: number; rateSeconds: number; execArgv: string[]; stage: (s: string) => void }
 
 export interface Oa3BenchResult {
   vens: number;
@@ -42,7 +42,7 @@ const eventBody = (programID: string, targets: string[], hoursAhead: number) => 
 });
 
 export async function runOpenadr3Bench(job: Oa3BenchJob): Promise<Oa3BenchResult> {
-  const vtn = new ChildHandle(join(job.here, 'oa3-vtn-child.js'), [join(job.work, 'oa3-state'), VTN_ID, SECRET]);
+  const vtn = new ChildHandle(join(job.here, 'oa3-vtn-child.js'), [join(job.work, 'oa3-state'), VTN_ID, SECRET], { execArgv: job.execArgv });
   const receiver = new ChildHandle(join(job.here, 'oa3-receiver-child.js'), []);
   try {
     const { base } = (await vtn.ready) as Oa3ChildReady;

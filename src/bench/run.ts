@@ -40,7 +40,10 @@ async function main(args: BenchArgs): Promise<void> {
       rows.push(...yearRows(year, args));
     }
     if (args.scenarios.includes('openadr3')) {
-      openadr3 = await runOpenadr3Bench({ here: HERE, work, vens: args.sizes.vens, seconds: args.sizes.seconds, rateSeconds: args.sizes.rateSeconds, stage });
+      openadr3 = await runOpenadr3Bench({
+        here: HERE, work, vens: args.sizes.vens, seconds: args.sizes.seconds, rateSeconds: args.sizes.rateSeconds, stage,
+        execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
+      });
       rows.push(...openadr3Rows(openadr3));
     }
     const seconds = (performance.now() - began) / 1000;
