@@ -50,6 +50,11 @@ export interface Unit {
    * unit() resolves; never for an attempt that is re-run. A failure rejects unit() although the writes are committed.
    */
   afterCommit(fn: () => void | Promise<void>): void;
+  /**
+   * Reads `venId`'s rows (registration, queue, events, deliveries, report subscriptions) in one round trip where the
+   * store has round trips; this unit's later reads of them come from that read. Call first, before other reads.
+   */
+  prefetch(venId: string): Promise<void>;
   /** Wake these VENs' pollers at commit even if no written record names them. */
   touch(venIds: readonly string[]): void;
 }

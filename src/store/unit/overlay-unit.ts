@@ -2,17 +2,18 @@
 import type { Repository, Unit } from '../store.js';
 import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord } from '../records.js';
 import { OverlayRepository } from './overlay-repository.js';
+import { PrefetchedSource } from './prefetched-source.js';
 import type { PendingWrite, RowSource } from './row-source.js';
 
 export class OverlayUnit implements Unit {
-  readonly #source: RowSource;
+  readonly #source: PrefetchedSource;
   readonly #guard: () => void;
   readonly #repositories = new Map<string, OverlayRepository<unknown>>();
   readonly afterCommits: (() => void | Promise<void>)[] = [];
   readonly touched = new Set<string>();
 
   constructor(source: RowSource, guard: () => void) {
-    this.#source = source;
+    this.#source = new PrefetchedSource(source);
     this.#guard = guard;
   }
 
@@ -29,6 +30,10 @@ export class OverlayUnit implements Unit {
     if (!repo) this.#repositories.set(name, (repo = new OverlayRepository<unknown>(name, this.#source, this.#guard)));
     // One repository per name holds whatever the callers put; the type parameter is the caller's promise.
     return repo as OverlayRepository<T>;
+  }
+
+  prefetch(venId: string): Promise<void> {
+    return this.#source.prefetch(venId);
   }
 
   afterCommit(fn: () => void | Promise<void>): void {

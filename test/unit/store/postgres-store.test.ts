@@ -2,7 +2,7 @@
 // the value cache, round trips per poll and per commit, and recovery of the LISTEN and lock sessions.
 import { afterEach, expect, it, vi } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
-import { PostgresStore, type ChangeNotice, type Store } from '../../../src/store/index.js';
+import { PostgresStore, type ChangeNotice, type Store, type Unit } from '../../../src/store/index.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { event } from './contract/harness.js';
 import { recordingLogger, ven, type RecordingLogger } from './store-test-kit.js';
@@ -141,6 +141,24 @@ describePostgres('PostgresStore', (db) => {
     console.log(`round trips: poll (get + find) ${pollQueries}, commit of one changed record ${commitQueries}`);
     expect(pollQueries).toBe(2);
     expect(commitQueries).toBe(1); // SELECT vtn_commit(…): the conditional UPDATE, index rows and pg_notify
+  });
+
+  it('reads what a poll and an acknowledgement need in one round trip after prefetch(venId)', async () => {
+    const store = await open();
+    await store.unit(async (u) => {
+      u.vens.put('v1', ven('v1'));
+      u.collection('events').put('e1', event('e1', ['v1']));
+      u.deliveries.put('e1\u0000v1', { eventId: 'e1', venId: 'v1' });
+    });
+    const message = async (u: Unit) => {
+      await u.prefetch('v1');
+      const events = await u.events.find('venId', 'v1');
+      return [await u.vens.get('v1'), await u.pending.get('v1'), events.length, (await u.deliveries.getMany(events.map((e) => `${e.eventId}\u0000v1`))).size];
+    };
+    await store.unit(message); // the event's value, shared by its audience, enters the value cache here
+    const q = store.stats().queries;
+    expect(await store.unit(message)).toEqual([ven('v1'), undefined, 1, 1]);
+    expect(store.stats().queries - q).toBe(1);
   });
 
   it('listens again after its LISTEN connection dies, and says everything may have changed', async () => {

@@ -1,0 +1,65 @@
+// The rows one unit reads: a VEN's rows prefetched in one read (ven-rows.ts) answer the reads they cover, and
+// everything else goes to the store's source. Without prefetch() (or on a store that cannot) it only passes through.
+import type { KeyedRow, Row, RowSource } from './row-source.js';
+import { BY_VEN_INDEX, keyBelongsTo, type VenRows } from './ven-rows.js';
+
+export class PrefetchedSource implements RowSource {
+  readonly #base: RowSource;
+  #venId: string | undefined;
+  #rows: VenRows | undefined;
+
+  constructor(base: RowSource) {
+    this.#base = base;
+  }
+
+  /** Reads the VEN's rows once; a second call (another VEN, or again) keeps the first. */
+  async prefetch(venId: string): Promise<void> {
+    if (this.#venId !== undefined || !this.#base.venRows) return;
+    this.#venId = venId;
+    this.#rows = await this.#base.venRows(venId);
+  }
+
+  /** The prefetched answer for one key: a row, null for "known absent", undefined when not covered. */
+  #held(collection: string, key: string): Row | null | undefined {
+    const rows = this.#rows;
+    if (!rows) return undefined;
+    const row = rows.byKey.get(`${collection}\u0000${key}`);
+    if (row) return row;
+    return keyBelongsTo(collection, key, this.#venId!) ? null : undefined;
+  }
+
+  get(collection: string, key: string): Promise<Row | undefined> {
+    const held = this.#held(collection, key);
+    return held === undefined ? this.#base.get(collection, key) : Promise.resolve(held ?? undefined);
+  }
+
+  async getMany(collection: string, keys: readonly string[]): Promise<Map<string, Row>> {
+    const out = new Map<string, Row>();
+    const rest: string[] = [];
+    for (const key of keys) {
+      const held = this.#held(collection, key);
+      if (held === undefined) rest.push(key);
+      else if (held) out.set(key, held);
+    }
+    if (rest.length) for (const [key, row] of await this.#base.getMany(collection, rest)) out.set(key, row);
+    return out;
+  }
+
+  find(collection: string, index: string, value: string, limit: number | undefined): Promise<KeyedRow[]> {
+    const listed = index === 'venId' && value === this.#venId && (BY_VEN_INDEX as readonly string[]).includes(collection) ? this.#rows?.byIndex.get(collection) : undefined;
+    if (!listed) return this.#base.find(collection, index, value, limit);
+    return Promise.resolve(limit === undefined ? listed : listed.slice(0, limit));
+  }
+
+  range(collection: string, index: string, from: string | undefined, to: string | undefined, limit: number | undefined): Promise<KeyedRow[]> {
+    return this.#base.range(collection, index, from, to, limit);
+  }
+
+  list(collection: string, after: string | undefined, limit: number | undefined): Promise<KeyedRow[]> {
+    return this.#base.list(collection, after, limit);
+  }
+
+  count(collection: string): Promise<number> {
+    return this.#base.count(collection);
+  }
+}
