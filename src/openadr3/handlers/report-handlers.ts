@@ -5,7 +5,7 @@ import type { Unit } from '../../store/store.js';
 import { isBusinessLogic, type Principal } from '../auth/scopes.js';
 import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../http/handler-types.js';
 import { conflict, forbidden, notFound } from '../http/problem.js';
-import { OA3 } from '../objects/oa3-collections.js';
+import { programIdOfMarketContext } from '../objects/program-directory.js';
 import { newMetadata } from '../objects/object-metadata.js';
 import { pageOf as pageParams } from '../objects/paging.js';
 import { checkReportValues, takeInReport } from '../objects/report-intake.js';
@@ -67,19 +67,21 @@ async function searchAllReports(s: Oadr3Services, req: Oadr3Request) {
   const p = req.principal;
   const found = await s.vtn.store.unit(async (u) => {
     const repo = reportRepo(u);
-    const ofProgram = programID === undefined ? undefined : await eventsOfProgram(u, programID);
     const candidates = !isBusinessLogic(p) ? repo.find('clientID', p.clientID) : eventID !== undefined ? repo.find('eventID', eventID) : undefined;
-    const match = (r: ReportObject) => visibleTo(p, r) && (eventID === undefined || r.eventID === eventID)
-      && (clientName === undefined || r.clientName === clientName) && (ofProgram === undefined || ofProgram.has(r.eventID));
-    return pageOf(repo, candidates, match, page);
+    const match = (r: ReportObject) => visibleTo(p, r) && (eventID === undefined || r.eventID === eventID) && (clientName === undefined || r.clientName === clientName);
+    if (programID === undefined) return pageOf(repo, candidates, match, page);
+    // The program filter reads the reports' events: the matching reports are read whole, then paged.
+    const all = await pageOf(repo, candidates, match, { skip: 0, limit: Number.MAX_SAFE_INTEGER });
+    const ofProgram = await eventsOfProgram(s, u, programID, all.map((r) => r.eventID));
+    return all.filter((r) => ofProgram.has(r.eventID)).slice(page.skip, page.skip + page.limit);
   }, { label: 'openadr3 searchAllReports' });
   return { status: 200, body: found };
 }
 
-/** Event ids of a program: 3.1 reports no longer name their program (changeLog #253), their event does. */
-async function eventsOfProgram(u: Unit, programID: string): Promise<Set<string>> {
-  const extras = await u.collection<{ id: string }>(OA3.eventExtras).find('programID', programID);
-  return new Set(extras.map((e) => e.id));
+/** Event ids of a program among the reports' events: 3.1 reports no longer name their program (changeLog #253), their event does. */
+async function eventsOfProgram(s: Oadr3Services, u: Unit, programID: string, eventIDs: readonly string[]): Promise<Set<string>> {
+  const events = await u.events.getMany([...new Set(eventIDs)]);
+  return new Set([...events.values()].filter((e) => programIdOfMarketContext(s, e.marketContext) === programID).map((e) => e.eventId));
 }
 
 async function searchReportsByReportID(s: Oadr3Services, req: Oadr3Request) {

@@ -81,6 +81,11 @@ describe('OpenADR 3.1 reports', () => {
     expect((await world.call('deleteReport', { token: b, params: { reportID: mine!.id } })).status).toBe(404);
     expect((await world.call<Report[]>('searchAllReports', { token: bl, query: { eventID: eventId } })).body.map((r) => r.id)).toEqual([mine!.id]);
     expect((await world.call<Report[]>('searchAllReports', { token: bl, query: { clientName: 'nobody' } })).body).toEqual([]);
+    // The event went to the default market context: its program's id finds the report, another id does not.
+    const programs = (await world.call<{ id: string }[]>('searchAllPrograms', { token: bl })).body;
+    const found = await Promise.all(programs.map(async (pr) => (await world.call<Report[]>('searchAllReports', { token: bl, query: { programID: pr.id } })).body.length));
+    expect(found.filter((n) => n > 0)).toEqual([1]);
+    expect((await world.call<Report[]>('searchAllReports', { token: bl, query: { programID: 'no-such-program' } })).body).toEqual([]);
     // BL holds no write_reports scope: reports are the VENs' to write.
     expect((await world.call('createReport', { token: bl, body: usage(eventId, [1], '2026-06-01T12:05:00Z') })).status).toBe(403);
   });
