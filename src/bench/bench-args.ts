@@ -1,9 +1,9 @@
-// `npm run bench -- [load] [year] [hostile] [openadr3] [--store=file|postgres|both] [--quick]`: which scenarios on which stores,
+// `npm run bench -- [load] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]`: which scenarios on which stores,
 // and the sizes (the full run by default; --quick or BENCH_QUICK=1 for a short local check). BENCH_* variables win.
 import { STORE_KINDS, type BenchStoreKind } from './bench-state.js';
 
-export type Scenario = 'load' | 'year' | 'hostile' | 'openadr3';
-const SCENARIOS: readonly Scenario[] = ['load', 'year', 'hostile', 'openadr3'];
+export type Scenario = 'load' | 'year' | 'push' | 'hostile' | 'openadr3';
+const SCENARIOS: readonly Scenario[] = ['load', 'year', 'push', 'hostile', 'openadr3'];
 
 export interface BenchSizes {
   vens: number; events: number; seconds: number; rounds: number; rateSeconds: number;
@@ -19,7 +19,7 @@ const ENV: Record<keyof BenchSizes, string> = {
   yearVens: 'BENCH_YEAR_VENS', yearDays: 'BENCH_YEAR_DAYS', yearSampled: 'BENCH_YEAR_SAMPLED',
 };
 
-export const USAGE = 'usage: npm run bench -- [load] [year] [hostile] [openadr3] [--store=file|postgres|both] [--quick]';
+export const USAGE = 'usage: npm run bench -- [load] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]';
 
 export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
   const scenarios: Scenario[] = [];
@@ -34,7 +34,7 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   }
   const base = quick ? QUICK : FULL;
   const sizes = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, numberFrom(env, ENV[k as keyof BenchSizes], v)])) as unknown as BenchSizes;
-  return { scenarios: scenarios.length ? [...new Set(scenarios)] : ['load', 'year', 'openadr3'], stores, quick, sizes };
+  return { scenarios: scenarios.length ? [...new Set(scenarios)] : ['load', 'year', 'push', 'openadr3'], stores, quick, sizes };
 }
 
 function parseStores(value: string): BenchStoreKind[] {

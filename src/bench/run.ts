@@ -10,6 +10,7 @@ import { runHostileBench } from './hostile-scenario.js';
 import { loadRows } from './load-rows.js';
 import { runLoad, type LoadResult } from './load-scenario.js';
 import { openadr3Rows, runOpenadr3Bench, type Oa3BenchResult } from './oa3-scenario.js';
+import { pushRows, runPushOnStores, type PushOnStore } from './push-scenario.js';
 import { allPassed, formatSideTable, type SideRow } from './side-table.js';
 import { runYearOnStores, yearRows, type YearOnStore } from './year-report.js';
 
@@ -29,6 +30,7 @@ async function main(args: BenchArgs): Promise<void> {
   let load: LoadResult | undefined;
   let year: Partial<Record<string, YearOnStore>> | undefined;
   let openadr3: Oa3BenchResult | undefined;
+  let push: Partial<Record<string, PushOnStore>> | undefined;
   try {
     stage(`${args.quick ? 'QUICK run' : 'full run'}: ${args.scenarios.join(', ')} on ${args.stores.join(', ')}`);
     if (args.scenarios.includes('load')) {
@@ -38,6 +40,10 @@ async function main(args: BenchArgs): Promise<void> {
     if (args.scenarios.includes('year')) {
       year = await runYearOnStores({ args, pg, work, packageRoot: PACKAGE_ROOT, stage });
       rows.push(...yearRows(year, args));
+    }
+    if (args.scenarios.includes('push')) {
+      push = await runPushOnStores({ args, pg, work, here: HERE, logLevel: VTN_LOG, execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [], stage });
+      rows.push(...pushRows(push, args.sizes.vens));
     }
     if (args.scenarios.includes('openadr3')) {
       openadr3 = await runOpenadr3Bench({
@@ -53,7 +59,7 @@ async function main(args: BenchArgs): Promise<void> {
     rows.push({ scenario: 'run', metric: `whole run (${cpus().length} cores, node ${process.versions.node})`, values: runValues(`${seconds.toFixed(0)} s`) });
     console.log(formatSideTable(rows, args.stores));
     console.log(JSON.stringify({ bench: 'openadr-vtn', quick: args.quick, stores: args.stores, sizes: args.sizes, cores: cpus().length, node: process.versions.node, vtnLogLevel: VTN_LOG,
-      load, year, openadr3, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
+      load, year, push, openadr3, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
     if (PROFILE) stage(`CPU profiles of the VTN processes written to ${PROFILE}`);
   } finally {
     await pg?.close();

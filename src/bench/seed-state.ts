@@ -11,6 +11,8 @@ export interface SeedOptions {
   events: number;
   /** Clock of the seeded records; events start a year after it. */
   now: Date;
+  /** The first `count` VENs registered in push mode at `address(venId)` (the push fan-out). */
+  push?: { count: number; address: (venId: string) => string };
 }
 
 export interface SeededState {
@@ -54,7 +56,7 @@ export async function seedState(opts: SeedOptions): Promise<SeededState> {
   }
   const store = await openBenchStore(opts.state);
   const venIds = Array.from({ length: opts.vens }, (_, i) => benchVenId(i + 1));
-  await seedVens(store, venIds, opts.now);
+  await seedVens(store, venIds, opts.now, opts.push);
   const writer = new BatchWriter(store);
   const eventIds: string[] = [];
   // Each event goes to an equal slice of the fleet, so every VEN has an event it has already been sent.
@@ -82,9 +84,13 @@ export async function seedState(opts: SeedOptions): Promise<SeededState> {
 }
 
 /** Registers `venIds` straight in the store (SEED_BATCH per unit): for in-process benchmarks without HTTP. */
-export async function seedVens(store: Store, venIds: readonly string[], now: Date): Promise<void> {
+export async function seedVens(store: Store, venIds: readonly string[], now: Date, push?: SeedOptions['push']): Promise<void> {
   const writer = new BatchWriter(store);
-  for (const venId of venIds) await writer.put((u) => u.vens.put(venId, venRecord(venId, now)));
+  for (const [i, venId] of venIds.entries()) {
+    const rec = venRecord(venId, now);
+    const record: VenRecord = push && i < push.count ? { ...rec, httpPullModel: false, transportAddress: push.address(venId) } : rec;
+    await writer.put((u) => u.vens.put(venId, record));
+  }
   await writer.flush();
 }
 

@@ -5,34 +5,37 @@ import { pino } from 'pino';
 import { createVtn } from '../create-vtn.js';
 import type { SigningSettings } from '../security/security-settings.js';
 import type { StoreSettings } from '../store/index.js';
+import type { PushOptions } from '../vtn/vtn-options.js';
 import { serveIpc } from './child-ipc.js';
 
 export interface VtnChildReady { url: string; baseUrl: string; prefix: string; startMs: number; pid: number }
 
-const [dataDir, logLevel = 'silent', signingJson, storeJson] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel] [signing settings as JSON or ""] [store settings as JSON]');
+const [dataDir, logLevel = 'silent', signingJson, storeJson, pushJson] = process.argv.slice(2);
+if (!dataDir) throw new Error('usage: vtn-child.js <dataDir> [logLevel] [signing settings as JSON or ""] [store settings as JSON or ""] [push options as JSON]');
 // Scenario (d): XML signatures on (replies signed, signed VEN messages verified).
 const signing = signingJson ? (JSON.parse(signingJson) as SigningSettings) : undefined;
 // The PostgreSQL runs: { kind: 'postgres', url } (telemetry segments still go under dataDir).
 const storeSettings = storeJson ? (JSON.parse(storeJson) as StoreSettings) : undefined;
+// The push fan-out: push options (loopback targets allowed).
+const push = pushJson ? (JSON.parse(pushJson) as PushOptions) : undefined;
 
 const started = performance.now();
 let loop: IntervalHistogram | undefined;
 // Logs go to the child's stdout, which the runner discards: the cost of writing them is still paid.
 const vtn = await createVtn({
-  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}), ...(storeSettings ? { store: storeSettings } : {}),
+  dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}), ...(storeSettings ? { store: storeSettings } : {}), ...(push ? { push } : {}),
   logger: logLevel === 'silent' ? false : pino({ level: logLevel }),
 });
 const url = await vtn.listen();
 const ready: VtnChildReady = { url, baseUrl: url.slice(0, url.length - vtn.prefix.length), prefix: vtn.prefix, startMs: performance.now() - started, pid: process.pid };
 
 serveIpc({
-  /** One event for the given VENs, starting in an hour (far from every seeded event). */
-  addEvent: async (args: { venIds: string[] }) => {
+  /** One event for the given VENs, starting in an hour or `startInH` hours (far from every seeded event). */
+  addEvent: async (args: { venIds: string[]; eventId?: string; startInH?: number }) => {
     const t = performance.now();
     const handle = await vtn.addEvent({
-      venIds: args.venIds, signalName: 'SIMPLE', signalType: 'level', marketContext: 'oadr://bench.fanout',
-      intervals: [{ dtstart: new Date(Date.now() + 3_600_000), duration: 'PT1H', payload: 2 }],
+      ...(args.eventId ? { eventId: args.eventId } : {}), venIds: args.venIds, signalName: 'SIMPLE', signalType: 'level', marketContext: 'oadr://bench.fanout',
+      intervals: [{ dtstart: new Date(Date.now() + (args.startInH ?? 1) * 3_600_000), duration: 'PT1H', payload: 2 }],
     });
     return { eventId: handle.eventId, addMs: performance.now() - t };
   },
@@ -47,6 +50,7 @@ serveIpc({
   }))),
   telemetryValues: async () => (await vtn.telemetry.stats()).values,
   memory: () => process.memoryUsage(),
+  pushSummary: () => vtn.push.summary(),
   /** `start`: measure the event loop's delay from now; otherwise stop and return its p99 and max, ms. */
   loopDelay: (args: { start?: boolean }) => {
     if (args.start) { loop = monitorEventLoopDelay({ resolution: 10 }); loop.enable(); return null; }

@@ -35,10 +35,12 @@ export function createPartyRegistrationXml(requestId: string, venName: string): 
     '</oadr:oadrCreatePartyRegistration>');
 }
 
+/** `requestId` '' leaves it empty, as a push VEN answering on its own does. */
 export function createdEventXml(venId: string, requestId: string, eventId: string, modificationNumber: number): string {
+  const req = requestId === '' ? '' : id(requestId);
   return payload(`<oadr:oadrCreatedEvent ei:schemaVersion="2.0b"><pyld:eiCreatedEvent><ei:eiResponse>` +
-    `<ei:responseCode>200</ei:responseCode><pyld:requestID>${id(requestId)}</pyld:requestID></ei:eiResponse>` +
-    `<ei:eventResponses><ei:eventResponse><ei:responseCode>200</ei:responseCode><pyld:requestID>${id(requestId)}</pyld:requestID>` +
+    `<ei:responseCode>200</ei:responseCode><pyld:requestID>${req}</pyld:requestID></ei:eiResponse>` +
+    `<ei:eventResponses><ei:eventResponse><ei:responseCode>200</ei:responseCode><pyld:requestID>${req}</pyld:requestID>` +
     `<ei:qualifiedEventID><ei:eventID>${id(eventId)}</ei:eventID><ei:modificationNumber>${modificationNumber}</ei:modificationNumber>` +
     `</ei:qualifiedEventID><ei:optType>optIn</ei:optType></ei:eventResponse></ei:eventResponses>` +
     `<ei:venID>${id(venId)}</ei:venID></pyld:eiCreatedEvent></oadr:oadrCreatedEvent>`);

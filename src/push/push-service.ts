@@ -1,6 +1,7 @@
 // HTTP push (2.0b simpleHttp push): messages for a VEN registered with oadrHttpPullModel false are POSTed to it as
 // soon as they exist. Change notices wake the VEN; one step at a time per VEN, at most `concurrency` VENs at once.
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { ChangeNotice } from '../store/store.js';
 import type { MessageSecurity } from '../security/message-security.js';
 import { inUnit } from '../vtn/context.js';
@@ -54,6 +55,8 @@ export class PushService {
       vtn, settings: o.settings, stopping: () => this.#stopping, signal: this.#abort.signal,
       ...(o.security ? { security: o.security } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.lookup ? { lookup: o.lookup } : {}),
     };
+    // Every push in flight listens for the stop (at most `concurrency`, each removed when its request closes).
+    setMaxListeners(0, this.#abort.signal);
     this.#timer = new WakeTimer(() => vtn.ctx.now().getTime(), (venId) => this.wake(venId));
   }
 

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseBenchArgs } from '../../../src/bench/bench-args.js';
 
 describe('parseBenchArgs', () => {
-  it('runs load and year on both stores at full size by default', () => {
+  it('runs load, year, push and openadr3 on both stores at full size by default', () => {
     const a = parseBenchArgs([], {});
-    expect(a.scenarios).toEqual(['load', 'year', 'openadr3']);
+    expect(a.scenarios).toEqual(['load', 'year', 'push', 'openadr3']);
     expect(a.stores).toEqual(['file', 'postgres']);
     expect(a.quick).toBe(false);
     expect(a.sizes).toMatchObject({ vens: 10_000, yearVens: 10_000, yearDays: 365 });
@@ -18,6 +18,7 @@ describe('parseBenchArgs', () => {
     expect(a.quick).toBe(true);
     expect(a.sizes.yearDays).toBe(12);
     expect(a.sizes.yearVens).toBe(1_000);
+    expect(parseBenchArgs(['push'], {}).scenarios).toEqual(['push']);
     expect(parseBenchArgs(['--store=both', 'load', 'load'], { BENCH_QUICK: '1' })).toMatchObject({ scenarios: ['load'], stores: ['file', 'postgres'], quick: true });
     expect(parseBenchArgs(['--store=file,postgres'], {}).stores).toEqual(['file', 'postgres']);
   });
