@@ -18,6 +18,7 @@ import { registerRefusalRoutes } from './routes/refusal-routes.js';
 import { registerReportRoutes } from './routes/report-routes.js';
 import { registerTotalsRoute } from './routes/totals-route.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
+import { registerFieldVenRoutes } from './routes/field-ven-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
@@ -69,6 +70,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
   app.register(async (api) => {
     installVenRefHook(api, deps.vtn);
     registerVenRoutes(api, deps);
+    registerFieldVenRoutes(api, deps);
     registerRebindRoute(api, deps);
     registerPushRoutes(api, deps);
     registerEventRoutes(api, deps);

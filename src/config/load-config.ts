@@ -38,6 +38,8 @@ export interface VtnConfig {
   decisionLog?: { maxCount?: number; maxBytes?: number; refusalMaxCount?: number };
   telemetryRetention?: { maxAge?: string; maxPerSeries?: number };
   eventRetention?: { live?: string; archive?: string; sweepEvery?: string };
+  /** Report-request fallback and cancellation grace (src/vtn/field-timers.ts has the defaults). */
+  fieldVens?: { reportFallbackAfter?: string; reportFallbackAttempts?: number; cancelGrace?: string; sweepEvery?: string };
   idlePollCacheMs?: number;
   /** Per-VEN caps and refusal bookkeeping (src/vtn/limits.ts has the defaults). */
   limits?: Partial<VenLimits>;

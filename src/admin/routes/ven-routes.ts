@@ -25,7 +25,12 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
   const summary = async (ven: VenRecord) => ({ ...ven, ...(await presence.of(ven)), pollPeriodMs: ven.pollFreqMs ?? vtn.ctx.settings.pollFreqMs });
   const mustGet = async (venId: string): Promise<VenRecord> => {
     const ven = await vtn.getVen(venId);
-    if (!ven) throw new AdminHttpError(404, 'E_NOT_FOUND', `no registered VEN with venId ${venId}`);
+    if (!ven) {
+      const [retired] = await vtn.listRetiredVens({ venId });
+      throw new AdminHttpError(404, 'E_NOT_FOUND', retired
+        ? `VEN ${venId} is no longer registered: retired at ${retired.retiredAt} (retiredBy ${retired.retiredBy}); see GET /admin/v1/retired-vens?venId=${venId}`
+        : `no registered VEN with venId ${venId}`);
+    }
     return ven;
   };
 
@@ -55,6 +60,7 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
             subscriptions: { type: 'array', items: openObject },
             offers: { type: 'array', items: openObject },
             push: pushView,
+            cancellation: { ...openObject, description: 'A VTN-initiated cancellation in progress: requestedAt, retireAt (retired then, confirmed or not), sends, lastSentAt.' },
           },
         },
         ...errorResponses,
@@ -65,8 +71,10 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
     const events = (await vtn.listEvents({ venId: ven.venId })).map((v) => ({
       eventId: v.event.eventId, status: v.status, opt: v.vens.find((o) => o.venId === ven.venId) ?? {},
     }));
-    const [ownSummary, subscriptions, offers, push] = await Promise.all([summary(ven), vtn.listReportSubscriptions(ven.venId), vtn.reportOffers(ven.venId), vtn.push.status(ven.venId)]);
-    return { ven: ownSummary, events, subscriptions, offers, push };
+    const [ownSummary, subscriptions, offers, push, cancellation] = await Promise.all([
+      summary(ven), vtn.listReportSubscriptions(ven.venId), vtn.reportOffers(ven.venId), vtn.push.status(ven.venId), vtn.cancellation(ven.venId),
+    ]);
+    return { ven: ownSummary, events, subscriptions, offers, push, ...(cancellation ? { cancellation } : {}) };
   });
 
   app.get('/vens/:venId/registration', {
@@ -75,13 +83,13 @@ export function registerVenRoutes(app: FastifyInstance, deps: AdminDeps): void {
 
   app.delete('/vens/:venId/registration', {
     schema: {
-      tags: ['vens'], summary: 'Cancel the registration (oadrCancelPartyRegistration on the VEN\'s next poll)',
-      params: venIdParams, response: { 202: queuedReply, ...errorResponses },
+      tags: ['vens'], summary: 'Cancel the registration: oadrCancelPartyRegistration on every poll until the VEN confirms; retired at retireAt (fieldVens.cancelGrace) in any case',
+      params: venIdParams, response: { 202: { ...queuedReply, properties: { ...queuedReply.properties, retireAt: { type: 'string' } } }, ...errorResponses },
     },
   }, async (req, reply) => {
     const { venId } = req.params as { venId: string };
-    await vtn.cancelRegistration(venId);
-    return reply.code(202).send({ venId, queued: 'oadrCancelPartyRegistration' });
+    const { retireAt } = await vtn.cancelRegistration(venId);
+    return reply.code(202).send({ venId, queued: 'oadrCancelPartyRegistration', ...(retireAt ? { retireAt } : {}) });
   });
 
   app.post('/vens/:venId/reregister', {
