@@ -2,6 +2,7 @@
 import { describeError } from './api.js';
 import { h, onTypingPause, showPanelError } from './element.js';
 import { formatDuration, formatRelative, formatTime } from './time-format.js';
+import { reportRequestRow } from './report-request-form.js';
 
 export const VEN_PAGE_SIZE = 50;
 const count = (n) => n.toLocaleString('en-US');
@@ -70,7 +71,16 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
       h('td', { title: v.lastSeen ? formatTime(v.lastSeen) : '' }, v.lastSeen ? formatRelative(v.lastSeen, now) : 'not seen yet'),
       h('td', {}, pollPeriodText(v, fleet.defaultPollFreqMs)),
       h('td', {}, formatTime(v.registeredAt)),
-      h('td', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Plot ${v.venName ?? v.venId}`, onclick: () => onPlot(v) }, 'Plot')))));
+      h('td', {},
+        h('button', { type: 'button', class: 'small', 'aria-label': `Plot ${v.venName ?? v.venId}`, onclick: () => onPlot(v) }, 'Plot'), ' ',
+        h('button', { type: 'button', class: 'small', 'aria-label': `Ask ${v.venName ?? v.venId} for a report`, onclick: (e) => toggleReportForm(e.currentTarget.closest('tr'), v) }, 'Report')))));
+  }
+
+  // One form row under the VEN's row; a second click closes it.
+  function toggleReportForm(row, ven) {
+    const open = row.nextElementSibling;
+    if (open?.dataset.reportFor === ven.venId) return open.remove();
+    row.after(reportRequestRow(api, ven, 7));
   }
 
   return {
