@@ -115,3 +115,13 @@ export function recordingChanges(handlers: Oadr3Handlers, into: Oadr3Change[]): 
   };
   return Object.fromEntries(Object.entries(handlers).map(([id, h]) => [id, (s: Oadr3Services, r: Oadr3Request) => h!(servicesFor(s), r)]));
 }
+
+/** A telemetry rule file that logs any VEN (2.0b or 3.1) whose latest powerReal is over 100 (kW). */
+export const OVER_100_KW_RULE = {
+  trigger: 'telemetry',
+  rules: [{
+    name: 'over 100 kW', priority: 1,
+    conditions: { all: [{ fact: 'ven.latest', params: { measurement: 'powerReal' }, operator: 'greaterThan', value: 100 }] },
+    then: { log: { level: 'warn', message: 'a VEN draws over 100 kW' } },
+  }],
+};

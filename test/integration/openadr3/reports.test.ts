@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
 import { installPolicy, type PolicyHandle } from '../../../src/rules/index.js';
 import type { DecisionRecord } from '../../../src/rules/index.js';
-import { startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
+import { OVER_100_KW_RULE, startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
 import { policyProject, type PolicyProject } from '../../unit/rules/policy-project.js';
 
 interface Report { id: string; clientID: string; eventID: string; clientName: string; objectType: string }
@@ -27,11 +27,7 @@ describe('OpenADR 3.1 reports', () => {
     world = await startOadr3Vtn({ vtn: { now: () => clock }, openadr3: { limits: { reportsPerClient: 4 } } });
     project = policyProject();
     // Closed loop on the 3.1 VEN's values: any VEN drawing over 100 kW is logged by a telemetry rule.
-    project.write('rules/telemetry.json', {
-      trigger: 'telemetry', rules: [{ name: 'over 100 kW', priority: 1,
-        conditions: { all: [{ fact: 'ven.latest', params: { measurement: 'powerReal' }, operator: 'greaterThan', value: 100 }] },
-        then: { log: { level: 'warn', message: 'a VEN draws over 100 kW' } } }],
-    });
+    project.write('rules/telemetry.json', OVER_100_KW_RULE);
     policy = installPolicy(world.vtn, { baseDir: project.root });
     admin = new AdminServer({ vtn: world.vtn, config: { token: 'admin-token-0123456789' }, processMetrics: false, env: {} });
     ({ eventId } = await world.vtn.addEvent({ venIds: ['a-2.0b-ven'], signalName: 'SIMPLE', dtstart: new Date('2026-06-01T12:05:00Z'), intervals: [{ duration: 'PT1H', payload: 1 }] }));

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
 import type { ProgramCatalogue } from '../../../src/openadr3/objects/program-catalogue.js';
 import { installPolicy, type DecisionRecord, type PolicyHandle } from '../../../src/rules/index.js';
-import { startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
+import { OVER_100_KW_RULE, startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
 import { eventsOf, reportRequestsOf, TestVen } from '../../helpers/test-ven.js';
 import { policyProject, type PolicyProject } from '../../unit/rules/policy-project.js';
 
@@ -24,11 +24,7 @@ describe('one program, a 2.0b VEN and a 3.1 VEN', () => {
     world = await startOadr3Vtn({ vtn: { now: () => clock }, install: { catalogue: () => catalogue } });
     project = policyProject();
     // The shipped registration and report-subscription rules, and one telemetry rule for any VEN over 100 kW.
-    project.write('rules/telemetry.json', {
-      trigger: 'telemetry', rules: [{ name: 'over 100 kW', priority: 1,
-        conditions: { all: [{ fact: 'ven.latest', params: { measurement: 'powerReal' }, operator: 'greaterThan', value: 100 }] },
-        then: { log: { level: 'warn', message: 'a VEN draws over 100 kW' } } }],
-    });
+    project.write('rules/telemetry.json', OVER_100_KW_RULE);
     policy = installPolicy(world.vtn, { baseDir: project.root });
     admin = new AdminServer({ vtn: world.vtn, config: { token: ADMIN.authorization.slice(7) }, processMetrics: false, env: {} });
     ven2b = new TestVen({ baseUrl: new URL(world.base).origin, venName: 'site-2b' });
