@@ -6,7 +6,7 @@ import type { AddEventOptions } from '../../vtn/events/index.js';
 import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../http/handler-types.js';
 import { badRequest, conflict, notFound, Oadr3Problem } from '../http/problem.js';
 import { audienceOfTargets } from '../objects/event-audience.js';
-import { eventFromCore, SERVABLE_ID, unknownProgramId, type Oa3Event } from '../objects/event-from-core.js';
+import { eventFromCore, SERVABLE_ID, targetsOfEvent, unknownProgramId, type Oa3Event } from '../objects/event-from-core.js';
 import type { EventExtras, Oa3EventRequest } from '../objects/event-request.js';
 import { targetView, visibleTo, withShownTargets, type TargetView } from '../objects/event-targets.js';
 import { coreEventParts } from '../objects/event-to-core.js';
@@ -32,9 +32,11 @@ async function core<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+const programIdOf = (services: Oadr3Services, rec: EventRecord, extras: EventExtras | undefined): string =>
+  extras?.programID ?? programIdOfMarketContext(services, rec.marketContext) ?? unknownProgramId(rec.marketContext);
+
 function served(services: Oadr3Services, rec: EventRecord, extras: EventExtras | undefined): Oa3Event {
-  const programID = extras?.programID ?? programIdOfMarketContext(services, rec.marketContext) ?? unknownProgramId(rec.marketContext);
-  return eventFromCore(rec, programID, extras);
+  return eventFromCore(rec, programIdOf(services, rec, extras), extras);
 }
 
 /** A live (not cancelled) core event a 3.1 client can address, with its extras. */
@@ -82,11 +84,12 @@ export const eventHandlers: Oadr3Handlers = {
       const candidates = views.filter((v) => v.status !== 'cancelled' && !(activeOnly && v.status === 'completed') && SERVABLE_ID.test(v.event.eventId));
       const extras = await unit(services, 'oa3 event extras', (u) => extrasOf(u).getMany(candidates.map((v) => v.event.eventId)));
       for (const v of candidates) {
-        const event = served(services, v.event, extras.get(v.event.eventId));
-        if (programID !== undefined && event.programID !== programID) continue;
-        if (!visibleTo(view, event.targets)) continue;
+        // Filters first, on what is cheap to read; only the events answered are mapped to their 3.1 form.
+        const own = extras.get(v.event.eventId);
+        if (!visibleTo(view, targetsOfEvent(v.event, own))) continue;
+        if (programID !== undefined && programIdOf(services, v.event, own) !== programID) continue;
         if (seen++ < page.skip) continue;
-        out.push(withShownTargets(view, event));
+        out.push(withShownTargets(view, served(services, v.event, own)));
         if (out.length >= page.limit) break;
       }
       if (views.length < SCAN_PAGE) break;

@@ -16,9 +16,24 @@ export const unknownProgramId = (marketContext: string): string => `mc-${createH
 
 const durationText = (ms: number): string => (ms === 0 ? 'P9999Y' : formatDuration(ms));
 
+// Records are never mutated (a change puts a new object): what is derived from one object stays valid for it.
+const flatCache = new WeakMap<EventRecord, string[]>();
+const servedCache = new WeakMap<EventRecord, { programID: string; extras: EventExtras | undefined; event: Oa3Event }>();
+
 /** Every target string the core's target names (venIds, groups, resources, parties), once each. */
-export function flatTargets(target: EventRecord['target']): string[] {
-  return [...new Set([target.venIds, target.groupIds, target.groupNames, target.resourceIds, target.partyIds].flatMap((l) => l ?? []))];
+export function flatTargets(rec: EventRecord): string[] {
+  let flat = flatCache.get(rec);
+  if (!flat) {
+    const t = rec.target;
+    flatCache.set(rec, (flat = [...new Set([t.venIds, t.groupIds, t.groupNames, t.resourceIds, t.partyIds].flatMap((l) => l ?? []))]));
+  }
+  return flat;
+}
+
+/** The targets the served event carries, without mapping the rest (list filters run on this first). */
+export function targetsOfEvent(rec: EventRecord, extras?: EventExtras): readonly string[] {
+  // A 3.1 event's targets are those it was sent with (its 2.0b audience is derived from them, not the reverse).
+  return extras ? (extras.request.targets ?? []) : flatTargets(rec);
 }
 
 function sameTiming(signals: StoredSignal[]): boolean {
@@ -52,18 +67,26 @@ function intervalsOf(rec: EventRecord): Oa3Interval[] {
 }
 
 /**
- * The 3.1 representation. A 3.1-created event is served as it was sent while the core record is the version it
+ * The 3.1 representation (the same object for the same record and extras: never mutate it). A 3.1-created event is served as it was sent while the core record is the version it
  * described; once changed elsewhere, it is derived from the record, keeping what only 3.1 says (targets, names, reports).
  */
 export function eventFromCore(rec: EventRecord, programID: string, extras?: EventExtras): Oa3Event {
+  const cached = servedCache.get(rec);
+  if (cached && cached.programID === programID && cached.extras === extras) return cached.event;
+  const event = mapEvent(rec, programID, extras);
+  servedCache.set(rec, { programID, extras, event });
+  return event;
+}
+
+function mapEvent(rec: EventRecord, programID: string, extras?: EventExtras): Oa3Event {
   const meta = { id: rec.eventId, createdDateTime: rec.createdDateTime, modificationDateTime: rec.modificationDateTime, objectType: 'EVENT' as const };
   if (extras && extras.modificationNumber === rec.modificationNumber) return { ...meta, ...withoutMetadata(extras.request), programID };
   const event: Oa3Event = { ...meta, programID };
   const eventName = extras?.request.eventName ?? rec.vtnComment;
   if (eventName != null) event.eventName = eventName;
   if (rec.priority > 0) event.priority = rec.priority - 1;
-  const targets = extras?.request.targets ?? flatTargets(rec.target);
-  if (targets.length > 0) event.targets = targets;
+  const targets = targetsOfEvent(rec, extras);
+  if (targets.length > 0) event.targets = [...targets];
   if (extras?.request.reportDescriptors) event.reportDescriptors = extras.request.reportDescriptors;
   event.payloadDescriptors = rec.signals.map((s) => ({ objectType: 'EVENT_PAYLOAD_DESCRIPTOR', payloadType: payloadTypeOfSignal(s), ...unitsOf(s.itemBase) }));
   event.intervalPeriod = { start: rec.dtstart, duration: durationText(rec.duration), ...(rec.startAfter ? { randomizeStart: formatDuration(rec.startAfter) } : {}) };

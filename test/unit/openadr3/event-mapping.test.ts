@@ -1,7 +1,7 @@
 // The 3.1 ↔ 2.0b mapping: payload types ↔ signals, units ↔ itemBase, intervals ↔ timing, priority, targets.
 import { describe, expect, it } from 'vitest';
 import { buildEventRecord } from '../../../src/vtn/events/index.js';
-import { eventFromCore } from '../../../src/openadr3/objects/event-from-core.js';
+import { eventFromCore, targetsOfEvent } from '../../../src/openadr3/objects/event-from-core.js';
 import { itemBaseOf, payloadTypeOfSignal, signalOfPayloadType, unitsOf } from '../../../src/openadr3/objects/event-payloads.js';
 import { coreEventParts } from '../../../src/openadr3/objects/event-to-core.js';
 import { Oadr3Problem } from '../../../src/openadr3/http/problem.js';
@@ -86,6 +86,14 @@ describe('intervals and timing', () => {
     const extras = { id: rec.eventId, programID: 'p', modificationNumber: 0, clientID: 'bl', request: { ...body, targets: ['t1'] } };
     expect(eventFromCore(rec, 'p', extras).intervals?.map((i) => i.id)).toEqual([7, 8]);
     expect(eventFromCore({ ...rec, modificationNumber: 1 }, 'p', extras)).toMatchObject({ targets: ['t1'], intervals: [{ id: 0 }, { id: 1 }] });
+  });
+
+  it('a 3.1 event sent without targets stays untargeted once changed elsewhere: its 2.0b audience is not shown as targets', () => {
+    const rec = buildEventRecord({ ...coreEventParts(body, [], now), venIds: ['ven-2b'] }, { now, newId: () => 'id-3', defaultMarketContext: 'mc' });
+    const extras = { id: rec.eventId, programID: 'p', modificationNumber: 0, clientID: 'bl', request: body };
+    expect(targetsOfEvent({ ...rec, modificationNumber: 1 }, extras)).toEqual([]);
+    expect(eventFromCore({ ...rec, modificationNumber: 1 }, 'p', extras).targets).toBeUndefined();
+    expect(targetsOfEvent(rec)).toEqual(['ven-2b']);
   });
 });
 
