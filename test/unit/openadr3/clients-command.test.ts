@@ -12,7 +12,8 @@ import { testCertificates, ven } from '../../integration/security/helpers/cert-f
 const REPO = join(import.meta.dirname, '..', '..', '..');
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
-describe('vtn clients', () => {
+// The CLI runs through tsx in a child process: seconds each on a loaded 2-core machine.
+describe('vtn clients', { timeout: 120_000 }, () => {
   it('add prints clientID=… and clientSecret=… on two lines and writes only the hash', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(REPO, 'src', 'cli.ts'), 'clients', 'add', 'Site 42 battery', '--role', 'ven', '--file', file], { cwd: REPO, encoding: 'utf8' });
