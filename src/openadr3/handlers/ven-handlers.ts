@@ -86,10 +86,23 @@ async function searchVenByID(s: Oadr3Services, req: Oadr3Request) {
   return { status: 200, body: ven };
 }
 
+/** A VEN client's new venName is a new applicant for the policy (a rename must not get round a refusal); BL is trusted. */
+async function assertRenameAllowed(s: Oadr3Services, req: Oadr3Request, venName: string): Promise<string | undefined> {
+  if (isBusinessLogic(req.principal)) return undefined;
+  const stored = await s.vtn.store.unit((u) => visibleVen(u, req.principal, req.params.venID!), { label: 'openadr3 updateVen check' });
+  if (stored.venName === venName) return stored.venName;
+  const verdict = await askRegistrationPolicy(s.vtn, { clientID: req.principal.clientID, venName, ...(req.principal.fingerprint ? { fingerprint: req.principal.fingerprint } : {}) });
+  if (!verdict.accepted) throw forbidden(`the registration policy refused the venName "${venName}" (${verdict.code}): ${verdict.reason}; the ven keeps its name`);
+  return stored.venName;
+}
+
 async function updateVen(s: Oadr3Services, req: Oadr3Request) {
   const input = writable(req.principal, req.body as VenBody);
+  const checkedName = await assertRenameAllowed(s, req, input.venName);
   const ven = await s.vtn.store.unit(async (u) => {
     const stored = await visibleVen(u, req.principal, req.params.venID!);
+    // Renamed by another request since the policy was asked: that name was not the one it decided on.
+    if (checkedName !== undefined && stored.venName !== checkedName) throw conflict(`ven "${stored.id}" was renamed meanwhile; read it again and retry`);
     const clientID = input.clientID ?? stored.clientID;
     await assertUnique(u, input.venName, clientID, stored.id);
     // A VEN's update keeps what BL granted (targets) and who owns it (clientID).

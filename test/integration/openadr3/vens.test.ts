@@ -108,6 +108,26 @@ describe('OpenADR 3.1 vens and resources', () => {
     expect((await world.call<Obj[]>('searchVens', { token: await bl(), query: { targets: ['feeder-7', 'other'] } })).body).toEqual([]);
   });
 
+  it('a VEN client renaming its ven asks the registration policy: a refused name is 403 and the ven keeps its name; BL renames freely', async () => {
+    const b = await venB();
+    const [mine] = (await world.call<Obj[]>('searchVens', { token: b })).body;
+    const before = asked.length;
+    const refused = await world.call<{ detail: string }>('updateVen', { token: b, params: { venID: mine!.id }, body: { objectType: 'VEN_VEN_REQUEST', venName: 'rogue-rename' } });
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toContain('not in the enrollment list');
+    expect(asked.at(-1)).toMatchObject({ venName: 'rogue-rename', clientId: 'ven-b', role: 'ven' });
+    expect((await world.call<Obj>('searchVenByID', { token: b, params: { venID: mine!.id } })).body.venName).toBe(mine!.venName);
+    // Keeping the name (e.g. to change attributes) is no new application.
+    const asked2 = asked.length;
+    expect((await world.call('updateVen', { token: b, params: { venID: mine!.id }, body: { objectType: 'VEN_VEN_REQUEST', venName: mine!.venName } })).status).toBe(200);
+    expect(asked.length).toBe(asked2);
+    expect(asked2).toBe(before + 1);
+    const byBl = await world.call<Obj>('updateVen', { token: await bl(), params: { venID: mine!.id }, body: { objectType: 'BL_VEN_REQUEST', clientID: 'ven-b', venName: 'rogue-by-bl', targets: mine!.targets ?? null } });
+    expect(byBl.status).toBe(200);
+    expect(asked.length).toBe(asked2);
+    await world.call('updateVen', { token: await bl(), params: { venID: mine!.id }, body: { objectType: 'BL_VEN_REQUEST', clientID: 'ven-b', venName: mine!.venName, targets: mine!.targets ?? null } });
+  });
+
   it('resources: a VEN creates them on its own ven only, names are unique per ven, the cap answers 409', async () => {
     const a = await venA();
     const b = await venB();
