@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { AdminServer } from '../../src/admin/index.js';
-import { eventsOf } from '../helpers/test-ven.js';
+import { eventsOf, reportRequestsOf } from '../helpers/test-ven.js';
 import { chromiumPresent, failWithoutChromiumInCi, launchChromium } from './browser-launch.js';
 import { RULE_PROBLEM, startDashboardWorld, TOKEN, type DashboardWorld } from './dashboard-world.js';
 
@@ -135,6 +135,41 @@ describe.skipIf(!chromiumPresent)('dashboard in Chromium', { timeout: 20_000 }, 
     expect(await page.locator('#events-action').textContent()).toBe(`Cancelled event ${eventId}.`);
     expect(await page.getByRole('button', { name: `Cancel event ${eventId}` }).count()).toBe(0);
     expect(world.admin.audit.recent.some((e) => e.path === `/admin/v1/events/${eventId}/cancel` && e.actor === 'admin')).toBe(true);
+  });
+
+  it('asks the VEN for a report with its Report button; the VEN gets that request as oadrCreateReport on its next poll', async () => {
+    // The cancelled event of the test before is still queued for the VEN: take it first.
+    for (let i = 0; i < 5 && (await world.ven.poll()).type !== 'oadrResponse'; i++);
+    const row = page.locator(`#vens-rows tr[data-ven-id="${world.ven.venId}"]`);
+    await page.getByRole('button', { name: 'Ask meter-ven for a report' }).click();
+    const form = page.locator(`#vens-rows tr.report-request[data-report-for="${world.ven.venId}"]`);
+    await form.waitFor(WAIT);
+    await page.getByLabel('Report for meter-ven').selectOption('TELEMETRY_USAGE');
+    await page.getByLabel('Sampling interval for meter-ven').fill('PT5M');
+    // The VEN list refreshes on its own; the open form stays under its VEN with what was typed.
+    await row.evaluate((r) => { r.dataset.beforeRefresh = 'yes'; });
+    await page.getByRole('button', { name: 'Refresh now' }).click();
+    await expect.poll(() => row.getAttribute('data-before-refresh'), WAIT).toBeNull();
+    await expect.poll(() => row.evaluate((r) => r.nextElementSibling?.getAttribute('data-report-for')), WAIT).toBe(world.ven.venId);
+    expect(await page.getByLabel('Sampling interval for meter-ven').inputValue()).toBe('PT5M');
+    await form.getByRole('button', { name: 'Ask for report' }).click();
+    const status = form.locator('[role="status"]');
+    await expect.poll(() => status.textContent(), WAIT).toMatch(/^queued oadrCreateReport \(reportRequestID \S+\); re-sent until the VEN acknowledges it$/);
+    const reportRequestId = /reportRequestID (\S+)\)/.exec((await status.textContent())!)![1];
+    const create = await world.ven.poll();
+    expect(create.type).toBe('oadrCreateReport');
+    expect(reportRequestsOf(create)).toEqual([expect.objectContaining({ reportRequestId, reportSpecifierId: 'TELEMETRY_USAGE', granularity: 'PT5M' })]);
+    // A bad duration is refused in words, and nothing is queued.
+    await page.getByLabel('Sampling interval for meter-ven').fill('five minutes');
+    await form.getByRole('button', { name: 'Ask for report' }).click();
+    await expect.poll(() => status.textContent(), WAIT).toMatch(/^not asked: /);
+    // That 400 is this test's own doing: Chromium logs it; the console check after this test must not count it.
+    await expect.poll(() => consoleProblems.findIndex((m) => m.includes('status of 400')), WAIT).toBeGreaterThanOrEqual(0);
+    consoleProblems.splice(consoleProblems.findIndex((m) => m.includes('status of 400')), 1);
+    expect((await world.ven.poll()).type).not.toBe('oadrCreateReport');
+    // A second click on Report closes the form.
+    await page.getByRole('button', { name: 'Ask meter-ven for a report' }).click();
+    await expect.poll(() => form.count(), WAIT).toBe(0);
   });
 
   it('logged no error or warning in the browser console', () => {

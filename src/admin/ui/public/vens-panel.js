@@ -28,6 +28,7 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
   let at = 0;
   let page = [];
   let nextCursor;
+  const forms = new Map(); // venId → its open report-request form row
 
   const restart = () => {
     cursors = [undefined];
@@ -64,7 +65,7 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
       rows.replaceChildren(h('tr', {}, h('td', { colspan: 7, class: 'muted' }, text)));
       return;
     }
-    rows.replaceChildren(...page.map((v) => h('tr', { 'data-ven-id': v.venId },
+    rows.replaceChildren(...page.flatMap((v) => [h('tr', { 'data-ven-id': v.venId },
       h('th', { scope: 'row' }, v.venName ?? '—', v.httpPullModel === false ? [' ', h('span', { class: 'badge push', title: `HTTP push to ${v.transportAddress ?? '?'}; health in GET /admin/v1/vens/{venId}` }, 'push')] : null),
       h('td', {}, h('code', {}, v.venId)),
       h('td', {}, h('span', { class: `badge ${v.online ? 'online' : 'offline'}` }, v.online ? 'online' : 'offline')),
@@ -73,14 +74,22 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
       h('td', {}, formatTime(v.registeredAt)),
       h('td', {},
         h('button', { type: 'button', class: 'small', 'aria-label': `Plot ${v.venName ?? v.venId}`, onclick: () => onPlot(v) }, 'Plot'), ' ',
-        h('button', { type: 'button', class: 'small', 'aria-label': `Ask ${v.venName ?? v.venId} for a report`, onclick: (e) => toggleReportForm(e.currentTarget.closest('tr'), v) }, 'Report')))));
+        h('button', { type: 'button', class: 'small', 'aria-label': `Ask ${v.venName ?? v.venId} for a report`, onclick: (e) => toggleReportForm(e.currentTarget.closest('tr'), v) }, 'Report'))),
+      // An open form outlives the refresh (same element: what was typed and its status stay).
+      forms.get(v.venId)]).filter(Boolean));
+    for (const venId of forms.keys()) if (!page.some((v) => v.venId === venId)) forms.delete(venId);
   }
 
   // One form row under the VEN's row; a second click closes it.
   function toggleReportForm(row, ven) {
-    const open = row.nextElementSibling;
-    if (open?.dataset.reportFor === ven.venId) return open.remove();
-    row.after(reportRequestRow(api, ven, 7));
+    const open = forms.get(ven.venId);
+    if (open) {
+      forms.delete(ven.venId);
+      return open.remove();
+    }
+    const form = reportRequestRow(api, ven, 7);
+    forms.set(ven.venId, form);
+    row.after(form);
   }
 
   return {
