@@ -1,9 +1,9 @@
-// `npm run bench -- [load] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]`: which scenarios on which stores,
-// and the sizes (the full run by default; --quick or BENCH_QUICK=1 for a short local check). BENCH_* variables win.
+// `npm run bench -- [load] [telemetry] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]`: which scenarios
+// on which stores (telemetry is load's scenario (c) alone), and the sizes (the full run by default; --quick or BENCH_QUICK=1 for a short local check). BENCH_* variables win.
 import { STORE_KINDS, type BenchStoreKind } from './bench-state.js';
 
-export type Scenario = 'load' | 'year' | 'push' | 'hostile' | 'openadr3';
-const SCENARIOS: readonly Scenario[] = ['load', 'year', 'push', 'hostile', 'openadr3'];
+export type Scenario = 'load' | 'telemetry' | 'year' | 'push' | 'hostile' | 'openadr3';
+const SCENARIOS: readonly Scenario[] = ['load', 'telemetry', 'year', 'push', 'hostile', 'openadr3'];
 
 export interface BenchSizes {
   vens: number; events: number; seconds: number; rounds: number; rateSeconds: number;
@@ -19,7 +19,7 @@ const ENV: Record<keyof BenchSizes, string> = {
   yearVens: 'BENCH_YEAR_VENS', yearDays: 'BENCH_YEAR_DAYS', yearSampled: 'BENCH_YEAR_SAMPLED',
 };
 
-export const USAGE = 'usage: npm run bench -- [load] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]';
+export const USAGE = 'usage: npm run bench -- [load] [telemetry] [year] [push] [hostile] [openadr3] [--store=file|postgres|both] [--quick]';
 
 export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchArgs {
   const scenarios: Scenario[] = [];

@@ -12,6 +12,7 @@ import { runLoad, type LoadResult } from './load-scenario.js';
 import { openadr3Rows, runOpenadr3Bench, type Oa3BenchResult } from './oa3-scenario.js';
 import { pushRows, runPushOnStores, type PushOnStore } from './push-scenario.js';
 import { allPassed, formatSideTable, type SideRow } from './side-table.js';
+import { runTelemetryOnStores, telemetryOnlyRows, type TelemetryOnStore } from './telemetry-run.js';
 import { runYearOnStores, yearRows, type YearOnStore } from './year-report.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -31,11 +32,16 @@ async function main(args: BenchArgs): Promise<void> {
   let year: Partial<Record<string, YearOnStore>> | undefined;
   let openadr3: Oa3BenchResult | undefined;
   let push: Partial<Record<string, PushOnStore>> | undefined;
+  let telemetry: Partial<Record<string, TelemetryOnStore>> | undefined;
   try {
     stage(`${args.quick ? 'QUICK run' : 'full run'}: ${args.scenarios.join(', ')} on ${args.stores.join(', ')}`);
     if (args.scenarios.includes('load')) {
       load = await runLoad({ args, pg, work, here: HERE, packageRoot: PACKAGE_ROOT, logLevel: VTN_LOG, execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [], stage });
       rows.push(...loadRows(load, args.sizes.vens, args.sizes.events));
+    }
+    if (args.scenarios.includes('telemetry')) {
+      telemetry = await runTelemetryOnStores({ args, pg, work, here: HERE, logLevel: VTN_LOG, execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [], stage });
+      rows.push(...telemetryOnlyRows(telemetry));
     }
     if (args.scenarios.includes('year')) {
       year = await runYearOnStores({ args, pg, work, packageRoot: PACKAGE_ROOT, stage });
@@ -59,7 +65,7 @@ async function main(args: BenchArgs): Promise<void> {
     rows.push({ scenario: 'run', metric: `whole run (${cpus().length} cores, node ${process.versions.node})`, values: runValues(`${seconds.toFixed(0)} s`) });
     console.log(formatSideTable(rows, args.stores));
     console.log(JSON.stringify({ bench: 'openadr-vtn', quick: args.quick, stores: args.stores, sizes: args.sizes, cores: cpus().length, node: process.versions.node, vtnLogLevel: VTN_LOG,
-      load, year, push, openadr3, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
+      load, telemetry, year, push, openadr3, loadAverage, seconds: Number(seconds.toFixed(1)), allTargetsMet: allPassed(rows) }));
     if (PROFILE) stage(`CPU profiles of the VTN processes written to ${PROFILE}`);
   } finally {
     await pg?.close();

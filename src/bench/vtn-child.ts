@@ -57,8 +57,8 @@ serveIpc({
     loop?.disable();
     return loop ? { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 } : null;
   },
-  /** Statements sent to PostgreSQL so far (0 for the file store, which has no round trips). */
-  storeQueries: () => (vtn.store as { stats?: () => { queries: number } }).stats?.().queries ?? 0,
+  /** Statements sent to PostgreSQL so far by the store and the telemetry store (0 on files: no round trips). */
+  storeQueries: () => ((vtn.store as { stats?: () => { queries: number } }).stats?.().queries ?? 0) + ((vtn.telemetry as { statements?: number }).statements ?? 0),
   venCount: () => vtn.store.unit((u) => u.vens.count(), { label: 'bench read' }),
 }, ready, () => {
   vtn.close().then(() => process.exit(0), (err: unknown) => { console.error(err); process.exit(1); });

@@ -28,6 +28,13 @@ export abstract class IndexedTelemetryStore {
     return new Set(this.index.seriesOf(venId));
   }
 
+  /** Exact: the index holds every series. */
+  holdsSeries(venId: string, keys: Iterable<string>): boolean {
+    const held = this.index.seriesOf(venId);
+    for (const k of keys) if (!held.has(k)) return false;
+    return true;
+  }
+
   /** Count retention is applied at append; age retention here and by the stores' own schedule. */
   async prune(): Promise<void> {
     this.index.pruneByAge();

@@ -36,6 +36,10 @@ export interface PostgresTelemetryOptions extends RetentionOptions {
 
 /** Values per INSERT: large enough to amortise the round trip, small enough to keep one statement short. */
 const MAX_BATCH = 5_000;
+/** Series this instance remembers storing (holdsSeries); beyond it the oldest remembered are forgotten. */
+const MAX_KNOWN_SERIES = 100_000;
+/** Held-until times are this much earlier than the age limit alone says: another instance's clock may run ahead. */
+const CLOCK_MARGIN_MS = 60_000;
 
 export class PostgresTelemetryStore implements TelemetryStore {
   readonly #opts: PostgresTelemetryOptions;
@@ -47,6 +51,9 @@ export class PostgresTelemetryStore implements TelemetryStore {
   #ownsPool = false;
   #timer: NodeJS.Timeout | undefined;
   #pruning: Promise<unknown> | undefined;
+  #statements = 0;
+  /** seriesKey → until when it is certainly held: a value this instance stored at time t stays until t + maxAgeMs. */
+  readonly #known = new Map<string, number>();
 
   constructor(opts: PostgresTelemetryOptions) {
     if (!opts.pool && !opts.url) throw new Error('PostgresTelemetryStore needs a pool or a url');
@@ -100,7 +107,13 @@ export class PostgresTelemetryStore implements TelemetryStore {
     return unavailable(url, err);
   }
 
+  /** Statements sent through #query (appends and reads; retention's not counted), since construction: a sizing figure. */
+  get statements(): number {
+    return this.#statements;
+  }
+
   async #query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+    this.#statements++;
     try {
       return (await this.#db().query<R>(text, values)).rows;
     } catch (err) {
@@ -123,6 +136,29 @@ export class PostgresTelemetryStore implements TelemetryStore {
   async #insert(values: ReportValue[]): Promise<void> {
     const columns = toColumns(values);
     await retryRace(() => this.#query(APPEND_SQL, columns));
+    this.#remember(values);
+  }
+
+  /**
+   * Retention deletes a value only once it is older than maxAgeMs (count retention keeps each series' newest), so
+   * a series holding a value of time t stays held until t + maxAgeMs on every instance sharing the retention
+   * settings: no notice from them is needed.
+   */
+  #remember(values: readonly ReportValue[]): void {
+    const now = this.#now().getTime();
+    for (const v of values) {
+      const until = v.time.getTime() + this.#maxAgeMs - CLOCK_MARGIN_MS;
+      if (!(until > now)) continue;
+      const key = seriesKey(v.venId, v.resourceId, v.measurement);
+      const before = this.#known.get(key);
+      if (before !== undefined && before >= until) continue;
+      this.#known.delete(key); // re-inserted last: the least recently stored series are forgotten first
+      this.#known.set(key, until);
+    }
+    for (const key of this.#known.keys()) {
+      if (this.#known.size <= MAX_KNOWN_SERIES) break;
+      this.#known.delete(key);
+    }
   }
 
   async query(q: TelemetryQuery): Promise<ReportValue[]> {
@@ -164,6 +200,16 @@ export class PostgresTelemetryStore implements TelemetryStore {
     const rows = await this.#query<{ resource_id: string; measurement: string }>(
       'SELECT resource_id, measurement FROM vtn_telemetry_series WHERE ven_id = $1 AND n > 0', [venId]);
     return new Set(rows.map((r) => seriesKey(venId, r.resource_id, r.measurement)));
+  }
+
+  /** From what this instance stored (see #remember); a series stored only by another instance reads as unknown. */
+  holdsSeries(venId: string, keys: Iterable<string>): boolean {
+    const now = this.#now().getTime();
+    for (const key of keys) {
+      const until = this.#known.get(key);
+      if (until === undefined || until <= now || !key.startsWith(`${venId}\u0000`)) return false;
+    }
+    return true;
   }
 
   /** Waits for appends in flight, so what they stored is pruned too. */

@@ -76,6 +76,11 @@ export interface TelemetryStore {
   totals(q: TotalsQuery): Promise<TotalsResult>;
   /** Keys (seriesKey) of the series held for one VEN: the per-VEN series cap reads it. */
   seriesOf(venId: string): Promise<ReadonlySet<string>>;
+  /**
+   * True when the store knows without reading that the VEN holds every one of these series (seriesKey), so values
+   * for them open none; false means "ask seriesOf". The per-VEN series cap asks this first on every update.
+   */
+  holdsSeries(venId: string, keys: Iterable<string>): boolean;
   /** Apply age and count retention now (every store also applies it by itself, at append or on a timer). */
   prune(): Promise<void>;
   open(): Promise<void>;

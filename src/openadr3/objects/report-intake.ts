@@ -2,7 +2,7 @@
 // fill) and the onTelemetry hook (closed-loop rules), its OPERATING_STATE says opt-in/out. Bounded like 2.0b.
 import { MAX_ABS_NUMBER } from '../../oadr/decode-limits.js';
 import type { ReportValue } from '../../telemetry/report-value.js';
-import { seriesKey } from '../../telemetry/series-index.js';
+import { seriesOverCap } from '../../telemetry/series-cap.js';
 import type { Vtn } from '../../vtn/vtn.js';
 import { badRequest, conflict } from '../http/problem.js';
 import { optOfReport, recordReportOpt } from './report-opt.js';
@@ -12,11 +12,10 @@ import type { ReportObject } from './report-records.js';
 export async function checkReportValues(vtn: Vtn, venId: string, values: readonly ReportValue[]): Promise<void> {
   const huge = values.find((v) => typeof v.value === 'number' && !(Math.abs(v.value) <= MAX_ABS_NUMBER));
   if (huge) throw badRequest(`resource "${huge.resourceId}" payload ${huge.rId} has the value ${String(huge.value)}, outside ±1e300; nothing was stored`);
-  const held = await vtn.ctx.telemetry.seriesOf(venId);
-  const fresh = new Set(values.map((v) => seriesKey(v.venId, v.resourceId, v.measurement)).filter((k) => !held.has(k)));
   const cap = vtn.ctx.settings.limits.seriesPerVen;
-  if (held.size + fresh.size > cap) {
-    throw conflict(`this report would open ${fresh.size} new telemetry series beside ${held.size}; the VTN keeps at most ${cap} per VEN (limits.seriesPerVen): report fewer resources or payload types`);
+  const over = await seriesOverCap(vtn.ctx.telemetry, venId, values, cap);
+  if (over) {
+    throw conflict(`this report would open ${over.fresh} new telemetry series beside ${over.held}; the VTN keeps at most ${cap} per VEN (limits.seriesPerVen): report fewer resources or payload types`);
   }
 }
 

@@ -3,10 +3,9 @@
 import { clipText } from '../../clip-text.js';
 import { MAX_ABS_NUMBER } from '../../oadr/decode-limits.js';
 import type { ReportValue } from '../../telemetry/report-value.js';
-import { seriesKey } from '../../telemetry/series-index.js';
+import { seriesOverCap } from '../../telemetry/series-cap.js';
 import type { VtnContext } from '../context.js';
 import type { ReportCheck } from './ingest.js';
-
 
 export interface Refusal {
   code: number;
@@ -22,10 +21,9 @@ export async function refusalOf(ctx: VtnContext, venId: string, checks: readonly
   if (offers > limits.offersPerVen) {
     return { code: 454, reason: `the metadata describes ${offers} data points; this VTN takes at most ${limits.offersPerVen} per VEN (limits.offersPerVen)` };
   }
-  const held = await ctx.telemetry.seriesOf(venId);
-  const fresh = new Set(values.map((v) => seriesKey(v.venId, v.resourceId, v.measurement)).filter((k) => !held.has(k)));
-  if (held.size + fresh.size > limits.seriesPerVen) {
-    return { code: 469, reason: `these values would open ${fresh.size} new telemetry series beside ${held.size}; the VTN keeps at most ${limits.seriesPerVen} per VEN (limits.seriesPerVen)` };
+  const over = await seriesOverCap(ctx.telemetry, venId, values, limits.seriesPerVen);
+  if (over) {
+    return { code: 469, reason: `these values would open ${over.fresh} new telemetry series beside ${over.held}; the VTN keeps at most ${limits.seriesPerVen} per VEN (limits.seriesPerVen)` };
   }
   return undefined;
 }

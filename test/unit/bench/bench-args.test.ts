@@ -19,6 +19,7 @@ describe('parseBenchArgs', () => {
     expect(a.sizes.yearDays).toBe(12);
     expect(a.sizes.yearVens).toBe(1_000);
     expect(parseBenchArgs(['push'], {}).scenarios).toEqual(['push']);
+    expect(parseBenchArgs(['telemetry', '--store=postgres'], {})).toMatchObject({ scenarios: ['telemetry'], stores: ['postgres'] });
     expect(parseBenchArgs(['--store=both', 'load', 'load'], { BENCH_QUICK: '1' })).toMatchObject({ scenarios: ['load'], stores: ['file', 'postgres'], quick: true });
     expect(parseBenchArgs(['--store=file,postgres'], {}).stores).toEqual(['file', 'postgres']);
   });

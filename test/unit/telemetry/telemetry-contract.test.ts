@@ -127,6 +127,23 @@ function contract(make: Maker): void {
     expect((await store.seriesOf('nobody')).size).toBe(0);
   });
 
+  it('knows without reading that a VEN holds series it stored (holdsSeries), until they age out', async () => {
+    const clock = new Clock();
+    const store = await opened({ maxAgeMs: 2 * HOUR }, clock);
+    const power = seriesKey('VEN-1', 'dev-1', 'powerReal');
+    const voltage = seriesKey('VEN-1', 'dev-1', 'voltage');
+    expect(store.holdsSeries('VEN-1', [power])).toBe(false);
+    // The voltage value is past the age limit already: no store may count on holding its series.
+    await store.append([value('VEN-1', s0, 1), value('VEN-1', s0 - 3 * HOUR, 2, { measurement: 'voltage' })]);
+    expect(store.holdsSeries('VEN-1', [power])).toBe(true);
+    expect(store.holdsSeries('VEN-1', [])).toBe(true);
+    expect(store.holdsSeries('VEN-1', [power, voltage])).toBe(false);
+    expect(store.holdsSeries('VEN-2', [power])).toBe(false); // another VEN's series is not this VEN's
+    clock.advance(2 * HOUR + 1);
+    await store.prune();
+    expect(store.holdsSeries('VEN-1', [power])).toBe(false);
+  });
+
   it('keeps only the newest maxPerSeries values of each series once retention has run', async () => {
     const store = await opened({ maxPerSeries: 3 });
     await store.append([0, 1, 2, 3, 4].map((n) => value('VEN-1', s0 + n * 1000, n)));
