@@ -1,6 +1,6 @@
 // The Store on PostgreSQL, for several VTN instances on one database: units read through a pooled connection with
 // a value cache, commit as one transaction with conditional writes, and tell the other instances via NOTIFY.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { VtnError } from '../../errors.js';
 import type { ChangeNotice } from '../store.js';
@@ -11,6 +11,7 @@ import { AdvisoryLocks } from './advisory-locks.js';
 import { ChangeListener } from './change-listener.js';
 import { migrate } from './migrate.js';
 import { CHANNEL, encodeNotice } from './notice-channel.js';
+import { NOTICE_AFTER_COMMIT, NoticeSender } from './notice-sender.js';
 import { commitTransaction } from './pg-commit.js';
 import { clientConfig, isConnectionError, redactUrl, unavailable } from './pg-connection.js';
 import { PgRowSource, type Query } from './pg-row-source.js';
@@ -27,8 +28,10 @@ export interface PostgresStoreOptions {
 }
 
 export interface PostgresStoreStats {
-  /** Statements sent through the pool (reads and commits), since open. */
+  /** Statements sent through the pool (reads, commits and change notices), since open. */
   queries: number;
+  /** Of those, the change-notice statements sent after commits (notice-sender.ts). */
+  notices: number;
   cache: CacheStats;
 }
 
@@ -44,6 +47,7 @@ export class PostgresStore extends UnitStore {
   #source: PgRowSource | undefined;
   #listener: ChangeListener | undefined;
   #locks: AdvisoryLocks | undefined;
+  #notices: NoticeSender | undefined;
   #opening: Promise<void> | undefined;
   #queries = 0;
 
@@ -89,6 +93,7 @@ export class PostgresStore extends UnitStore {
     await this.#opening?.catch(() => undefined);
     this.#opening = undefined;
     this.#source = undefined;
+    await this.#notices?.flush();
     const pool = this.#pool;
     this.#pool = undefined;
     await Promise.all([this.#listener?.stop(), this.#locks?.close()]);
@@ -100,7 +105,12 @@ export class PostgresStore extends UnitStore {
   }
 
   stats(): PostgresStoreStats {
-    return { queries: this.#queries, cache: this.#cache.stats() };
+    return { queries: this.#queries, notices: this.#notices?.statements ?? 0, cache: this.#cache.stats() };
+  }
+
+  /** Resolves when the change notices of the commits so far were sent. */
+  noticesSent(): Promise<void> {
+    return this.#notices?.flush() ?? Promise.resolve();
   }
 
   /** For tests of failover and reconnection: the server pids of the LISTEN and lock sessions. */
@@ -110,11 +120,18 @@ export class PostgresStore extends UnitStore {
 
   protected async commitWrites(writes: PendingWrite[], notice: ChangeNotice): Promise<void> {
     const payload = encodeNotice(this.instanceId, notice);
-    if (writes.length === 0) {
-      // Only touched VENs: a notice, no transaction.
-      await this.#querier(this.pool)('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    // Only hot collections (a fan-out's deliveries, presence): the notice follows the commit instead of holding
+    // the notify lock through it (notice-sender.ts). Anything else keeps its notice inside the commit.
+    const after = writes.every((w) => NOTICE_AFTER_COMMIT.has(w.collection));
+    if (writes.length === 0 || after) {
+      if (writes.length) await this.#commit(writes, undefined);
+      this.#notices!.send(payload);
       return;
     }
+    await this.#commit(writes, payload);
+  }
+
+  async #commit(writes: PendingWrite[], payload: string | undefined): Promise<void> {
     // A connection of our own, not pool.query: that one discards the connection on any error, a lost race included.
     const client = await this.pool.connect().catch((err: unknown) => { throw unavailable(this.#url, err); });
     let broken: Error | undefined;
@@ -150,6 +167,7 @@ export class PostgresStore extends UnitStore {
     this.#pool = pool;
     this.#listener = listener;
     this.#locks = new AdvisoryLocks(this.#url, this.#logger);
+    this.#notices = new NoticeSender(this.#querier(pool), this.instanceId, this.#logger);
     this.#source = new PgRowSource(this.#querier(pool), this.#cache);
   }
 
@@ -158,11 +176,22 @@ export class PostgresStore extends UnitStore {
     return async <R>(sql: string, params: unknown[]) => {
       this.#queries++;
       try {
-        return (await on.query(sql, params)).rows as R[];
+        return (await on.query({ name: statementName(sql), text: sql, values: params })).rows as R[];
       } catch (err) {
         // A stable code for "the database went away" (a refused statement keeps its own error).
         throw isConnectionError(err) ? unavailable(this.#url, err) : err;
       }
     };
   }
+}
+
+const names = new Map<string, string>();
+/**
+ * Every statement is a named prepared statement (per connection, by a hash of its text): PostgreSQL parses it once
+ * per connection instead of on every call, and may keep its plan. Statement texts are a fixed set, so few names.
+ */
+function statementName(sql: string): string {
+  let name = names.get(sql);
+  if (name === undefined) names.set(sql, (name = `vtn_${createHash('sha1').update(sql).digest('hex').slice(0, 20)}`));
+  return name;
 }

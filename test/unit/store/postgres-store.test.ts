@@ -1,5 +1,6 @@
 // PostgreSQL-only behaviour: migrations under concurrent starts, a newer schema refused, index rows by difference,
 // the value cache, round trips per poll and per commit, and recovery of the LISTEN and lock sessions.
+import pg from 'pg';
 import { afterEach, expect, it, vi } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import { PostgresStore, type ChangeNotice, type Store, type Unit } from '../../../src/store/index.js';
@@ -34,8 +35,9 @@ describePostgres('PostgresStore', (db) => {
       { version: 4, name: 'venName index of registered VENs' },
       { version: 5, name: 'decision log lanes' },
       { version: 6, name: 'one-statement commit' },
+      { version: 7, name: 'commit runs only the steps it needs' },
     ]);
-    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5, 6/.test(l.message));
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5, 6, 7/.test(l.message));
     expect(applied).toHaveLength(1);
   });
 
@@ -46,7 +48,7 @@ describePostgres('PostgresStore', (db) => {
       const error = await open().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VtnError);
       expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
-      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(6\)/);
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(7\)/);
     } finally {
       await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
     }
@@ -133,9 +135,10 @@ describePostgres('PostgresStore', (db) => {
     await poll();
     const pollQueries = store.stats().queries - q;
     q = store.stats().queries;
+    // A VEN record: its notice goes inside the commit (deliveries notify after it: the test below).
     await store.unit(async (u) => {
-      const d = (await u.deliveries.get('e1\u0000v1'))!;
-      u.deliveries.put('e1\u0000v1', { ...d, deliveredModification: 0 });
+      const v = (await u.vens.get('v1'))!;
+      u.vens.put('v1', { ...v, pollFreqMs: 20_000 });
     });
     const commitQueries = store.stats().queries - q - 1;
     console.log(`round trips: poll (get + find) ${pollQueries}, commit of one changed record ${commitQueries}`);
@@ -159,6 +162,52 @@ describePostgres('PostgresStore', (db) => {
     const q = store.stats().queries;
     expect(await store.unit(message)).toEqual([ven('v1'), undefined, 1, 1]);
     expect(store.stats().queries - q).toBe(1);
+  });
+
+  it('commits deliveries and presence without a NOTIFY inside the commit, and sends their notice after it to the other instances', async () => {
+    // A NOTIFY inside a commit holds the notify lock through the commit's WAL flush: every notifying commit waited
+    // for the one before it (a fan-out ran at one commit per fdatasync). Hot collections notify after the commit.
+    const [a, b] = [await open(), await open()];
+    const heard: ChangeNotice[] = [];
+    b.onChange((n) => heard.push(n));
+    const sent: { sql: string; params: unknown[] }[] = [];
+    const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+      const q = args[0] as string | { text?: string; values?: unknown[] };
+      if (typeof q === 'string') sent.push({ sql: q, params: (args[1] ?? []) as unknown[] });
+      else if (q && typeof q.text === 'string') sent.push({ sql: q.text, params: q.values ?? [] });
+      return original.apply(this, args) as never;
+    });
+    try {
+      await a.unit(async (u) => u.deliveries.put('e1\u0000v1', { eventId: 'e1', venId: 'v1' }));
+      await a.unit(async (u) => u.vens.put('v2', ven('v2')));
+      await vi.waitFor(() => expect(heard).toContainEqual({ collections: ['deliveries'], venIds: ['v1'], origin: 'remote' }));
+      await vi.waitFor(() => expect(heard).toContainEqual({ collections: ['vens'], venIds: ['v2'], origin: 'remote' }));
+    } finally {
+      spy.mockRestore();
+    }
+    const commits = sent.filter((q) => q.sql.includes('vtn_commit('));
+    expect(commits.map((q) => [q.params[1], q.params[17] === null ? 'no notice' : 'notice in the commit'])).toEqual([
+      [['deliveries'], 'no notice'],
+      [['vens'], 'notice in the commit'],
+    ]);
+    const after = sent.filter((q) => q.sql.includes('pg_notify') && !q.sql.includes('vtn_commit('));
+    expect(after).toHaveLength(1);
+    expect(after[0]!.sql).toMatch(/synchronous_commit/);
+    expect(String(after[0]!.params[1])).toContain('deliveries');
+  });
+
+  it('sends the notices of concurrent hot commits in fewer statements than commits, and every one arrives', async () => {
+    const [a, b] = [await open(), await open()];
+    const heard = new Set<string>();
+    b.onChange((n) => { for (const v of n.venIds) heard.add(v); });
+    const q = a.stats().queries;
+    await Promise.all(Array.from({ length: 30 }, (_, i) => a.unit(async (u) => u.deliveries.put(`e1\u0000v${i}`, { eventId: 'e1', venId: `v${i}` }))));
+    await vi.waitFor(() => expect(heard.size).toBe(30));
+    const statements = a.stats().queries - q;
+    console.log(`30 concurrent delivery commits: ${statements} statements (30 commits + their notices, coalesced)`);
+    expect(statements).toBeGreaterThanOrEqual(31);
+    expect(statements).toBeLessThan(60);
   });
 
   it('listens again after its LISTEN connection dies, and says everything may have changed', async () => {
