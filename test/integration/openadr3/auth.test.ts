@@ -2,7 +2,8 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SPEC_PATH } from '../../../src/openadr3/spec/openadr3-spec.js';
+import { parse } from 'yaml';
+import { SPEC_JSON_PATH, SPEC_PATH } from '../../../src/openadr3/spec/openadr3-spec.js';
 import { validatorFor } from '../../../src/openadr3/spec/schema-validators.js';
 import { startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
 
@@ -16,6 +17,11 @@ describe('the shipped OpenAPI document', () => {
       return;
     }
     expect(readFileSync(SPEC_PATH, 'utf8')).toBe(readFileSync(REFERENCE, 'utf8'));
+  });
+
+  it('has a JSON twin equal to the parsed YAML (what the VTN reads at start)', () => {
+    const regenerate = `regenerate it: node -e 'const fs=require("fs");fs.writeFileSync("schemas/openadr3/openadr3.json",JSON.stringify(require("yaml").parse(fs.readFileSync("schemas/openadr3/openadr3.yaml","utf8")))+"\\n")'`;
+    expect(JSON.parse(readFileSync(SPEC_JSON_PATH, 'utf8')), regenerate).toEqual(parse(readFileSync(SPEC_PATH, 'utf8')));
   });
 });
 
