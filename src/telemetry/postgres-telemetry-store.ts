@@ -112,10 +112,11 @@ export class PostgresTelemetryStore implements TelemetryStore {
     return this.#statements;
   }
 
-  async #query<R extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<R[]> {
+  /** `name`: a fixed text on the hot path, prepared once per connection (parsed and planned once, not per call). */
+  async #query<R extends pg.QueryResultRow>(text: string, values: unknown[] = [], name?: string): Promise<R[]> {
     this.#statements++;
     try {
-      return (await this.#db().query<R>(text, values)).rows;
+      return (await this.#db().query<R>(name ? { name, text, values } : { text, values })).rows;
     } catch (err) {
       throw this.#unavailable(err);
     }
@@ -135,7 +136,7 @@ export class PostgresTelemetryStore implements TelemetryStore {
 
   async #insert(values: ReportValue[]): Promise<void> {
     const columns = toColumns(values);
-    await retryRace(() => this.#query(APPEND_SQL, columns));
+    await retryRace(() => this.#query(APPEND_SQL, columns, 'vtn_telemetry_append'));
     this.#remember(values);
   }
 
@@ -198,7 +199,7 @@ export class PostgresTelemetryStore implements TelemetryStore {
 
   async seriesOf(venId: string): Promise<ReadonlySet<string>> {
     const rows = await this.#query<{ resource_id: string; measurement: string }>(
-      'SELECT resource_id, measurement FROM vtn_telemetry_series WHERE ven_id = $1 AND n > 0', [venId]);
+      'SELECT resource_id, measurement FROM vtn_telemetry_series WHERE ven_id = $1 AND n > 0', [venId], 'vtn_telemetry_series_of');
     return new Set(rows.map((r) => seriesKey(venId, r.resource_id, r.measurement)));
   }
 
