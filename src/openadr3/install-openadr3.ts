@@ -13,6 +13,8 @@ import { ALL_HANDLERS } from './handlers/index.js';
 import type { ProgramCatalogue } from './objects/program-catalogue.js';
 import type { Oadr3Handlers, Oadr3Services } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
+import { EventIndex } from './objects/event-index.js';
+import { GrantedTargetsCache } from './objects/target-grants.js';
 import { OPENADR3_DEFAULTS, OPENADR3_LIMITS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
 
 export interface InstallOpenadr3Options {
@@ -67,12 +69,15 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
     rules: callbackRulesOf(vtn.ctx.settings.push.rules, settings.callbackAllow),
     roleOf: (clientID) => catalogue.find(clientID)?.role,
   });
-  const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };
+  const reads = { events: new EventIndex(vtn.store), grants: new GrantedTargetsCache(vtn.store) };
+  const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, reads, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };
   // Events made by the admin API, rules or schedules are published from the core; the 3.1 handlers publish their own.
   const stopEvents = publishCoreEvents(services, webhooks);
   vtn.app.addHook('onClose', async () => {
     stopEvents();
     webhooks.close();
+    reads.events.close();
+    reads.grants.close();
   });
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { expect } from 'vitest';
-import { createVtn, type VtnServer } from '../../src/index.js';
+import { createVtn, type CreateVtnOptions, type VtnServer } from '../../src/index.js';
 import { addClient } from '../../src/openadr3/auth/client-file-edits.js';
 import type { ClientRole } from '../../src/openadr3/auth/scopes.js';
 import { installOpenadr3, type InstallOpenadr3Options, type Openadr3Handle } from '../../src/openadr3/install-openadr3.js';
@@ -13,7 +13,6 @@ import type { Openadr3Config } from '../../src/openadr3/openadr3-settings.js';
 import { operation } from '../../src/openadr3/spec/operations.js';
 import { describeErrors, validatorFor, validatorForSchema } from '../../src/openadr3/spec/schema-validators.js';
 import { servedSchema } from '../../src/openadr3/spec/served-schemas.js';
-import type { VtnOptions } from '../../src/vtn/vtn-options.js';
 import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../../src/openadr3/http/handler-types.js';
 import type { Oadr3Change } from '../../src/openadr3/notify/change-feed.js';
 
@@ -40,7 +39,7 @@ export interface Oadr3World {
   close(): Promise<void>;
 }
 
-export async function startOadr3Vtn(options: { vtn?: VtnOptions; openadr3?: Openadr3Config; install?: InstallOpenadr3Options } = {}): Promise<Oadr3World> {
+export async function startOadr3Vtn(options: { vtn?: CreateVtnOptions; openadr3?: Openadr3Config; install?: InstallOpenadr3Options } = {}): Promise<Oadr3World> {
   const dir = mkdtempSync(join(tmpdir(), 'oadr3-'));
   const clientsFile = join(dir, 'clients.json');
   const vtn = await createVtn({ inMemory: true, logger: false, host: '127.0.0.1', port: 0, ...options.vtn });

@@ -4,6 +4,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 import type { Store } from '../../store/store.js';
 import { ROLE_SCOPES, type ClientRole, type Principal } from './scopes.js';
 import type { ClientEntry } from './client-catalogue.js';
+import { verifyHs256 } from './hs256-verify.js';
 
 export interface ExternalIssuerSettings {
   /** The issuer's JWKS document, e.g. https://login.example.com/.well-known/jwks.json. */
@@ -52,12 +53,9 @@ export class TokenService {
 
   /** The principal of a valid token, or undefined (bad signature, expired, wrong audience/issuer, unknown role). */
   async verify(token: string, now = new Date()): Promise<Principal | undefined> {
-    try {
-      const { payload } = await jwtVerify(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE, algorithms: ['HS256'], currentDate: now });
-      return principalOf(payload, 'token', token, 'client_id', 'scope');
-    } catch {
-      if (!this.#jwks || !this.settings.external) return undefined;
-    }
+    const own = verifyHs256(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE }, now);
+    if (own) return principalOf(own, 'token', token, 'client_id', 'scope');
+    if (!this.#jwks || !this.settings.external) return undefined;
     const ext = this.settings.external;
     try {
       const { payload } = await jwtVerify(token, this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate: now });

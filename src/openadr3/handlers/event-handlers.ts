@@ -2,22 +2,20 @@
 import { VtnError } from '../../errors.js';
 import type { EventRecord } from '../../store/records.js';
 import type { Unit } from '../../store/store.js';
-import type { AddEventOptions } from '../../vtn/events/index.js';
+import { eventStatus, type AddEventOptions } from '../../vtn/events/index.js';
 import type { Oadr3Handlers, Oadr3Request, Oadr3Services } from '../http/handler-types.js';
 import { badRequest, conflict, notFound, Oadr3Problem } from '../http/problem.js';
 import { audienceOfTargets } from '../objects/event-audience.js';
-import { eventFromCore, SERVABLE_ID, targetsOfEvent, unknownProgramId, type Oa3Event } from '../objects/event-from-core.js';
+import { eventFromCore, SERVABLE_ID, unknownProgramId, type Oa3Event } from '../objects/event-from-core.js';
 import type { EventExtras, Oa3EventRequest } from '../objects/event-request.js';
-import { targetView, visibleTo, withShownTargets, type TargetView } from '../objects/event-targets.js';
+import { eventsMatching } from '../objects/event-index.js';
+import { matchingTargets, targetView, visibleTo, withShownTargets, type TargetView } from '../objects/event-targets.js';
 import { coreEventParts } from '../objects/event-to-core.js';
 import { OA3 } from '../objects/oa3-collections.js';
 import { withoutMetadata } from '../objects/object-metadata.js';
 import { listParam, pageOf } from '../objects/paging.js';
 import { programById, programIdOfMarketContext, unit } from '../objects/program-directory.js';
 import type { ProgramEntry } from '../objects/program-catalogue.js';
-
-/** Core events are read in pages of this many while a filtered list is gathered. */
-const SCAN_PAGE = 200;
 
 const extrasOf = (u: Unit) => u.collection<EventExtras>(OA3.eventExtras);
 
@@ -61,8 +59,8 @@ function publish(services: Oadr3Services, operation: 'CREATE' | 'UPDATE' | 'DELE
   services.changes.publish({ objectType: 'EVENT', operation, object: event as unknown as Record<string, unknown> });
 }
 
-function readerView(u: Unit, req: Oadr3Request): Promise<TargetView> {
-  return targetView(u, req.principal, listParam(req.query.targets));
+function readerView(services: Oadr3Services, req: Oadr3Request): Promise<TargetView> {
+  return targetView(req.principal, listParam(req.query.targets), (id) => services.reads.grants.of(id));
 }
 
 export const eventHandlers: Oadr3Handlers = {
@@ -76,24 +74,18 @@ export const eventHandlers: Oadr3Handlers = {
       if (!program) return { status: 200, body: [] };
       marketContext = program.marketContext;
     }
-    const view = await unit(services, 'oa3 events view', (u) => readerView(u, req));
+    const [view, index] = await Promise.all([readerView(services, req), services.reads.events.snapshot()]);
+    const now = services.now();
     const out: Oa3Event[] = [];
     let seen = 0;
-    for (let after: string | undefined; out.length < page.limit;) {
-      const views = await services.vtn.listEvents({ withVens: false, limit: SCAN_PAGE, ...(marketContext ? { marketContext } : {}), ...(after !== undefined ? { after } : {}) });
-      const candidates = views.filter((v) => v.status !== 'cancelled' && !(activeOnly && v.status === 'completed') && SERVABLE_ID.test(v.event.eventId));
-      const extras = await unit(services, 'oa3 event extras', (u) => extrasOf(u).getMany(candidates.map((v) => v.event.eventId)));
-      for (const v of candidates) {
-        // Filters first, on what is cheap to read; only the events answered are mapped to their 3.1 form.
-        const own = extras.get(v.event.eventId);
-        if (!visibleTo(view, targetsOfEvent(v.event, own))) continue;
-        if (programID !== undefined && programIdOf(services, v.event, own) !== programID) continue;
-        if (seen++ < page.skip) continue;
-        out.push(withShownTargets(view, served(services, v.event, own)));
-        if (out.length >= page.limit) break;
-      }
-      if (views.length < SCAN_PAGE) break;
-      after = views[views.length - 1]!.event.eventId;
+    // Only the events the reader's targets can match, in eventId order; the filters run before any mapping.
+    for (const e of eventsMatching(index, matchingTargets(view))) {
+      if (!visibleTo(view, e.targets)) continue;
+      if (activeOnly && eventStatus(e.rec, now) === 'completed') continue;
+      if (marketContext !== undefined && (e.rec.marketContext !== marketContext || programIdOf(services, e.rec, e.extras) !== programID)) continue;
+      if (seen++ < page.skip) continue;
+      out.push(withShownTargets(view, served(services, e.rec, e.extras)));
+      if (out.length >= page.limit) break;
     }
     return { status: 200, body: out };
   },
@@ -103,7 +95,7 @@ export const eventHandlers: Oadr3Handlers = {
     const event = await unit(services, 'oa3 searchEventsByID', async (u) => {
       const found = await liveEvent(u, id);
       if (!found) return undefined;
-      const view = await readerView(u, req);
+      const view = await readerView(services, req);
       const event = served(services, found.rec, found.extras);
       return visibleTo(view, event.targets) ? withShownTargets(view, event) : undefined;
     });

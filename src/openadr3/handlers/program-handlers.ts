@@ -33,7 +33,7 @@ export const programHandlers: Oadr3Handlers = {
   async searchAllPrograms(services, req) {
     const page = pageOf(req.query);
     const found = await unit(services, 'oa3 searchAllPrograms', async (u) => {
-      const view = await targetView(u, req.principal, listParam(req.query.targets));
+      const view = await targetView(req.principal, listParam(req.query.targets), (id) => services.reads.grants.of(id));
       const visible = (await allPrograms(services, u)).filter((e) => visibleTo(view, e.program.targets));
       return visible.slice(page.skip, page.skip + page.limit).map((e) => withShownTargets(view, e.program));
     });
@@ -44,7 +44,7 @@ export const programHandlers: Oadr3Handlers = {
     const id = req.params.programID ?? '';
     const program = await unit(services, 'oa3 searchProgramByProgramId', async (u) => {
       const entry = await programById(services, u, id);
-      const view = await targetView(u, req.principal, listParam(req.query.targets));
+      const view = await targetView(req.principal, listParam(req.query.targets), (id) => services.reads.grants.of(id));
       return entry && visibleTo(view, entry.program.targets) ? withShownTargets(view, entry.program) : undefined;
     });
     if (!program) throw notFound('program', id);

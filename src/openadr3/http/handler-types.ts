@@ -5,6 +5,8 @@ import type { Principal } from '../auth/scopes.js';
 import type { Openadr3Settings } from '../openadr3-settings.js';
 import type { ChangeFeed } from '../notify/change-feed.js';
 import type { ProgramCatalogue } from '../objects/program-catalogue.js';
+import type { EventIndex } from '../objects/event-index.js';
+import type { GrantedTargetsCache } from '../objects/target-grants.js';
 
 export interface Oadr3Services {
   vtn: Vtn;
@@ -15,6 +17,8 @@ export interface Oadr3Services {
   changes: ChangeFeed;
   /** The VTN catalogue (config/programs.json, config/vens.json) when a policy is installed: its programs are 3.1 programs. */
   catalogue?: () => ProgramCatalogue | undefined;
+  /** What reads keep in memory on this instance, dropped by the store's change notices. */
+  reads: { events: EventIndex; grants: GrantedTargetsCache };
 }
 
 export interface Oadr3Request {

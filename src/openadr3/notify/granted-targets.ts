@@ -1,6 +1,6 @@
 // The targets BL granted each VEN client (objects/event-targets.ts), read once per client per fan-out.
 import type { Store } from '../../store/store.js';
-import { grantedTargets } from '../objects/event-targets.js';
+import { grantedTargets } from '../objects/target-grants.js';
 
 export type GrantedTargets = (clientID: string) => Promise<ReadonlySet<string>>;
 

@@ -1,7 +1,5 @@
 // Targeting and target hiding for programs and events (Definition.md §Object Privacy), for BL and VEN readers.
-import type { Unit } from '../../store/store.js';
 import { isBusinessLogic, type Principal } from '../auth/scopes.js';
-import { OA3 } from './oa3-collections.js';
 
 /** How one request may see targeted objects: BL sees all; a VEN sees through its granted ∩ requested targets. */
 export interface TargetView {
@@ -11,24 +9,20 @@ export interface TargetView {
   effective?: ReadonlySet<string>;
 }
 
-/** Targets granted to a VEN client: those BL wrote on its ven objects (found by clientID) and their resources. */
-export async function grantedTargets(u: Unit, clientID: string): Promise<Set<string>> {
-  const granted = new Set<string>();
-  const vens = await u.collection<{ id: string; targets?: string[] | null }>(OA3.vens).find('clientID', clientID);
-  for (const ven of vens) {
-    for (const t of ven.targets ?? []) granted.add(t);
-    const resources = await u.collection<{ targets?: string[] | null }>(OA3.resources).find('venID', ven.id);
-    for (const r of resources) for (const t of r.targets ?? []) granted.add(t);
-  }
-  return granted;
-}
+/** The targets BL granted a VEN client (target-grants.ts). */
+export type GrantsOf = (clientID: string) => Promise<ReadonlySet<string>>;
 
-export async function targetView(u: Unit, principal: Principal, requested: readonly string[]): Promise<TargetView> {
+export async function targetView(principal: Principal, requested: readonly string[], grantsOf: GrantsOf): Promise<TargetView> {
   const asked = new Set(requested);
   if (isBusinessLogic(principal)) return { requested: asked };
   // No ven object, or nothing requested that it was granted: only untargeted objects stay visible.
-  const granted = asked.size > 0 ? await grantedTargets(u, principal.clientID) : new Set<string>();
+  const granted = asked.size > 0 ? await grantsOf(principal.clientID) : new Set<string>();
   return { requested: asked, effective: new Set([...asked].filter((t) => granted.has(t))) };
+}
+
+/** The targets a targeted object must share to be seen; undefined when every object is seen (no filter). */
+export function matchingTargets(view: TargetView): ReadonlySet<string> | undefined {
+  return view.effective ?? (view.requested.size > 0 ? view.requested : undefined);
 }
 
 /**
@@ -37,7 +31,7 @@ export async function targetView(u: Unit, principal: Principal, requested: reado
  */
 export function visibleTo(view: TargetView, targets: readonly string[] | null | undefined): boolean {
   if (!targets || targets.length === 0) return true;
-  const match = view.effective ?? (view.requested.size > 0 ? view.requested : undefined);
+  const match = matchingTargets(view);
   if (!match) return true;
   return targets.some((t) => match.has(t));
 }
