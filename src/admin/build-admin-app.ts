@@ -48,7 +48,8 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     ...(opts.logger ? { loggerInstance: opts.logger } : { logger: false }),
     logController: new LogController({ disableRequestLogging: true }),
     // Report unknown fields and every problem instead of silently dropping them.
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+    // No optimiser passes: its ~40 route schemas are compiled on every start and run a few times a second at most.
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true, code: { optimize: false } } },
     schemaErrorFormatter: formatSchemaErrors,
   });
   installAdminErrorHandling(app);

@@ -11,6 +11,7 @@ import type { PushOptions } from '../vtn/vtn-options.js';
 import type { StoreSettings } from '../store/open-store.js';
 import type { Openadr3Config } from '../openadr3/openadr3-settings.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
+import { STARTUP_AJV_OPTIONS } from './ajv-startup-options.js';
 
 export interface VtnConfig {
   vtnId?: string;
@@ -74,7 +75,7 @@ export function loadConfig(path: string): VtnConfig {
     if (startsComment(text, jsonErrorOffset(err))) throw new VtnError('E_CONFIG', `${path}: ${COMMENTS_NOT_ALLOWED}.`, `${COMMENT_SUGGESTION}.`);
     throw new VtnError('E_CONFIG', `${path} is not valid JSON: ${(err as Error).message}.`, 'Fix the syntax (a missing comma or quote is the usual cause).');
   }
-  const ajv = new Ajv({ allErrors: true, useDefaults: false });
+  const ajv = new Ajv({ ...STARTUP_AJV_OPTIONS, allErrors: true, useDefaults: false });
   const validate = ajv.compile<VtnConfig>(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')));
   if (!validate(data)) {
     const problems = (validate.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` "${String(e.params.additionalProperty)}"` : ''}`);

@@ -6,6 +6,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { ErrorCode } from '../errors.js';
 import { durationSuggestion } from '../rules/files/duration-words.js';
 import { parseWithPositions, type Position } from './json-positions.js';
+import { STARTUP_AJV_OPTIONS } from '../config/ajv-startup-options.js';
 
 export interface SchedulePaths {
   /** Schedule files: config/schedules.json and rules/schedules/*.json. */
@@ -82,7 +83,7 @@ export function readValidated<T>(path: string, kind: 'scheduleFile' | 'calendarF
 
 function validatorFor(kind: 'scheduleFile' | 'calendarFile'): ValidateFunction {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    ajv = new Ajv({ ...STARTUP_AJV_OPTIONS, allErrors: true, verbose: true, strict: false });
     ajv.addSchema(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')) as object);
   }
   return ajv.getSchema(`${SCHEMA_ID}#/definitions/${kind}`)!;

@@ -6,6 +6,7 @@ import { PACKAGE_ROOT } from '../../config/load-config.js';
 import { VtnError } from '../../errors.js';
 import type { Logger } from '../../vtn/context.js';
 import type { ClientRole } from './scopes.js';
+import { STARTUP_AJV_OPTIONS } from '../../config/ajv-startup-options.js';
 
 export interface ClientEntry {
   clientID: string;
@@ -35,7 +36,7 @@ export function parseClientFile(text: string, path: string): ClientFile {
   } catch (err) {
     throw new VtnError('E_CONFIG', `${path} is not valid JSON: ${(err as Error).message}.`, 'Fix the syntax, or rewrite the file with `vtn clients add`.');
   }
-  validateFile ??= new Ajv({ allErrors: true }).compile(JSON.parse(readFileSync(CLIENTS_SCHEMA_PATH, 'utf8')));
+  validateFile ??= new Ajv({ ...STARTUP_AJV_OPTIONS, allErrors: true }).compile(JSON.parse(readFileSync(CLIENTS_SCHEMA_PATH, 'utf8')));
   if (!validateFile(data)) {
     const problems = (validateFile.errors ?? []).map((e) => `${e.instancePath || '(top level)'} ${e.message ?? 'is invalid'}`);
     throw new VtnError('E_CONFIG', `${path} is invalid: ${problems.join('; ')}.`, 'See schemas/clients.schema.json.');

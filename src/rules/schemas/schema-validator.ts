@@ -9,6 +9,7 @@ import { pointerToPath, positionOf, type JsonSource } from '../files/json-source
 import type { Problem } from '../files/problem.js';
 import { durationSuggestion } from '../files/duration-words.js';
 import { quotedScalar } from '../files/quoted-scalar.js';
+import { STARTUP_AJV_OPTIONS } from '../../config/ajv-startup-options.js';
 
 export type FileKind = 'rules' | 'vens' | 'programs' | 'templates' | 'ruleTests' | 'scenarios' | 'vtnConfig' | 'clients';
 
@@ -32,7 +33,7 @@ const compiled = new Map<FileKind, ValidateFunction>();
 function validatorFor(kind: FileKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
+    const ajv = new Ajv({ ...STARTUP_AJV_OPTIONS, allErrors: true, verbose: true, strict: false });
     addFormats(ajv);
     v = ajv.compile(JSON.parse(readFileSync(schemaPath(kind), 'utf8')));
     compiled.set(kind, v);
