@@ -48,8 +48,12 @@ async function notifyListeners(ctx: Work, msg: OadrUpdateReport, values: ReportV
   const venId = msg.venId!;
   const onError = (err: unknown, where: string) => ctx.log.error({ err, venId, where }, 'report listener failed');
   await ctx.reportCallbacks.deliver(values, (err, id) => onError(err, `callback of ${id}`));
-  const byRequest = new Map<string, typeof values>();
-  for (const v of values) byRequest.set(v.reportRequestId, [...(byRequest.get(v.reportRequestId) ?? []), v]);
+  const byRequest = new Map<string, ReportValue[]>();
+  for (const v of values) {
+    const list = byRequest.get(v.reportRequestId);
+    if (list) list.push(v);
+    else byRequest.set(v.reportRequestId, [v]); // no copy per value: a long history report stays linear
+  }
   const onTelemetry = ctx.handlers.get('onTelemetry');
   for (const [reportRequestId, list] of byRequest) {
     try {
