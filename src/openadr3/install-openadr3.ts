@@ -14,6 +14,7 @@ import type { ProgramCatalogue } from './objects/program-catalogue.js';
 import type { Oadr3Handlers, Oadr3Services } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
 import { EventIndex } from './objects/event-index.js';
+import { dropExtrasAfterArchive } from './objects/extras-retention.js';
 import { GrantedTargetsCache } from './objects/target-grants.js';
 import { OPENADR3_DEFAULTS, OPENADR3_LIMITS, type Openadr3Config, type Openadr3Settings } from './openadr3-settings.js';
 
@@ -73,8 +74,10 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, reads, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };
   // Events made by the admin API, rules or schedules are published from the core; the 3.1 handlers publish their own.
   const stopEvents = publishCoreEvents(services, webhooks);
+  const stopExtras = dropExtrasAfterArchive(vtn.store, log);
   vtn.app.addHook('onClose', async () => {
     stopEvents();
+    stopExtras();
     webhooks.close();
     reads.events.close();
     reads.grants.close();

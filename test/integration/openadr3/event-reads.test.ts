@@ -1,9 +1,11 @@
 // GET /events answers from a per-instance index of the live events and a per-client cache of grants
 // (objects/event-index.ts, objects/target-grants.ts), both dropped by the store's change notices: whatever changes
 // an event or a grant — the admin API, an embedder's (rule's) modifyEvent, a cancel, retention, BL rewriting a ven
-// object or adding a resource, another instance on the same PostgreSQL — shows at the next read.
+// object or adding a resource, another instance on the same PostgreSQL — shows at the next read. Retention takes
+// an archived event's 3.1 extras with it.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
+import { OA3 } from '../../../src/openadr3/objects/oa3-collections.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
 import { until } from '../multi-instance/until.js';
@@ -62,13 +64,18 @@ describe('OpenADR 3.1 GET /events after changes made elsewhere', () => {
     await adminCall('POST', `/events/${first.id}/cancel`, { reason: 'not needed' });
     expect([...(await readBy(world, ven, ['feeder-1'])).keys()]).toEqual([ended.id]);
 
-    // The second event ended at T0 + 5 h; an hour of live retention later the sweep archives it.
+    // The second event ended at T0 + 5 h; an hour of live retention later the sweep archives it, and its 3.1 extras go.
     now = T0 + 7 * HOUR;
-    expect((await readBy(world, ven, ['feeder-1'])).has(ended.id)).toBe(true);
-    expect((await world.vtn.sweepRetention()).archived).toBeGreaterThanOrEqual(1);
-    expect((await readBy(world, ven, ['feeder-1'])).size).toBe(0);
+    const later = (await world.call<Event>('createEvent', { token: await bl(), body: body(T0 + 9 * HOUR, ['feeder-1'], 'later') })).body;
+    expect([...(await readBy(world, ven, ['feeder-1'])).keys()]).toEqual([ended.id, later.id].sort());
+    expect((await world.vtn.sweepRetention()).archived).toBe(2);
+    expect([...(await readBy(world, ven, ['feeder-1'])).keys()]).toEqual([later.id]);
     expect((await world.call('searchEventsByID', { token: await bl(), params: { eventID: ended.id } })).status).toBe(404);
-  });
+    const extrasOf = (id: string) => world.vtn.store.unit((u) => u.collection(OA3.eventExtras).get(id));
+    await until(async () => (await extrasOf(ended.id)) === undefined && (await extrasOf(first.id)) === undefined, { what: 'extras of the archived events removed' });
+    expect(await extrasOf(later.id)).toMatchObject({ id: later.id, programID: 'default' });
+    await world.call('deleteEvent', { token: await bl(), params: { eventID: later.id } });
+  }, 30_000);
 
   it('BL rewriting a ven object\'s targets, or giving its VEN a targeted resource, changes what that VEN reads next', async () => {
     const created = await world.call<{ id: string }>('createVen', { token: await bl(), body: { objectType: 'BL_VEN_REQUEST', clientID: 'mover', venName: 'mover-site', targets: ['feeder-9'] } });
