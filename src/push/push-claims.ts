@@ -48,6 +48,8 @@ export interface Claimer {
 
 /** `claimNext` false only settles (the VTN is stopping). */
 export async function pushStep(w: Work, venId: string, finished: Finished | undefined, me: Claimer, claimNext = true): Promise<StepResult> {
+  // The VEN's rows in one read (a store with round trips answers the step's queue and event reads from it).
+  await w.u.prefetch(venId);
   const repo = w.u.collection<PushStatusRecord>(PUSH_STATUS);
   const stored = await repo.get(venId);
   const initial = stored ?? freshPushStatus(venId);

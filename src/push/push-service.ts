@@ -4,16 +4,16 @@ import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { ChangeNotice } from '../store/store.js';
 import type { MessageSecurity } from '../security/message-security.js';
-import { inUnit } from '../vtn/context.js';
 import { nextStatusChange } from '../vtn/events/index.js';
 import type { Listed } from '../vtn/distribute.js';
 import type { Vtn } from '../vtn/vtn.js';
-import { pushStep, type Claimer, type Finished, type StepResult } from './push-claims.js';
+import type { Claimer, Finished, StepResult } from './push-claims.js';
 import { deliver, type DeliveryDeps } from './push-delivery.js';
 import { PushObservers, type PushObserver } from './push-observers.js';
 import type { PushClientTls } from './push-request.js';
 import { PushRoster } from './push-roster.js';
 import { claimLifetimeMs, type PushSettings } from './push-settings.js';
+import { PushStepBatch } from './push-step-batch.js';
 import { PushTurns } from './push-turns.js';
 import type { Lookup } from './resolve-target.js';
 import { WakeTimer } from './wake-timer.js';
@@ -42,6 +42,7 @@ export class PushService {
   readonly #timer: WakeTimer;
   readonly #drains = new Set<Promise<void>>();
   readonly #turns = new PushTurns();
+  readonly #steps: PushStepBatch;
   #stops: (() => void)[] = [];
   #running = false;
   #stopping = false;
@@ -53,6 +54,7 @@ export class PushService {
     this.#concurrency = o.settings.concurrency;
     let seq = 0;
     this.#claimer = { instance: randomUUID(), nextSeq: () => ++seq, lifetimeMs: claimLifetimeMs(o.settings) };
+    this.#steps = new PushStepBatch(vtn.ctx, this.#claimer);
     this.#delivery = {
       vtn, settings: o.settings, stopping: () => this.#stopping, signal: this.#abort.signal,
       ...(o.security ? { security: o.security } : {}), ...(o.tls ? { tls: o.tls } : {}), ...(o.lookup ? { lookup: o.lookup } : {}),
@@ -142,7 +144,7 @@ export class PushService {
       this.#again.delete(venId);
       let step: StepResult;
       try {
-        step = await inUnit(this.#vtn.ctx, 'push', (w) => pushStep(w, venId, finished, this.#claimer, !this.#stopping));
+        step = await this.#steps.step(venId, finished, !this.#stopping);
       } catch (err) {
         // The claim (if any) stays in the store; it is taken back once its lifetime is over.
         this.#vtn.ctx.log.error({ err, venId }, 'push step failed; retried when the claim expires');

@@ -1,0 +1,65 @@
+// The push steps that come due in one event-loop turn run in one unit of work: one commit (one journal line, one
+// PostgreSQL transaction) for up to `max` VENs instead of one each. Should that unit fail, each step runs alone.
+import { inUnit, type VtnContext } from '../vtn/context.js';
+import { pushStep, type Claimer, type Finished, type StepResult } from './push-claims.js';
+
+interface Asked {
+  venId: string;
+  finished: Finished | undefined;
+  claimNext: boolean;
+  resolve(step: StepResult): void;
+  reject(err: unknown): void;
+}
+
+export class PushStepBatch {
+  readonly #ctx: VtnContext;
+  readonly #claimer: Claimer;
+  readonly #max: number;
+  #asked: Asked[] = [];
+  #scheduled = false;
+
+  constructor(ctx: VtnContext, claimer: Claimer, max = 32) {
+    this.#ctx = ctx;
+    this.#claimer = claimer;
+    this.#max = max;
+  }
+
+  /** One VEN's step (settle the last push, claim the next), run with the others asked in this turn. */
+  step(venId: string, finished: Finished | undefined, claimNext: boolean): Promise<StepResult> {
+    return new Promise<StepResult>((resolve, reject) => {
+      this.#asked.push({ venId, finished, claimNext, resolve, reject });
+      if (this.#scheduled) return;
+      this.#scheduled = true;
+      setImmediate(() => this.#flush());
+    });
+  }
+
+  #flush(): void {
+    this.#scheduled = false;
+    while (this.#asked.length > 0) void this.#run(this.#asked.splice(0, this.#max));
+  }
+
+  async #run(batch: Asked[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const steps = await inUnit(this.#ctx, 'push', async (w) => {
+          const out: StepResult[] = [];
+          // One after the other: each VEN's reads see the writes of the steps before it in this unit.
+          for (const a of batch) out.push(await pushStep(w, a.venId, a.finished, this.#claimer, a.claimNext));
+          return out;
+        });
+        batch.forEach((a, i) => a.resolve(steps[i]!));
+        return;
+      } catch {
+        // Nothing of the failed unit was committed: each step alone, so one VEN's failure stays its own.
+      }
+    }
+    await Promise.all(batch.map(async (a) => {
+      try {
+        a.resolve(await inUnit(this.#ctx, 'push', (w) => pushStep(w, a.venId, a.finished, this.#claimer, a.claimNext)));
+      } catch (err) {
+        a.reject(err);
+      }
+    }));
+  }
+}
