@@ -46,3 +46,11 @@ export async function runFanout(job: FanoutJob): Promise<FanoutResult> {
   await pool.close();
   return { ms, acknowledged, failures, requests: acknowledged * 2, ...(firstFailure ? { firstFailure } : {}) };
 }
+
+/**
+ * Statements per VEN that went through its poll and acknowledgement: a run cut by its time limit counts only
+ * those (dividing by the whole fleet made 3,323 acknowledged of 10,000 read as 1.65 instead of about 5).
+ */
+export function statementsPerAcknowledgedVen(statements: number, fan: Pick<FanoutResult, 'acknowledged'>): number {
+  return statements / Math.max(1, fan.acknowledged);
+}

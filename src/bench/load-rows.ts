@@ -36,7 +36,7 @@ export function loadRows(r: LoadResult, vens: number, events: number): SideRow[]
     perStore('b fan-out', `addEvent for ${vens} VENs`, pick(s, (l) => l.fanout.addMs), (ms) => `${ms.toFixed(0)} ms`),
     perStore('b fan-out', 'all delivered + acknowledged (acks / recorded / failed)', pick(s, (l) => l.fanout), (f) => `${f.ms} ms (${f.acknowledged}/${f.recorded}/${f.failures})`,
       { target: '< 10000 ms', ok: (f) => f.ms < 10_000 && f.recorded === vens && f.failures === 0 }),
-    perStore('b fan-out', 'database statements per VEN (poll + ack)', pick(s, (l) => l.fanout.queriesPerVen), (q) => q.toFixed(2)),
+    perStore('b fan-out', 'database statements per acknowledged VEN (poll + ack)', pick(s, (l) => l.fanout.queriesPerVen), (q) => q.toFixed(2)),
     perStore('b fan-out', 'rows written: addEvent / the fan-out (records + index)', pick(s, (l) => l.fanout.rowsAdded), (x) => `${x.byAddEvent} / ${x.byFanout}`),
     perStore('c telemetry', 'values/s stored (10 values per update, 50 conns)', pick(s, (l) => l.telemetry), (t) => (typeof t === 'string' ? t : `${t.valuesPerS} (p99 ${t.p99} ms, err ${t.errors})`),
       { target: 'file ≥ 20000 (before); postgres ≥ 10000', ok: (t, k) => typeof t !== 'string' && t.errors === 0 && t.valuesPerS >= (k === 'file' ? 20_000 : 10_000) }),

@@ -7,7 +7,7 @@ import type { BenchArgs } from './bench-args.js';
 import type { BenchPostgres } from './bench-postgres.js';
 import { newState, stateBytes, type BenchState, type BenchStoreKind } from './bench-state.js';
 import { ChildHandle } from './child-ipc.js';
-import type { FanoutResult } from './load-fanout.js';
+import { statementsPerAcknowledgedVen, type FanoutResult } from './load-fanout.js';
 import type { RateResult } from './load-rate.js';
 import type { RegisterResult } from './load-register.js';
 import { pollBreakdown, type StageCost } from './poll-breakdown.js';
@@ -121,7 +121,7 @@ async function fanout(r: Running, loader: ChildHandle, pg: BenchPostgres | undef
   const rows2 = url ? await pg!.rowCounts(url) : undefined;
   const total = (c: { records: number; index: number }) => c.records + c.index;
   return {
-    ...fan, recorded, addMs: added.addMs, queriesPerVen: (q1 - q0) / r.venIds.length,
+    ...fan, recorded, addMs: added.addMs, queriesPerVen: statementsPerAcknowledgedVen(q1 - q0, fan),
     ...(rows0 && rows1 && rows2 ? { rowsAdded: { byAddEvent: total(rows1) - total(rows0), byFanout: total(rows2) - total(rows1) } } : {}),
   };
 }
