@@ -20,6 +20,7 @@ import { registerTotalsRoute } from './routes/totals-route.js';
 import { registerVenRoutes } from './routes/ven-routes.js';
 import { registerFieldVenRoutes } from './routes/field-ven-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
+import { registerOa3VenRoutes } from './routes/oa3-ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
 import { installVenRefHook } from './ven-resolver.js';
@@ -83,6 +84,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     registerFleetRoutes(api, deps);
     registerTotalsRoute(api, deps);
     registerWebhookRoutes(api, deps);
+    registerOa3VenRoutes(api, deps);
   }, { prefix: API_PREFIX });
   return app;
 }

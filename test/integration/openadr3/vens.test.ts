@@ -1,6 +1,7 @@
 // /vens and /resources: CRUD with every answer checked against openadr3.yaml, object privacy by clientID,
 // BL-only targets, unique names, the registration policy deciding a VEN client's ven object, per-client caps.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AdminServer } from '../../../src/admin/index.js';
 import type { RegistrationDecision, RegistrationInfo } from '../../../src/vtn/handlers.js';
 import { REFUSALS, type RefusalRecord } from '../../../src/vtn/refusal-records.js';
 import { startOadr3Vtn, type Oadr3World } from '../../helpers/openadr3.js';
@@ -182,5 +183,29 @@ describe('OpenADR 3.1 vens and resources', () => {
     expect(del.status).toBe(200);
     expect((await world.call<Obj[]>('searchVenResources', { token: await bl(), query: { venID: mine!.id } })).body).toEqual([]);
     expect((await world.call('createVen', { token: a, body: { objectType: 'VEN_VEN_REQUEST', venName: 'ven-a-site' } })).status).toBe(201);
+  });
+
+  it('lists every ven object for the operator in GET /admin/v1/openadr3/vens, with targets and resource counts, paged by id', async () => {
+    const token = 'vens-admin-token-0123456789abcdef';
+    const admin = new AdminServer({ vtn: world.vtn, config: { token }, processMetrics: false, env: {} });
+    try {
+      const ven = (await world.call<Obj>('createVen', { token: await bl(), body: { objectType: 'BL_VEN_REQUEST', clientID: 'listed', venName: 'listed-site', targets: ['feeder-a'] } })).body;
+      await world.call('createResource', { token: await bl(), body: { objectType: 'BL_RESOURCE_REQUEST', clientID: 'listed', resourceName: 'meter', venID: ven.id } });
+      const list = async (query: string) => {
+        const res = await admin.app.inject({ method: 'GET', url: `/admin/v1/openadr3/vens${query}`, headers: { authorization: `Bearer ${token}` } });
+        expect(res.statusCode, res.body).toBe(200);
+        return res.json() as (Obj & { resources: number })[];
+      };
+      const all = await list('?limit=1000');
+      expect(all.find((v) => v.id === ven.id)).toEqual({
+        id: ven.id, venName: 'listed-site', clientID: 'listed', targets: ['feeder-a'], resources: 1, createdDateTime: ven.createdDateTime, modificationDateTime: ven.modificationDateTime,
+      });
+      expect(all.map((v) => v.id)).toEqual([...all.map((v) => v.id)].sort());
+      expect(all.length).toBeGreaterThan(1);
+      expect((await list(`?after=${encodeURIComponent(all[0]!.id)}&limit=1`)).map((v) => v.id)).toEqual([all[1]!.id]);
+      expect((await admin.app.inject({ method: 'GET', url: '/admin/v1/openadr3/vens' })).statusCode).toBe(401);
+    } finally {
+      await admin.close();
+    }
   });
 });
