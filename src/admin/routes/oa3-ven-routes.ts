@@ -5,6 +5,7 @@ import { OA3 } from '../../openadr3/objects/oa3-collections.js';
 import type { ResourceObject, VenObject } from '../../openadr3/objects/ven-records.js';
 import type { AdminDeps } from '../admin-deps.js';
 import { errorReply } from '../schemas/common.js';
+import { oa3PageQuery } from './webhook-routes.js';
 
 const venObject = {
   type: 'object',
@@ -18,16 +19,11 @@ const venObject = {
   },
 } as const;
 
-const query = {
-  type: 'object', additionalProperties: false,
-  properties: { after: { type: 'string', maxLength: 128 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
-} as const;
-
 export function registerOa3VenRoutes(app: FastifyInstance, deps: AdminDeps): void {
   app.get('/openadr3/vens', {
     schema: {
       tags: ['openadr3'], summary: 'OpenADR 3.1 ven objects (id order, `after` and `limit` page) with their targets and resource counts',
-      querystring: query, response: { 200: { type: 'array', items: venObject }, 400: errorReply, 401: errorReply },
+      querystring: oa3PageQuery, response: { 200: { type: 'array', items: venObject }, 400: errorReply, 401: errorReply },
     },
   }, async (req) => {
     const { after, limit } = req.query as { after?: string; limit: number };

@@ -38,7 +38,8 @@ const answer = {
   },
 } as const;
 
-const query = {
+/** `after` an id, `limit` 1–1,000 (default 100): the OpenADR 3.1 admin lists page alike. */
+export const oa3PageQuery = {
   type: 'object', additionalProperties: false,
   properties: { after: { type: 'string', maxLength: 128 }, limit: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } },
 } as const;
@@ -47,7 +48,7 @@ export function registerWebhookRoutes(app: FastifyInstance, deps: AdminDeps): vo
   app.get('/openadr3/subscriptions', {
     schema: {
       tags: ['openadr3'], summary: 'OpenADR 3.1 webhook deliveries per subscription (id order, `after` and `limit` page) and their summary',
-      querystring: query, response: { 200: answer, 400: errorReply, 401: errorReply, 503: errorReply },
+      querystring: oa3PageQuery, response: { 200: answer, 400: errorReply, 401: errorReply, 503: errorReply },
     },
   }, async (req) => {
     const webhooks = deps.sources.webhooks ?? (() => { throw notInstalled('The OpenADR 3.1 API'); })();
