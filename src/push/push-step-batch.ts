@@ -1,7 +1,9 @@
 // The push steps that come due in one event-loop turn run in one unit of work: one commit (one journal line, one
 // PostgreSQL transaction) for up to `max` VENs instead of one each. Should that unit fail, each step runs alone.
-import { inUnit, type VtnContext } from '../vtn/context.js';
+import { inUnit, type VtnContext, type Work } from '../vtn/context.js';
 import { pushStep, type Claimer, type Finished, type StepResult } from './push-claims.js';
+
+export type StepFn = (w: Work, venId: string, finished: Finished | undefined, me: Claimer, claimNext: boolean) => Promise<StepResult>;
 
 interface Asked {
   venId: string;
@@ -15,13 +17,15 @@ export class PushStepBatch {
   readonly #ctx: VtnContext;
   readonly #claimer: Claimer;
   readonly #max: number;
+  readonly #stepFn: StepFn;
   #asked: Asked[] = [];
   #scheduled = false;
 
-  constructor(ctx: VtnContext, claimer: Claimer, max = 32) {
+  constructor(ctx: VtnContext, claimer: Claimer, o: { max?: number; stepFn?: StepFn } = {}) {
     this.#ctx = ctx;
     this.#claimer = claimer;
-    this.#max = max;
+    this.#max = o.max ?? 32;
+    this.#stepFn = o.stepFn ?? pushStep;
   }
 
   /** One VEN's step (settle the last push, claim the next), run with the others asked in this turn. */
@@ -45,7 +49,7 @@ export class PushStepBatch {
         const steps = await inUnit(this.#ctx, 'push', async (w) => {
           const out: StepResult[] = [];
           // One after the other: each VEN's reads see the writes of the steps before it in this unit.
-          for (const a of batch) out.push(await pushStep(w, a.venId, a.finished, this.#claimer, a.claimNext));
+          for (const a of batch) out.push(await this.#stepFn(w, a.venId, a.finished, this.#claimer, a.claimNext));
           return out;
         });
         batch.forEach((a, i) => a.resolve(steps[i]!));
@@ -56,7 +60,7 @@ export class PushStepBatch {
     }
     await Promise.all(batch.map(async (a) => {
       try {
-        a.resolve(await inUnit(this.#ctx, 'push', (w) => pushStep(w, a.venId, a.finished, this.#claimer, a.claimNext)));
+        a.resolve(await inUnit(this.#ctx, 'push', (w) => this.#stepFn(w, a.venId, a.finished, this.#claimer, a.claimNext)));
       } catch (err) {
         a.reject(err);
       }
