@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ClientCatalogue } from '../../../src/openadr3/auth/client-catalogue.js';
 import { addClient } from '../../../src/openadr3/auth/client-file-edits.js';
 import { verifySecret } from '../../../src/openadr3/auth/secret-hash.js';
@@ -51,6 +51,31 @@ describe('vtn clients', { timeout: 120_000 }, () => {
     addClient(file, { name: 'bl', role: 'bl' });
     expect(() => addClient(file, { name: 'bl', role: 'bl' })).toThrow(/has a client "bl" already/);
     expect(() => addClient(file, { name: 'other', role: 'bl', scopes: ['write_everything'] })).toThrow(/Unknown scope write_everything/);
+  });
+
+  it('finds a client added to the file at once, and notices a disabled one within a second (not on every request)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
+    addClient(file, { name: 'first', role: 'ven' });
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const catalogue = new ClientCatalogue(file, quiet);
+      expect(catalogue.find('first')?.clientID).toBe('first');
+      // A miss looks at the file again: `vtn clients add` then a token request works straight away.
+      addClient(file, { name: 'second', role: 'ven' });
+      expect(catalogue.find('second')?.clientID).toBe('second');
+      const edited = JSON.parse(readFileSync(file, 'utf8')) as { clients: { clientID: string; disabled?: boolean }[] };
+      for (const c of edited.clients) if (c.clientID === 'first') c.disabled = true;
+      writeFileSync(file, JSON.stringify(edited, null, 2));
+      // A hit trusts the last look for up to a second…
+      vi.advanceTimersByTime(500);
+      expect(catalogue.find('first')?.clientID).toBe('first');
+      // …then the edit is seen.
+      vi.advanceTimersByTime(600);
+      expect(catalogue.find('first')).toBeUndefined();
+      expect(catalogue.find('second')?.clientID).toBe('second');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('keeps the last good catalogue when an edit is invalid', () => {
