@@ -53,7 +53,8 @@ async function startCli(): Promise<Started & { dataDir: string }> {
   child.kill = (sig?: NodeJS.Signals | number) => { signalAt = Date.now(); return origKill(sig); };
   const exited = new Promise<{ code: number | null; ms: number; signalAt: number }>((resolve) => child.on('exit', (code) => resolve({ code, ms: Date.now() - signalAt, signalAt })));
   const urls = await new Promise<{ vtnUrl: string; adminUrl: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${output()}`)), 20_000);
+    // Generous: tsx compiles the admin modules on the way up, which takes long beside another test worker.
+    const timer = setTimeout(() => reject(new Error(`vtn start did not come up:\n${output()}`)), 45_000);
     const check = () => {
       const vtn = /^openadr-vtn \S+ listening at (https?:\/\/\S+)/m.exec(output());
       const admin = /admin API at (http:\/\/\S+)\/admin\/v1/.exec(output());
@@ -92,10 +93,11 @@ describe('vtn start: admin server and graceful shutdown', () => {
   }, 60_000);
 
   it('SIGTERM while the state is still loading (before any port listens) waits for it, flushes and exits 0', async () => {
-    // A long journal makes the replay window wide enough to signal into (~150 MB: a few hundred ms to replay).
+    // A long journal makes the replay window wide enough to signal into (~40 MB: about 100 ms to replay alone, seconds
+    // beside another test worker — 150 MB took 4.3 s there and pushed the stop past its 10-s bound).
     const { root, dataDir } = await projectFolder('vtn-early-signal-', async (dir) => {
       await mkdir(dir);
-      writeAttackJournal(join(dir, 'vtn.journal'), 150 * 1024 * 1024);
+      writeAttackJournal(join(dir, 'vtn.journal'), 40 * 1024 * 1024);
     });
     const { child, output } = spawnCli(root);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
