@@ -96,6 +96,8 @@ export interface DeliveryRecord {
   respondedAt?: string;
   /** Set once a completed/cancelled event has been delivered and need not be sent again. */
   retired?: boolean;
+  /** 'openadr3': the answer of a 3.1 VEN (by its ven object id), which reads the event itself and is not in venIds. */
+  protocol?: 'openadr3';
 }
 
 /** An EiOpt schedule or event-scoped opt created by a VEN. Keyed by `${venId}\u0000${optId}`. */

@@ -107,6 +107,8 @@ function overlaps(slotStart: number, slotDuration: number, start: number, end: n
 
 export interface OptState {
   venId: string;
+  /** 'openadr3' for a 3.1 VEN that answered (it is outside the 2.0b audience, venIds). */
+  protocol?: 'openadr3';
   /** What the VEN answered in oadrCreatedEvent, if anything. */
   response?: OptType;
   responseCode?: number;
@@ -131,6 +133,7 @@ export function optStateOf(rec: EventRecord, venId: string, d: DeliveryRecord | 
   const effective = scheduled === 'optIn' ? 'optIn' : response ?? scheduled;
   return {
     venId,
+    ...(d?.protocol ? { protocol: d.protocol } : {}),
     ...(response ? { response } : {}),
     ...(d?.responseCode !== undefined ? { responseCode: d.responseCode } : {}),
     ...(scheduled ? { scheduled } : {}),

@@ -393,16 +393,21 @@ async function liveEventsNear(w: Work, rec: EventRecord): Promise<EventRecord[]>
   return [...seen.values()];
 }
 
-/** An event with its status and every VEN's opt state; deliveries are read in one call. */
+/** An event with its status and every VEN's opt state (its 2.0b audience, then the 3.1 VENs that answered); deliveries are read in one call. */
 async function viewOf(w: Work, event: EventRecord, now: Date): Promise<EventView> {
   const deliveries = await w.u.deliveries.find('eventId', event.eventId);
   const byVen = new Map(deliveries.map((d) => [d.venId, d]));
+  const audience = new Set(event.venIds);
+  const answered3 = deliveries.filter((d) => d.protocol === 'openadr3' && !audience.has(d.venId)).sort((a, b) => a.venId.localeCompare(b.venId));
   // Opts matter only for VENs that have any: one indexed read per VEN would be 10,000 reads for a fleet-wide event.
   const opts = await w.u.opts.find('eventId', event.eventId);
   const scheduled = event.venIds.length <= 200 ? await Promise.all(event.venIds.map((v) => w.u.opts.find('venId', v))) : undefined;
   return {
     event,
     status: eventStatus(event, now),
-    vens: event.venIds.map((v, i) => optStateOf(event, v, byVen.get(v), scheduled?.[i] ?? opts.filter((o) => o.venId === v))),
+    vens: [
+      ...event.venIds.map((v, i) => optStateOf(event, v, byVen.get(v), scheduled?.[i] ?? opts.filter((o) => o.venId === v))),
+      ...answered3.map((d) => optStateOf(event, d.venId, d, [])),
+    ],
   };
 }

@@ -130,7 +130,8 @@ const optState = {
   type: 'object',
   properties: {
     venId: { type: 'string' },
-    response: { type: 'string', description: 'optIn/optOut answered in oadrCreatedEvent.' },
+    protocol: { type: 'string', enum: ['openadr3'], description: 'openadr3: a 3.1 VEN (its ven object id) that answered through an OPERATING_STATE report; absent for the 2.0b audience.' },
+    response: { type: 'string', description: 'optIn/optOut answered in oadrCreatedEvent (or a 3.1 OPERATING_STATE report).' },
     responseCode: { type: 'integer' },
     scheduled: { type: 'string', description: 'What EiOpt schedules say.' },
     effective: { type: 'string', description: 'The state to act on.' },

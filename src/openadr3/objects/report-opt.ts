@@ -36,7 +36,7 @@ export async function recordReportOpt(vtn: Vtn, venId: string, eventId: string, 
     const before = await u.deliveries.get(key);
     if (before?.optType === optType && before.optModification === event.modificationNumber) return false;
     const respondedAt = ctx.now().toISOString();
-    u.deliveries.put(key, { ...(before ?? { eventId, venId }), optType, optModification: event.modificationNumber, responseCode: 200, respondedAt });
+    u.deliveries.put(key, { ...(before ?? { eventId, venId }), protocol: 'openadr3', optType, optModification: event.modificationNumber, responseCode: 200, respondedAt });
     u.afterCommit(async () => {
       ctx.log.info({ venId, eventId, optType, via: 'openadr3 report' }, 'opt responses recorded');
       await notifyOpt(ctx, venId, eventId, optType, event.modificationNumber, respondedAt);

@@ -109,6 +109,19 @@ describe('OpenADR 3.1 reports', () => {
     expect(await world.vtn.optState(eventId, venOfA)).toMatchObject({ response: 'optIn' });
   });
 
+  it('the 3.1 VEN\'s answer is in the admin event view and its per-VEN list, beside the 2.0b audience', async () => {
+    const get = async (url: string) => {
+      const res = await admin.app.inject({ method: 'GET', url, headers: { authorization: 'Bearer admin-token-0123456789' } });
+      expect(res.statusCode).toBe(200);
+      return res.json();
+    };
+    const view = await get(`/admin/v1/events/${eventId}`) as { vens: { venId: string }[] };
+    expect(view.vens).toEqual([{ venId: 'a-2.0b-ven' }, { venId: venOfA, protocol: 'openadr3', response: 'optIn', responseCode: 200, effective: 'optIn' }]);
+    const list = await get(`/admin/v1/events/${eventId}/vens`) as { venId: string; protocol?: string; respondedAt?: string }[];
+    expect(list.find((d) => d.venId === venOfA)).toMatchObject({ protocol: 'openadr3', response: 'optIn', respondedAt: expect.any(String) });
+    expect(await get(`/admin/v1/events/${eventId}/summary`)).toMatchObject({ total: 2, optIn: 1, noAnswer: 1 });
+  });
+
   it('refuses a report on an unknown event (404), without a ven object (403), over the cap (409), and huge values (400)', async () => {
     const a = await world.tokenFor('site-a', 'ven');
     expect((await world.call('createReport', { token: a, body: usage('no-such-event', [1], '2026-06-01T12:05:00Z') })).status).toBe(404);

@@ -51,7 +51,9 @@ export function createEventsPanel(section, { api, onChange }) {
     return [
       h('ul', { class: 'ven-list' }, list.map((d) => h('li', { 'data-ven-id': d.venId },
         h('span', { class: 'ven-name' }, names.get(d.venId) ?? d.venId), ': ',
-        h('span', { class: d.delivered ? 'delivered' : 'pending' }, d.delivered ? 'delivered' : 'waiting for its poll'), ' · ',
+        d.protocol === 'openadr3'
+          ? h('span', { class: 'delivered' }, 'OpenADR 3.1 VEN (reads the event itself)')
+          : h('span', { class: d.delivered ? 'delivered' : 'pending' }, d.delivered ? 'delivered' : 'waiting for its poll'), ' · ',
         h('span', { class: 'opt' }, optWords(d))))),
       total > list.length ? h('p', { class: 'muted' }, `The first ${list.length} of ${total} VENs; the counts above cover all of them.`) : null,
     ];
