@@ -19,7 +19,7 @@ const POLLING_VENS = 2000;
 const TARGET_MS = 5000;
 
 export interface PushOnStore {
-  first: PushRound & { addMs: number; recorded: number };
+  first: PushRound & { addMs: number; recorded: number; cpuMsPerVen: number };
   /** Fan-outs run back to back while the poll load ran. */
   during: { rounds: number; worstAckedMs: number };
   rate: { alone: RateResult; withPushes: RateResult };
@@ -67,9 +67,12 @@ async function onStore(o: Ctx, kind: BenchStoreKind, port: number, endpoints: Ch
     await loader.call<MaxResult>('max', { url: pollUrl, venIds: pollers, connections: 50, durationS: 1 });
 
     o.stage(`${kind}: one event to ${pushVens} push VENs, until every oadrCreatedEvent is recorded`);
+    const cpuBefore = await child.call<number>('cpuMs');
     const round = await fanOut();
-    const first = { ...round, recorded: await child.call<number>('countResponses', { eventId: `push-fanout-${kind}-1` }) };
-    o.stage(`${kind}: fan-out ${first.receivedMs} ms received, ${first.ackedMs} ms acknowledged (${first.acked}/${pushVens}, ${first.failures} failed${first.firstFailure ? `: ${first.firstFailure}` : ''})`);
+    // The VTN's own CPU for the whole fan-out (event, pushes, acknowledgements, commits), whatever else ran on the machine.
+    const cpuMsPerVen = ((await child.call<number>('cpuMs')) - cpuBefore) / pushVens;
+    const first = { ...round, cpuMsPerVen, recorded: await child.call<number>('countResponses', { eventId: `push-fanout-${kind}-1` }) };
+    o.stage(`${kind}: fan-out ${first.receivedMs} ms received, ${first.ackedMs} ms acknowledged (${first.acked}/${pushVens}, ${first.failures} failed${first.firstFailure ? `: ${first.firstFailure}` : ''}), VTN CPU ${cpuMsPerVen.toFixed(3)} ms per VEN`);
 
     const { rateSeconds, seconds } = o.args.sizes;
     const rateJob = { origin: vtn.baseUrl, path: `${vtn.prefix}/OadrPoll`, venIds: pollers, rate: 1000, durationS: rateSeconds, connections: 50 };
@@ -103,7 +106,7 @@ export function pushRows(r: Partial<Record<BenchStoreKind, PushOnStore>>, vens: 
   return [
     perStore('push fan-out', `addEvent for ${vens} push VENs`, r, (p) => `${p.first.addMs.toFixed(0)} ms`),
     perStore('push fan-out', 'every VEN received it / every oadrCreatedEvent recorded (recorded, failed)', r,
-      (p) => `${p.first.receivedMs} / ${p.first.ackedMs} ms (${p.first.recorded}, ${p.first.failures})`,
+      (p) => `${p.first.receivedMs} / ${p.first.ackedMs} ms (${p.first.recorded}, ${p.first.failures}; VTN CPU ${p.first.cpuMsPerVen.toFixed(2)} ms per VEN)`,
       { target: `< ${TARGET_MS} ms`, ok: (p) => p.first.ackedMs < TARGET_MS && p.first.recorded === vens && p.first.failures === 0 }),
     perStore('push fan-out', 'pushes delivered / failed over the run (fan-outs during the poll load)', r, (p) => `${p.summary.delivered} / ${p.summary.failed} (${p.during.rounds} rounds, slowest ${p.during.worstAckedMs} ms)`),
     perStore('push + polls', `idle polls at 1,000/s (${POLLING_VENS} pull VENs): answered/s and p99, alone → with pushes`, r,

@@ -50,6 +50,8 @@ serveIpc({
   }))),
   telemetryValues: async () => (await vtn.telemetry.stats()).values,
   memory: () => process.memoryUsage(),
+  /** CPU time this process has used so far (user + system), ms: the push fan-out divides it per VEN. */
+  cpuMs: () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; },
   pushSummary: () => vtn.push.summary(),
   /** `start`: measure the event loop's delay from now; otherwise stop and return its p99 and max, ms. */
   loopDelay: (args: { start?: boolean }) => {

@@ -16,7 +16,10 @@ import { consoleStoreLogger, type StoreLogger } from './store-logger.js';
 export interface FileStoreOptions {
   /** Directory holding vtn.json, vtn.json.bak, vtn.journal (+ vtn.journal.prev during compaction) and vtn.lock; created if missing. */
   dataDir: string;
-  /** Compact after this many journal entries (default 10 000). */
+  /**
+   * Compact after this many journal entries. Default: 10 000, or half the state's rows when that is more — a
+   * snapshot rewrites every row, so a fixed count would rewrite a large state several times per fan-out.
+   */
   compactEvery?: number;
   /** Also compact this often when anything changed (default 60 000 ms; 0 = only by count, flush and close). */
   compactIntervalMs?: number;
@@ -38,6 +41,8 @@ export class FileStore extends LocalStore {
   readonly kind = 'file' as const;
   readonly dataDir: string;
   readonly #compactEvery: number;
+  /** compactEvery was not given: the journal may also grow to half the state's rows before a snapshot. */
+  readonly #scalesWithState: boolean;
   readonly #compactIntervalMs: number;
   readonly #closeBudgetMs: number;
   /** Set while closing: a snapshot write still running at this time gives up. */
@@ -64,6 +69,7 @@ export class FileStore extends LocalStore {
     }
     this.dataDir = resolve(options.dataDir);
     this.#compactEvery = positiveInteger('compactEvery', options.compactEvery ?? 10_000, 1);
+    this.#scalesWithState = options.compactEvery === undefined;
     this.#compactIntervalMs = positiveInteger('compactIntervalMs', options.compactIntervalMs ?? 60_000, 0);
     this.#closeBudgetMs = positiveInteger('closeBudgetMs', options.closeBudgetMs ?? 5_000, 0);
     const fsync = options.fsync ?? false;
@@ -112,7 +118,15 @@ export class FileStore extends LocalStore {
   protected persist(writes: readonly PendingWrite[]): void {
     this.#journal.appendUnit(writes.map((w) => ({ collection: w.collection, key: w.key, value: w.value })));
     this.#uncompacted += writes.length;
-    if (this.#uncompacted >= this.#compactEvery) this.#scheduleCompaction();
+    if (this.#uncompacted >= this.#compactEvery && this.#uncompacted >= this.#stateAllowance()) this.#scheduleCompaction();
+  }
+
+  /** Journal entries allowed for the state's size: replaying them at start costs at most half a snapshot load more. */
+  #stateAllowance(): number {
+    if (!this.#scalesWithState) return 0;
+    let rows = 0;
+    for (const t of this.local.tables.values()) rows += t.rows.size;
+    return rows / 2;
   }
 
   async #load(): Promise<void> {

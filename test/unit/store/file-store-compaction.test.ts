@@ -61,6 +61,38 @@ describe('FileStore compaction', () => {
     await vi.waitFor(() => expect(journalSize(dir)).toBe(0));
   });
 
+  it('by default lets the journal grow to half the state\'s rows before compacting a large state', async () => {
+    const dir = makeTempDir();
+    const store = await openFileStore(dir);
+    const rows = 30_000;
+    const fill = (from: number, to: number, n: number) => store.unit(async (u) => {
+      for (let i = from; i < to; i += 1) u.collection('vens').put(`v${i}`, ven(`v${i}`, { pollFreqMs: n }));
+    });
+    // The first 30,000 rows arrive in an empty state: compacted at once.
+    await fill(0, rows, 0);
+    const compacted = () => vi.waitFor(() => expect([journalSize(dir), existsSync(join(dir, 'vtn.journal.prev'))]).toEqual([0, false]));
+    await compacted();
+    const turns = async () => { for (let i = 0; i < 3; i += 1) await new Promise((r) => setImmediate(r)); };
+    // 12,000 entries are past the fixed 10,000 but under half of 30,000: no snapshot yet.
+    for (let k = 0; k < 12; k += 1) await fill(k * 1000, (k + 1) * 1000, 1);
+    await turns();
+    expect(existsSync(join(dir, 'vtn.journal.prev'))).toBe(false);
+    expect(journalSize(dir)).toBeGreaterThan(0);
+    // 15,000 reach it.
+    await fill(12_000, 15_000, 1);
+    await compacted();
+    expect(snapshotVens(dir)).toHaveLength(rows);
+  });
+
+  it('an explicit compactEvery is exact, whatever the state\'s size', async () => {
+    const dir = makeTempDir();
+    const store = await openFileStore(dir, { compactEvery: 100 });
+    await store.unit(async (u) => { for (let i = 0; i < 1000; i += 1) u.collection('vens').put(`v${i}`, ven(`v${i}`)); });
+    await vi.waitFor(() => expect(journalSize(dir)).toBe(0));
+    await store.unit(async (u) => { for (let i = 0; i < 100; i += 1) u.collection('vens').put(`v${i}`, ven(`v${i}`, { pollFreqMs: 1 })); });
+    await vi.waitFor(() => expect(journalSize(dir)).toBe(0));
+  });
+
   it('compacts by itself every compactIntervalMs when something changed', async () => {
     const dir = makeTempDir();
     const store = await openFileStore(dir, { compactIntervalMs: 25 });
