@@ -74,7 +74,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, reads, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };
   // Events made by the admin API, rules or schedules are published from the core; the 3.1 handlers publish their own.
   const stopEvents = publishCoreEvents(services, webhooks);
-  const stopExtras = dropExtrasAfterArchive(vtn.store, log);
+  const stopExtras = dropExtrasAfterArchive(vtn.store, log, now);
   vtn.app.addHook('onClose', async () => {
     stopEvents();
     stopExtras();

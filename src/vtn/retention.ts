@@ -1,5 +1,6 @@
 // Retention: ended events leave the live set (their summary goes to the archive), archive entries, replay nonces,
 // cancelled opts and finished report requests expire, so a year of operation stays the size of a few weeks.
+import type { EventRecord } from '../store/records.js';
 import { deliveryKey, optKey } from '../store/store.js';
 import { inUnit, type VtnContext } from './context.js';
 import { archiveOf, EVENT_ARCHIVE, type ArchivedEvent } from './event-archive.js';
@@ -18,15 +19,15 @@ export interface SweepCounts {
   subscriptions: number;
 }
 
-/** One pass; the caller runs it on the instance holding the 'retention' lock. */
-export async function sweep(ctx: VtnContext): Promise<SweepCounts> {
+/** One pass; the caller runs it on the instance holding the 'retention' lock. `onRemoved` hears of each archived event after its commit. */
+export async function sweep(ctx: VtnContext, onRemoved?: (event: EventRecord) => void): Promise<SweepCounts> {
   const now = ctx.now();
   const counts: SweepCounts = { archived: 0, archiveExpired: 0, nonces: 0, opts: 0, subscriptions: 0 };
   const liveCutoff = new Date(now.getTime() - ctx.settings.retention.liveMs).toISOString();
   for (;;) {
     const ended = await inUnit(ctx, 'retention', async (w) => w.u.events.range('endsAt', { to: liveCutoff, limit: 20 }));
     if (ended.length === 0) break;
-    for (const e of ended) if (await archiveEvent(ctx, e.eventId, liveCutoff)) counts.archived += 1;
+    for (const e of ended) if (await archiveEvent(ctx, e.eventId, liveCutoff, onRemoved)) counts.archived += 1;
     if (ended.length < 20) break;
   }
   const archiveCutoff = new Date(now.getTime() - ctx.settings.retention.archiveMs).toISOString();
@@ -38,7 +39,7 @@ export async function sweep(ctx: VtnContext): Promise<SweepCounts> {
   return counts;
 }
 
-async function archiveEvent(ctx: VtnContext, eventId: string, cutoff: string): Promise<boolean> {
+async function archiveEvent(ctx: VtnContext, eventId: string, cutoff: string, onRemoved?: (event: EventRecord) => void): Promise<boolean> {
   return inUnit(ctx, 'retention', async (w) => {
     const rec = await w.u.events.get(eventId);
     const end = rec ? eventEndIso(rec) : undefined;
@@ -48,6 +49,7 @@ async function archiveEvent(ctx: VtnContext, eventId: string, cutoff: string): P
     for (const d of deliveries) w.u.deliveries.delete(deliveryKey(d.eventId, d.venId));
     for (const o of await w.u.opts.find('eventId', eventId)) w.u.opts.delete(optKey(o.venId, o.optId));
     w.u.events.delete(eventId);
+    if (onRemoved) w.u.afterCommit(() => onRemoved(rec));
     return true;
   });
 }

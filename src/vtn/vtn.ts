@@ -76,7 +76,8 @@ export interface EventHandle {
 
 /** What happened to an event: told after the change is committed, on the instance that made it. */
 export interface EventChange {
-  kind: 'created' | 'modified' | 'cancelled';
+  /** 'removed': retention took the (ended) event out of the live set; `event` is the record as it was. */
+  kind: 'created' | 'modified' | 'cancelled' | 'removed';
   event: EventRecord;
 }
 
@@ -124,7 +125,7 @@ export class Vtn {
     };
     this.push = new PushControl(this.ctx);
     installReportService(this.ctx, (type, handler) => this.registerMessageHandler(type, handler));
-    this.#retention = new RetentionTimer(this.ctx);
+    this.#retention = new RetentionTimer(this.ctx, this.#told('removed'));
     this.#cancellations = new LockedTimer(this.ctx, { everyMs: settings.field.sweepEveryMs, lock: 'cancellation-grace', what: 'cancellation grace sweep', run: sweepCancellations });
     followRemoteOptResponses(this.ctx);
     if (!/[A-Z]/.test(this.ctx.settings.vtnId)) {
@@ -357,7 +358,12 @@ export class Vtn {
 
   /** Run retention now (it also runs every eventRetention.sweepEvery on the instance holding the 'retention' lock). */
   sweepRetention(): Promise<SweepCounts> {
-    return sweep(this.ctx);
+    return sweep(this.ctx, this.#told('removed'));
+  }
+
+  /** Tells event-change observers of one kind of change (for work outside this class, such as retention). */
+  #told(kind: EventChange['kind']): (event: EventRecord) => void {
+    return (event) => this.#eventChanges.notify({ kind, event });
   }
 
   /** Summaries of events that left the live set, oldest first (`after` an eventId, `limit`). */
