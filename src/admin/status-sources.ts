@@ -121,6 +121,12 @@ export interface WebhookSubscriptionState extends DeliveryHealth {
 }
 
 export interface WebhookSummary {
+  /** Delivery state is kept by each process: 'instance' says the figures are this one's (another instance on the same PostgreSQL has its own). */
+  scope: 'instance';
+  /** hostname:pid of the process answering. */
+  instance: string;
+  /** When its counts started (the process's start of webhook delivery). */
+  since: string;
   subscriptions: number;
   queued: number;
   inFlight: number;

@@ -12,7 +12,7 @@ const OUTCOMES = ['delivered', 'failed', 'refused', 'dropped', 'abandoned'] as c
 export function installWebhookMetrics(registry: Registry, sources: WebhookSources): void {
   new Counter({
     name: 'vtn_oadr3_notifications_total',
-    help: 'OpenADR 3.1 webhook notifications by outcome: delivered, failed (retries exhausted), refused (4xx or URL not allowed), dropped (queue full), abandoned (VTN stopped).',
+    help: 'OpenADR 3.1 webhook notifications sent by this instance, by outcome: delivered, failed (retries exhausted), refused (4xx or URL not allowed), dropped (queue full), abandoned (VTN stopped).',
     labelNames: ['outcome'] as const, registers: [registry],
     collect() {
       this.reset();

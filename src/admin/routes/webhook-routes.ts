@@ -1,5 +1,6 @@
 // OpenADR 3.1 subscriptions for the operator: webhook delivery per subscription (last success and failure,
 // failures in a row, waiting notifications) and summed up, so a receiver that stopped answering is found.
+// The figures are the answering instance's (delivery state is kept in memory per process), and say so.
 import type { FastifyInstance } from 'fastify';
 import type { AdminDeps } from '../admin-deps.js';
 import { notInstalled } from '../admin-errors.js';
@@ -18,7 +19,7 @@ const delivery = {
     delivered: count('Notifications that arrived.'), failed: count('Notifications given up after every retry.'),
     refused: count('Notifications the receiver answered with a 4xx (not retried).'),
     dropped: count('Notifications dropped because the queue of this subscription (or of all) was full.'),
-    queued: count('Notifications waiting for this subscription.'), inFlight: { type: 'boolean' },
+    queued: count('Notifications waiting for this subscription on this instance.'), inFlight: { type: 'boolean' },
   },
 } as const;
 
@@ -27,7 +28,11 @@ const answer = {
   properties: {
     summary: {
       type: 'object',
+      description: 'Delivery state is kept per VTN process: with several instances on one PostgreSQL each answers for the notifications it sends.',
       properties: {
+        scope: { type: 'string', enum: ['instance'], description: 'The figures here and per subscription are this instance\'s, not the database\'s.' },
+        instance: { type: 'string', description: 'hostname:pid of the instance answering.' },
+        since: { type: 'string', description: 'When its counts started.' },
         subscriptions: count('Subscriptions in the store.'), queued: count('Notifications waiting on this instance.'),
         inFlight: count('Callback requests in flight.'), pendingChanges: count('Changes not matched to subscriptions yet.'),
         delivered: count('Since start.'), failed: count('Since start.'), refused: count('Since start.'), dropped: count('Since start.'),

@@ -1,6 +1,7 @@
 // The ChangeFeed that delivers: each published change is matched against the subscriptions (type, operation,
 // program, targets, privacy) and POSTed as the document's Notification to each matching callbackUrl with the
 // subscription's bearer token. Changes wait in a bounded backlog; deliveries go through DeliveryQueue.
+import { hostname } from 'node:os';
 import type { WebhookStatusSource, WebhookSubscriptionState, WebhookSummary } from '../../admin/status-sources.js';
 import type { Logger } from '../../vtn/context.js';
 import type { Store } from '../../store/store.js';
@@ -37,9 +38,12 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
   readonly outcomes: Record<DeliveryOutcome, number> = { delivered: 0, failed: 0, refused: 0, dropped: 0, abandoned: 0 };
   /** HTTP requests made, retries included. */
   requests = 0;
+  /** Delivery state is this process's own: the admin API says whose and since when. */
+  readonly #instance = { scope: 'instance' as const, instance: `${hostname()}:${process.pid}`, since: '' };
 
   constructor(private readonly o: WebhookNotifierOptions) {
     this.#index = new SubscriptionIndex(o.store);
+    this.#instance.since = o.now().toISOString();
     this.queue = new DeliveryQueue(o.settings, (job, signal) => this.#send(job, signal), o.now);
     this.queue.onOutcome((outcome, tries) => {
       this.outcomes[outcome]++;
@@ -73,7 +77,7 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
     let failing = 0;
     for (const s of subs) if ((this.queue.state(s.id)?.consecutiveFailures ?? 0) > 0) failing++;
     const { delivered, failed, refused, dropped } = this.outcomes;
-    return { subscriptions: subs.length, queued: this.queue.queued, inFlight: this.queue.inFlight, pendingChanges: this.#pending, delivered, failed, refused, dropped, failing };
+    return { ...this.#instance, subscriptions: subs.length, queued: this.queue.queued, inFlight: this.queue.inFlight, pendingChanges: this.#pending, delivered, failed, refused, dropped, failing };
   }
 
   /** Delivery state per subscription, in id order after `after`. */

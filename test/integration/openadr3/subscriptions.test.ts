@@ -1,5 +1,6 @@
 // 3.1 subscriptions over real HTTP: CRUD and privacy, refused callback URLs, and webhooks to a loopback receiver
 // (allowed by callbackAllow) for changes made through the core, filtered by program, targets and privacy.
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AdminServer } from '../../../src/admin/index.js';
 import { validatorFor } from '../../../src/openadr3/spec/schema-validators.js';
@@ -204,13 +205,15 @@ describe('OpenADR 3.1 subscriptions', () => {
       world.openadr3.webhooks.publish({ objectType: 'EVENT', operation: 'CREATE', object: { id: 'e-admin', objectType: 'EVENT', createdDateTime: now, modificationDateTime: now, programID: 'p1', intervals: [] } });
       await quiet();
       const res = await fetch(`${url}/admin/v1/openadr3/subscriptions?limit=1000`);
-      const body = (await res.json()) as { summary: Record<string, number>; subscriptions: Record<string, unknown>[] };
+      const body = (await res.json()) as { summary: Record<string, number | string>; subscriptions: Record<string, unknown>[] };
       expect(res.status).toBe(200);
       expect(body.subscriptions.find((s) => s.subscriptionID === sub.body.id)).toMatchObject({
         clientID: 'bl', callbackUrls: [`${receiver.origin}/admin`], delivered: 1, consecutiveFailures: 0, queued: 0, inFlight: false,
         lastSuccessAt: expect.any(String), lastFailureAt: expect.any(String), lastError: 'HTTP 500',
       });
       expect(body.summary).toMatchObject({ subscriptions: 1, queued: 0, inFlight: 0 });
+      // Delivery state lives in this process: the answer says whose it is and since when its counts run.
+      expect(body.summary).toMatchObject({ scope: 'instance', instance: `${hostname()}:${process.pid}`, since: expect.stringMatching(/Z$/) });
       const metrics = await (await fetch(`${url}/metrics`)).text();
       expect(sample(metrics, 'vtn_oadr3_notifications_total', { outcome: 'delivered' })).toBe(world.openadr3.webhooks.outcomes.delivered);
       expect(sample(metrics, 'vtn_oadr3_notifications_total', { outcome: 'failed' })).toBeGreaterThanOrEqual(1);
