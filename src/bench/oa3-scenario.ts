@@ -1,13 +1,17 @@
 // `npm run bench -- openadr3`: 3.1 VENs reading their events (GET /events?targets= with their own tokens) at the
 // largest rate the machine gives and at 1,000 requests/s over the whole fleet (p99 < 10 ms), and the webhook
-// fan-out of one event to one subscription per VEN (< 10 s). The VTN (file store) and the receiver run in their own processes.
+// fan-out of one event to one subscription per VEN (< 10 s). The VTN (on each store asked for: a data folder, or a
+// PostgreSQL database of its own) and the receiver run in their own processes.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { TokenService } from '../openadr3/auth/token-service.js';
 import type { Store } from '../store/store.js';
+import type { BenchPostgres } from './bench-postgres.js';
+import { newState, type BenchStoreKind } from './bench-state.js';
 import { ChildHandle } from './child-ipc.js';
 import { runRate } from './load-rate.js';
-import type { SideRow } from './side-table.js';
+import { perStore, type SideRow } from './side-table.js';
 import type { Oa3ChildReady } from './oa3-vtn-child.js';
 
 const VTN_ID = 'VTN-BENCH';
@@ -17,6 +21,8 @@ const TARGET_P99_MS = 10;
 const TARGET_FANOUT_S = 10;
 
 export interface Oa3BenchJob { here: string; work: string; vens: number; seconds: number; rateSeconds: number; execArgv: string[]; stage: (s: string) => void }
+
+export interface Oa3StoresJob extends Oa3BenchJob { stores: readonly BenchStoreKind[]; pg: BenchPostgres | undefined }
 
 export interface Oa3BenchResult {
   vens: number;
@@ -41,8 +47,20 @@ const eventBody = (programID: string, targets: string[], hoursAhead: number) => 
   intervals: [{ id: 0, payloads: [{ type: 'SIMPLE', values: [1] }] }],
 });
 
-export async function runOpenadr3Bench(job: Oa3BenchJob): Promise<Oa3BenchResult> {
-  const vtn = new ChildHandle(join(job.here, 'oa3-vtn-child.js'), [join(job.work, 'oa3-state'), VTN_ID, SECRET], { execArgv: job.execArgv });
+/** The scenario once per store, one after another (each on a fresh state). */
+export async function runOpenadr3OnStores(job: Oa3StoresJob): Promise<Partial<Record<BenchStoreKind, Oa3BenchResult>>> {
+  const out: Partial<Record<BenchStoreKind, Oa3BenchResult>> = {};
+  for (const kind of job.stores) {
+    const state = await newState(kind, join(job.work, `oa3-${kind}`), job.pg, 'openadr3');
+    mkdirSync(state.dataDir, { recursive: true });
+    job.stage(`openadr3 on ${kind}`);
+    out[kind] = await runOpenadr3Bench(job, state.dataDir, state.store ? JSON.stringify(state.store) : '');
+  }
+  return out;
+}
+
+async function runOpenadr3Bench(job: Oa3BenchJob, dataDir: string, storeJson: string): Promise<Oa3BenchResult> {
+  const vtn = new ChildHandle(join(job.here, 'oa3-vtn-child.js'), [dataDir, VTN_ID, SECRET, storeJson], { execArgv: job.execArgv });
   const receiver = new ChildHandle(join(job.here, 'oa3-receiver-child.js'), []);
   try {
     const { base } = (await vtn.ready) as Oa3ChildReady;
@@ -97,19 +115,16 @@ export async function runOpenadr3Bench(job: Oa3BenchJob): Promise<Oa3BenchResult
   }
 }
 
-export function openadr3Rows(r: Oa3BenchResult): SideRow[] {
-  const file = (text: string) => ({ file: text });
+export function openadr3Rows(results: Partial<Record<BenchStoreKind, Oa3BenchResult>>): SideRow[] {
+  const any = Object.values(results)[0];
+  if (!any) return [];
   return [
-    { scenario: 'openadr3', metric: `GET /events?targets by ${r.vens} VEN clients, largest rate (32 connections)`, values: file(`${r.maxRps} req/s, p99 ${r.maxP99} ms, ${r.maxErrors} errors`) },
-    {
-      scenario: 'openadr3', metric: `GET /events?targets p99 at 1,000 req/s over ${r.vens} VEN clients`,
-      values: file(`${r.rate.p99} ms (p50 ${r.rate.p50}, ${r.rate.achievedRps} req/s, ${r.rate.failed} failed)`),
-      target: `< ${TARGET_P99_MS} ms`, met: { file: r.rate.p99 < TARGET_P99_MS && r.rate.failed === 0 },
-    },
-    {
-      scenario: 'openadr3', metric: `webhook fan-out of one event to ${r.fanout.subscriptions} subscriptions`,
-      values: file(`${r.fanout.seconds.toFixed(2)} s (${r.fanout.received} received, ${r.fanout.failed} failed)`),
-      target: `< ${TARGET_FANOUT_S} s`, met: { file: r.fanout.received >= r.fanout.subscriptions && r.fanout.seconds < TARGET_FANOUT_S },
-    },
+    perStore('openadr3', `GET /events?targets by ${any.vens} VEN clients, largest rate (32 connections)`, results, (r) => `${r.maxRps} req/s, p99 ${r.maxP99} ms, ${r.maxErrors} errors`),
+    perStore('openadr3', `GET /events?targets p99 at 1,000 req/s over ${any.vens} VEN clients`, results,
+      (r) => `${r.rate.p99} ms (p50 ${r.rate.p50}, ${r.rate.achievedRps} req/s, ${r.rate.failed} failed)`,
+      { target: `< ${TARGET_P99_MS} ms`, ok: (r) => r.rate.p99 < TARGET_P99_MS && r.rate.failed === 0 }),
+    perStore('openadr3', `webhook fan-out of one event to ${any.fanout.subscriptions} subscriptions`, results,
+      (r) => `${r.fanout.seconds.toFixed(2)} s (${r.fanout.received} received, ${r.fanout.failed} failed)`,
+      { target: `< ${TARGET_FANOUT_S} s`, ok: (r) => r.fanout.received >= r.fanout.subscriptions && r.fanout.seconds < TARGET_FANOUT_S }),
   ];
 }

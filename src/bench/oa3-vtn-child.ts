@@ -1,17 +1,20 @@
-// The VTN with its OpenADR 3.1 API under load, in its own process (file store in a data directory): seeds 3.1 ven
+// The VTN with its OpenADR 3.1 API under load, in its own process (file store in a data directory, or the store the
+// settings JSON names — PostgreSQL): seeds 3.1 ven
 // objects and subscriptions through the Store for the runner, which then drives it over HTTP.
 import { createVtn } from '../create-vtn.js';
 import { installOpenadr3 } from '../openadr3/install-openadr3.js';
 import { OA3 } from '../openadr3/objects/oa3-collections.js';
 import { newMetadata } from '../openadr3/objects/object-metadata.js';
+import type { StoreSettings } from '../store/index.js';
 import { serveIpc } from './child-ipc.js';
 
 export interface Oa3ChildReady { base: string; pid: number }
 
-const [dataDir, vtnId, tokenSecret] = process.argv.slice(2);
-if (!dataDir || !vtnId || !tokenSecret) throw new Error('usage: oa3-vtn-child.js <dataDir> <vtnId> <tokenSecret>');
+const [dataDir, vtnId, tokenSecret, storeJson] = process.argv.slice(2);
+if (!dataDir || !vtnId || !tokenSecret) throw new Error('usage: oa3-vtn-child.js <dataDir> <vtnId> <tokenSecret> [store settings as JSON or ""]');
+const store = storeJson ? (JSON.parse(storeJson) as StoreSettings) : undefined;
 
-const vtn = await createVtn({ dataDir, host: '127.0.0.1', port: 0, vtnId, logger: false });
+const vtn = await createVtn({ dataDir, host: '127.0.0.1', port: 0, vtnId, logger: false, ...(store ? { store } : {}) });
 const handle = installOpenadr3(vtn, { tokenSecret, callbackAllow: ['http://127.0.0.1:'], webhooks: { verifyCallbacks: false } }, { projectDir: dataDir });
 const url = await vtn.listen();
 const base = `${new URL(url).origin}${handle.basePath}`;

@@ -9,7 +9,7 @@ import { BenchPostgres } from './bench-postgres.js';
 import { runHostileBench } from './hostile-scenario.js';
 import { loadRows } from './load-rows.js';
 import { runLoad, type LoadResult } from './load-scenario.js';
-import { openadr3Rows, runOpenadr3Bench, type Oa3BenchResult } from './oa3-scenario.js';
+import { openadr3Rows, runOpenadr3OnStores, type Oa3BenchResult } from './oa3-scenario.js';
 import { pushRows, runPushOnStores, type PushOnStore } from './push-scenario.js';
 import { allPassed, formatSideTable, type SideRow } from './side-table.js';
 import { runTelemetryOnStores, telemetryOnlyRows, type TelemetryOnStore } from './telemetry-run.js';
@@ -30,7 +30,7 @@ async function main(args: BenchArgs): Promise<void> {
   const rows: SideRow[] = [];
   let load: LoadResult | undefined;
   let year: Partial<Record<string, YearOnStore>> | undefined;
-  let openadr3: Oa3BenchResult | undefined;
+  let openadr3: Partial<Record<string, Oa3BenchResult>> | undefined;
   let push: Partial<Record<string, PushOnStore>> | undefined;
   let telemetry: Partial<Record<string, TelemetryOnStore>> | undefined;
   try {
@@ -52,8 +52,8 @@ async function main(args: BenchArgs): Promise<void> {
       rows.push(...pushRows(push, args.sizes.vens));
     }
     if (args.scenarios.includes('openadr3')) {
-      openadr3 = await runOpenadr3Bench({
-        here: HERE, work, vens: args.sizes.vens, seconds: args.sizes.seconds, rateSeconds: args.sizes.rateSeconds, stage,
+      openadr3 = await runOpenadr3OnStores({
+        stores: args.stores, pg, here: HERE, work, vens: args.sizes.vens, seconds: args.sizes.seconds, rateSeconds: args.sizes.rateSeconds, stage,
         execArgv: PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE}`] : [],
       });
       rows.push(...openadr3Rows(openadr3));
