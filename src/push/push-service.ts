@@ -61,7 +61,7 @@ export class PushService {
     };
     // Every push in flight listens for the stop (at most `concurrency`, each removed when its request closes).
     setMaxListeners(0, this.#abort.signal);
-    this.#timer = new WakeTimer(() => vtn.ctx.now().getTime(), (venId) => this.wake(venId));
+    this.#timer = new WakeTimer(() => vtn.ctx.now().getTime(), (venId) => this.wake(venId), vtn.options.timers);
   }
 
   /** Loads the push VENs and wakes each (whatever was queued while the VTN was down goes out now). */

@@ -1,18 +1,23 @@
 // Wakes VENs at given times (an event changing status with the clock, a claim expiring) with one timer for all:
 // times are grouped, so 10,000 VENs waiting for the same event start cost one entry per distinct time.
+import { realTimers, type TimerHandle, type Timers } from '../vtn/timers.js';
+
 const MAX_DELAY_MS = 3_600_000;
 
 export class WakeTimer {
   readonly #byTime = new Map<number, Set<string>>();
   readonly #timeOf = new Map<string, number>();
-  #timer: NodeJS.Timeout | undefined;
+  #timer: TimerHandle | undefined;
   #timerAt = Infinity;
   readonly #now: () => number;
   readonly #wake: (venId: string) => void;
+  readonly #timers: Timers;
 
-  constructor(now: () => number, wake: (venId: string) => void) {
+  /** `now` and `timers` are the VTN's: a test's controlled clock drives both. */
+  constructor(now: () => number, wake: (venId: string) => void, timers: Timers = realTimers) {
     this.#now = now;
     this.#wake = wake;
+    this.#timers = timers;
   }
 
   /** Wake `venId` at `at` (ms); an earlier wish for the same VEN is replaced. */
@@ -35,7 +40,7 @@ export class WakeTimer {
   }
 
   stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
     this.#timer = undefined;
     this.#timerAt = Infinity;
     this.#byTime.clear();
@@ -43,11 +48,10 @@ export class WakeTimer {
   }
 
   #arm(at: number): void {
-    if (this.#timer) clearTimeout(this.#timer);
+    if (this.#timer !== undefined) this.#timers.clear(this.#timer);
     this.#timerAt = at;
     const delay = Math.min(Math.max(at - this.#now(), 0), MAX_DELAY_MS);
-    this.#timer = setTimeout(() => this.#fire(), delay);
-    this.#timer.unref();
+    this.#timer = this.#timers.set(() => this.#fire(), delay);
   }
 
   #fire(): void {

@@ -7,6 +7,7 @@ import { toMs } from './events/to-ms.js';
 import { resolveLimits, type VenLimits } from './limits.js';
 import { ownAddressesFor } from './own-addresses.js';
 import { fieldTimerSettings, type FieldVenOptions } from './field-timers.js';
+import type { Timers } from './timers.js';
 import type { SigningSettings, TlsSettings, TrustedProxySettings } from '../security/security-settings.js';
 
 export interface VtnOptions {
@@ -51,6 +52,8 @@ export interface VtnOptions {
   eventRetention?: { live?: number | string; archive?: number | string; sweepEvery?: number | string };
   /** Clock, for tests and simulations. */
   now?: () => Date;
+  /** Timer functions for the timers that follow `now` (push wake-ups), for tests that drive the clock; default the real ones. */
+  timers?: Timers;
   /** ID generator; default crypto.randomUUID. */
   newId?: () => string;
   /** Per-VEN caps (offers, subscriptions, opts, series) and the refused-registration table; see DEFAULT_LIMITS. */
