@@ -1,6 +1,9 @@
 // The Store contract: async, transactional units of work over named repositories, the only truth of a VTN.
 // Three implementations run one contract suite: memory (tests), file (the embedded default), postgres (several instances).
 import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord } from './records.js';
+import type { VenRowCollection } from './unit/ven-rows.js';
+
+export type { VenRowCollection } from './unit/ven-rows.js';
 
 export type StoreKind = 'memory' | 'file' | 'postgres';
 
@@ -53,8 +56,9 @@ export interface Unit {
   /**
    * Reads `venId`'s rows (registration, queue, events, deliveries, report subscriptions) in one round trip where the
    * store has round trips; this unit's later reads of them come from that read. Call first, before other reads.
+   * `collections` narrows the read to the ones the message needs (default: all of VEN_ROW_COLLECTIONS).
    */
-  prefetch(venId: string): Promise<void>;
+  prefetch(venId: string, collections?: readonly VenRowCollection[]): Promise<void>;
   /** Wake these VENs' pollers at commit even if no written record names them. */
   touch(venIds: readonly string[]): void;
 }

@@ -1,6 +1,7 @@
 // Routes one decoded message to its service function: service check, the identity gate, then the handler.
 import type { OadrMessage, OadrService } from '../oadr/model.js';
 import { SERVICE_OF } from '../oadr/model.js';
+import type { VenRowCollection } from '../store/store.js';
 import { inUnit, type VtnContext, type Work } from './context.js';
 import { createdEvent, requestEvent } from './event-service.js';
 import { checkOnce, passGate, recordReplay, requestIdOf, unitReader, type Connection, type GateReader } from './identity-gate.js';
@@ -16,6 +17,12 @@ const CORE_TYPES = new Set<string>([
   'oadrResponse', 'oadrQueryRegistration', 'oadrCreatePartyRegistration', 'oadrCancelPartyRegistration', 'oadrCanceledPartyRegistration',
   'oadrPoll', 'oadrRequestEvent', 'oadrCreatedEvent', 'oadrCreateOpt', 'oadrCancelOpt',
 ]);
+
+// An update reads the registration, the queue (a piggybacked cancelReport) and the subscriptions, never events or
+// deliveries: telemetry from a VEN in many events need not carry them. Other types read every VEN row (the default).
+const PREFETCH_OF: Partial<Record<string, readonly VenRowCollection[]>> = {
+  oadrUpdateReport: ['vens', 'pending', 'reportSubscriptions'],
+};
 
 /** Returns the reply, or null when the VEN's message gets an empty 200 (an oadrResponse). */
 export async function dispatch(
@@ -47,7 +54,7 @@ export async function dispatch(
 async function handle(w: Work, msg: OadrMessage, conn: Connection, extra: ReadonlyMap<string, MessageHandler>, token: number): Promise<OadrMessage | null> {
   const ctx = w;
   // The claimed VEN's rows in one read (PostgreSQL): the gate's and the handler's reads of them cost no round trip.
-  if ('venId' in msg && msg.venId) await w.u.prefetch(msg.venId);
+  if ('venId' in msg && msg.venId) await w.u.prefetch(msg.venId, PREFETCH_OF[msg.type]);
   // Every message type, registration and cancellation included, passes the same gate before its handler runs.
   const gate = await passGate(w, unitReader(w.u), msg, conn);
   if (!gate.pass) return gate.reply;

@@ -1,9 +1,10 @@
 // Committed rows read from PostgreSQL. Ordered reads ask for keys and versions first and fetch only the values
 // the value cache does not hold at that version; a get sends the cached version so an unchanged value is not resent.
 import type { KeyedRow, Row, RowSource } from '../unit/row-source.js';
-import { BY_VEN_INDEX, BY_VEN_KEY, type VenRows } from '../unit/ven-rows.js';
+import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '../unit/ven-rows.js';
 import { decodeText, decodeValue, encodeText } from './pg-encoding.js';
 import type { ValueCache } from './value-cache.js';
+import type { VenRowsCache } from './ven-rows-cache.js';
 
 export type Query = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
@@ -39,10 +40,12 @@ const VEN_ROWS_SQL = `SELECT r.collection, r.key, r.version,
 export class PgRowSource implements RowSource {
   readonly #query: Query;
   readonly #cache: ValueCache;
+  readonly #venCache: VenRowsCache | undefined;
 
-  constructor(query: Query, cache: ValueCache) {
+  constructor(query: Query, cache: ValueCache, venCache?: VenRowsCache) {
     this.#query = query;
     this.#cache = cache;
+    this.#venCache = venCache;
   }
 
   async get(collection: string, key: string): Promise<Row | undefined> {
@@ -109,10 +112,27 @@ export class PgRowSource implements RowSource {
     return Number(rows[0]?.n ?? 0);
   }
 
-  async venRows(venId: string): Promise<VenRows> {
+  async venRows(venId: string, collections: readonly VenRowCollection[]): Promise<VenRows> {
+    const held = this.#venCache?.get(venId, collections);
+    if (held) return held;
+    if (!this.#venCache) return this.#readVenRows(venId, collections);
+    const ticket = this.#venCache.begin(venId);
+    const readAt = this.#venCache.now();
+    let rows: VenRows | undefined;
+    try {
+      return (rows = await this.#readVenRows(venId, collections));
+    } finally {
+      this.#venCache.finish(ticket, rows, readAt);
+    }
+  }
+
+  async #readVenRows(venId: string, collections: readonly VenRowCollection[]): Promise<VenRows> {
+    const read = new Set<string>(collections);
+    const byKey = BY_VEN_KEY.filter((c) => read.has(c));
+    const byIndex = BY_VEN_INDEX.filter((c) => read.has(c));
     // Events are shared by many VENs and may be large: their values come from the cache, fetched only when missing.
-    const rows = await this.#query<VenRow>(VEN_ROWS_SQL, [encodeText(venId), [...BY_VEN_KEY], [...BY_VEN_INDEX]]);
-    const out: VenRows = { byKey: new Map(), byIndex: new Map(BY_VEN_INDEX.map((c) => [c, []])) };
+    const rows = await this.#query<VenRow>(VEN_ROWS_SQL, [encodeText(venId), byKey, byIndex]);
+    const out: VenRows = { collections: read, byKey: new Map(), byIndex: new Map(byIndex.map((c) => [c, []])) };
     const missing: string[] = [];
     for (const r of rows) {
       const key = decodeText(r.key);

@@ -16,6 +16,7 @@ import { commitTransaction } from './pg-commit.js';
 import { clientConfig, isConnectionError, redactUrl, unavailable } from './pg-connection.js';
 import { PgRowSource, type Query } from './pg-row-source.js';
 import { ValueCache, type CacheStats } from './value-cache.js';
+import { VenRowsCache, type VenRowsCacheStats } from './ven-rows-cache.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -25,6 +26,15 @@ export interface PostgresStoreOptions {
   poolSize?: number;
   /** Parsed records kept by (collection, key, version) (default 10,000; 0 = off). */
   cacheEntries?: number;
+  /**
+   * ms a VEN's prefetched rows are reused by its next messages on this instance (default 10,000; 0 = off): kept
+   * current by this instance's commits and the other instances' change notices, bounded by this for a lost notice.
+   */
+  venRowsCacheMs?: number;
+  /** VENs whose rows are kept (default 20,000). */
+  venRowsCacheEntries?: number;
+  /** The clock of the VEN-rows bound (tests). */
+  now?: () => number;
 }
 
 export interface PostgresStoreStats {
@@ -33,6 +43,7 @@ export interface PostgresStoreStats {
   /** Of those, the change-notice statements sent after commits (notice-sender.ts). */
   notices: number;
   cache: CacheStats;
+  venRows: VenRowsCacheStats;
 }
 
 export class PostgresStore extends UnitStore {
@@ -43,6 +54,7 @@ export class PostgresStore extends UnitStore {
   readonly #logger: StoreLogger;
   readonly #poolSize: number;
   readonly #cache: ValueCache;
+  readonly #venRows: VenRowsCache;
   #pool: pg.Pool | undefined;
   #source: PgRowSource | undefined;
   #listener: ChangeListener | undefined;
@@ -60,6 +72,7 @@ export class PostgresStore extends UnitStore {
     this.#logger = options.logger ?? consoleStoreLogger;
     this.#poolSize = options.poolSize ?? 10;
     this.#cache = new ValueCache(options.cacheEntries ?? 10_000);
+    this.#venRows = new VenRowsCache({ maxMs: options.venRowsCacheMs ?? 10_000, maxEntries: options.venRowsCacheEntries ?? 20_000, ...(options.now ? { now: options.now } : {}) });
   }
 
   /** The open pool: other PostgreSQL-backed parts (the telemetry store) share it. Throws before open(). */
@@ -105,7 +118,7 @@ export class PostgresStore extends UnitStore {
   }
 
   stats(): PostgresStoreStats {
-    return { queries: this.#queries, notices: this.#notices?.statements ?? 0, cache: this.#cache.stats() };
+    return { queries: this.#queries, notices: this.#notices?.statements ?? 0, cache: this.#cache.stats(), venRows: this.#venRows.stats() };
   }
 
   /** Resolves when the change notices of the commits so far were sent. */
@@ -119,6 +132,16 @@ export class PostgresStore extends UnitStore {
   }
 
   protected async commitWrites(writes: PendingWrite[], notice: ChangeNotice): Promise<void> {
+    try {
+      await this.#commitAndNotify(writes, notice);
+    } catch (err) {
+      // Lost a race (or failed): what this unit read of these VENs may be stale, so its re-run reads the database.
+      this.#venRows.forget({ collections: ['*'], venIds: notice.venIds });
+      throw err;
+    }
+  }
+
+  async #commitAndNotify(writes: PendingWrite[], notice: ChangeNotice): Promise<void> {
     const payload = encodeNotice(this.instanceId, notice);
     // Only hot collections (a fan-out's deliveries, presence): the notice follows the commit instead of holding
     // the notify lock through it (notice-sender.ts). Anything else keeps its notice inside the commit.
@@ -137,6 +160,7 @@ export class PostgresStore extends UnitStore {
     let broken: Error | undefined;
     try {
       const committed = await commitTransaction(this.#querier(client), writes, { channel: CHANNEL, payload });
+      this.#venRows.apply(committed);
       for (const { write, version } of committed) {
         if (version === undefined) this.#cache.drop(write.collection, write.key);
         else this.#cache.set(write.collection, write.key, version, write.value, false);
@@ -154,7 +178,10 @@ export class PostgresStore extends UnitStore {
     const pool = new pg.Pool({ ...clientConfig(this.#url), max: this.#poolSize });
     // An idle pooled connection that dies is replaced on next use; without a listener the error would crash the process.
     pool.on('error', (err) => this.#logger.warn(`PostgreSQL connection lost (${redactUrl(this.#url)}): ${err.message}`));
-    const listener = new ChangeListener(this.#url, this.instanceId, (n) => this.emit(n), this.#logger);
+    const listener = new ChangeListener(this.#url, this.instanceId, (n) => {
+      this.#venRows.forget(n);
+      this.emit(n);
+    }, this.#logger);
     try {
       const { applied, schemaVersion } = await migrate(pool);
       await listener.start();
@@ -168,7 +195,8 @@ export class PostgresStore extends UnitStore {
     this.#listener = listener;
     this.#locks = new AdvisoryLocks(this.#url, this.#logger);
     this.#notices = new NoticeSender(this.#querier(pool), this.instanceId, this.#logger);
-    this.#source = new PgRowSource(this.#querier(pool), this.#cache);
+    this.#venRows.clear();
+    this.#source = new PgRowSource(this.#querier(pool), this.#cache, this.#venRows);
   }
 
   /** Queries on `on` (the pool, or one connection for a transaction), counted: round trips are a sizing figure. */

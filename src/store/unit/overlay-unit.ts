@@ -4,6 +4,7 @@ import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord }
 import { OverlayRepository } from './overlay-repository.js';
 import { PrefetchedSource } from './prefetched-source.js';
 import type { PendingWrite, RowSource } from './row-source.js';
+import type { VenRowCollection } from './ven-rows.js';
 
 export class OverlayUnit implements Unit {
   readonly #source: PrefetchedSource;
@@ -32,8 +33,8 @@ export class OverlayUnit implements Unit {
     return repo as OverlayRepository<T>;
   }
 
-  prefetch(venId: string): Promise<void> {
-    return this.#source.prefetch(venId);
+  prefetch(venId: string, collections?: readonly VenRowCollection[]): Promise<void> {
+    return this.#source.prefetch(venId, collections);
   }
 
   afterCommit(fn: () => void | Promise<void>): void {

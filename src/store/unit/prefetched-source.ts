@@ -1,7 +1,7 @@
 // The rows one unit reads: a VEN's rows prefetched in one read (ven-rows.ts) answer the reads they cover, and
 // everything else goes to the store's source. Without prefetch() (or on a store that cannot) it only passes through.
 import type { KeyedRow, Row, RowSource } from './row-source.js';
-import { BY_VEN_INDEX, keyBelongsTo, type VenRows } from './ven-rows.js';
+import { keyBelongsTo, VEN_ROW_COLLECTIONS, type VenRowCollection, type VenRows } from './ven-rows.js';
 
 export class PrefetchedSource implements RowSource {
   readonly #base: RowSource;
@@ -13,10 +13,10 @@ export class PrefetchedSource implements RowSource {
   }
 
   /** Reads the VEN's rows once; a second call (another VEN, or again) keeps the first. */
-  async prefetch(venId: string): Promise<void> {
+  async prefetch(venId: string, collections: readonly VenRowCollection[] = VEN_ROW_COLLECTIONS): Promise<void> {
     if (this.#venId !== undefined || !this.#base.venRows) return;
     this.#venId = venId;
-    this.#rows = await this.#base.venRows(venId);
+    this.#rows = await this.#base.venRows(venId, collections);
   }
 
   /** The prefetched answer for one key: a row, null for "known absent", undefined when not covered. */
@@ -25,7 +25,7 @@ export class PrefetchedSource implements RowSource {
     if (!rows) return undefined;
     const row = rows.byKey.get(`${collection}\u0000${key}`);
     if (row) return row;
-    return keyBelongsTo(collection, key, this.#venId!) ? null : undefined;
+    return keyBelongsTo(collection, key, this.#venId!, rows.collections) ? null : undefined;
   }
 
   get(collection: string, key: string): Promise<Row | undefined> {
@@ -46,7 +46,8 @@ export class PrefetchedSource implements RowSource {
   }
 
   find(collection: string, index: string, value: string, limit: number | undefined): Promise<KeyedRow[]> {
-    const listed = index === 'venId' && value === this.#venId && (BY_VEN_INDEX as readonly string[]).includes(collection) ? this.#rows?.byIndex.get(collection) : undefined;
+    // byIndex holds exactly the venId-indexed collections that were read.
+    const listed = index === 'venId' && value === this.#venId ? this.#rows?.byIndex.get(collection) : undefined;
     if (!listed) return this.#base.find(collection, index, value, limit);
     return Promise.resolve(limit === undefined ? listed : listed.slice(0, limit));
   }

@@ -1,6 +1,6 @@
 // What a unit of work reads through: committed rows with versions (local tables or PostgreSQL), and what it commits.
 import type { Row } from '../local/local-table.js';
-import type { VenRows } from './ven-rows.js';
+import type { VenRowCollection, VenRows } from './ven-rows.js';
 
 export type { Row } from '../local/local-table.js';
 
@@ -17,8 +17,8 @@ export interface RowSource {
   range(collection: string, index: string, from: string | undefined, to: string | undefined, limit: number | undefined): Promise<KeyedRow[]>;
   list(collection: string, after: string | undefined, limit: number | undefined): Promise<KeyedRow[]>;
   count(collection: string): Promise<number>;
-  /** A VEN's rows (ven-rows.ts) in one read, at one snapshot; left out by stores whose reads cost no round trip. */
-  venRows?(venId: string): Promise<VenRows>;
+  /** A VEN's rows of `collections` (ven-rows.ts) in one read, at one snapshot; left out by stores whose reads cost no round trip. */
+  venRows?(venId: string, collections: readonly VenRowCollection[]): Promise<VenRows>;
 }
 
 /** One buffered change; `expected` is the version it was read at (0 = must be absent), undefined for a blind write. */

@@ -8,8 +8,13 @@ export const BY_VEN_KEY = ['vens', 'pending'] as const;
 /** Collections with a declared venId index, read whole for the VEN. */
 export const BY_VEN_INDEX = ['events', 'deliveries', 'reportSubscriptions'] as const;
 
-/** What the store read: every collection above, by key (absent keys absent). */
+export type VenRowCollection = (typeof BY_VEN_KEY)[number] | (typeof BY_VEN_INDEX)[number];
+export const VEN_ROW_COLLECTIONS: readonly VenRowCollection[] = [...BY_VEN_KEY, ...BY_VEN_INDEX];
+
+/** What the store read: the collections asked for (a subset of those above), by key (absent keys absent). */
 export interface VenRows {
+  /** The collections read: reads of others are not answered from here. */
+  collections: ReadonlySet<string>;
   byKey: Map<string, Row>;
   byIndex: Map<string, KeyedRow[]>;
 }
@@ -18,7 +23,8 @@ export interface VenRows {
  * Whether `key` of `collection` is answered by the VEN's rows even when they do not hold it: its key alone names
  * this VEN (a delivery's `eventId\0venId`), so a record of it would have been read by the venId index.
  */
-export function keyBelongsTo(collection: string, key: string, venId: string): boolean {
+export function keyBelongsTo(collection: string, key: string, venId: string, read: ReadonlySet<string>): boolean {
+  if (!read.has(collection)) return false;
   if ((BY_VEN_KEY as readonly string[]).includes(collection)) return key === venId;
   if (!(BY_VEN_INDEX as readonly string[]).includes(collection)) return false;
   const named = venIdsOf(collection, key, undefined);

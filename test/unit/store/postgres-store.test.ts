@@ -10,7 +10,7 @@ import { recordingLogger, ven, type RecordingLogger } from './store-test-kit.js'
 
 describePostgres('PostgresStore', (db) => {
   const opened: Store[] = [];
-  const open = async (options: { cacheEntries?: number; logger?: RecordingLogger } = {}): Promise<PostgresStore> => {
+  const open = async (options: { cacheEntries?: number; venRowsCacheMs?: number; logger?: RecordingLogger } = {}): Promise<PostgresStore> => {
     const store = new PostgresStore({ url: db.url, poolSize: 3, logger: options.logger ?? recordingLogger(), ...options });
     opened.push(store);
     await store.open();
@@ -147,7 +147,7 @@ describePostgres('PostgresStore', (db) => {
   });
 
   it('reads what a poll and an acknowledgement need in one round trip after prefetch(venId)', async () => {
-    const store = await open();
+    const store = await open({ venRowsCacheMs: 0 }); // every unit reads (postgres-ven-rows-cache.test.ts: with the cache)
     await store.unit(async (u) => {
       u.vens.put('v1', ven('v1'));
       u.collection('events').put('e1', event('e1', ['v1']));

@@ -1,6 +1,7 @@
 // Statements a VEN's messages cost on PostgreSQL, counted through the store: the sizing figures of the fan-out and of
-// cold polls (README Performance). A poll that delivers an event and its acknowledgement are one read and one
-// commit each; an idle poll the idle cache does not answer is one read; notices follow hot commits, coalesced.
+// cold polls (README Performance). A VEN's rows are read once and then kept current by this instance's commits
+// (ven-rows-cache.ts): a poll that delivers an event and its acknowledgement are one commit each, one read more
+// for a VEN not seen within the bound; notices follow hot commits, coalesced.
 import { afterEach, expect, it } from 'vitest';
 import type { OadrMessage } from '../../../src/oadr/model.js';
 import { PostgresStore } from '../../../src/store/index.js';
@@ -16,10 +17,11 @@ describePostgres('statements per message on PostgreSQL', (db) => {
     await db.reset();
   });
 
-  it('a distributing poll and its oadrCreatedEvent are one read and one commit each; an idle poll one read', async () => {
-    store = new PostgresStore({ url: db.url, poolSize: 3 });
+  it('a distributing poll is one commit and its oadrCreatedEvent one commit when the VEN\'s rows are cached; one read more when not', async () => {
+    let clock = Date.now();
+    store = new PostgresStore({ url: db.url, poolSize: 3, venRowsCacheMs: 10_000, now: () => clock });
     await store.open();
-    const venIds = ['ven-a', 'ven-b'];
+    const venIds = ['ven-a', 'ven-b', 'ven-c'];
     await store.unit(async (u) => {
       for (const venId of venIds) {
         u.vens.put(venId, {
@@ -40,27 +42,39 @@ describePostgres('statements per message on PostgreSQL', (db) => {
       return { result, statements: after.queries - after.notices - (before.queries - before.notices), notices: after.notices - before.notices };
     };
     const poll = (venId: string) => vtn.dispatch('OadrPoll', { type: 'oadrPoll', venId });
-    await poll('ven-b'); // the first statement of each kind on a connection
+    const ack = (venId: string, eventId: string, requestId: string) => vtn.dispatch('EiEvent', {
+      type: 'oadrCreatedEvent', venId, response: { responseCode: 200, responseDescription: 'OK', requestId },
+      eventResponses: [{ responseCode: 200, responseDescription: 'OK', requestId, eventId, modificationNumber: 0, optType: 'optIn' }],
+    } as OadrMessage);
+    await poll('ven-c'); // the first statement of each kind on a connection
 
-    const idle = await counted(() => poll('ven-a'));
-    expect(idle.result?.type).toBe('oadrResponse');
-    expect(idle.statements).toBe(1);
+    const cold = await counted(() => poll('ven-a'));
+    expect(cold.result?.type).toBe('oadrResponse');
+    expect(cold.statements).toBe(1); // the VEN's rows
+    expect((await counted(() => poll('ven-a'))).statements).toBe(0); // the same rows, from this instance's cache
+    await poll('ven-b');
 
     const { eventId } = await vtn.addEvent({ venIds, signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(Date.now() + 86_400_000), duration: 'PT1H', payload: 1 }] });
+    // addEvent's commit updated the cached rows of ven-a: its poll only commits its delivery.
     const delivered = await counted(() => poll('ven-a'));
     const distribute = delivered.result as Extract<OadrMessage, { type: 'oadrDistributeEvent' }>;
     expect(distribute.type).toBe('oadrDistributeEvent');
-    expect(delivered.statements).toBe(2); // prefetch of the VEN's rows, vtn_commit of its delivery
+    expect(delivered.statements).toBe(1);
     expect(delivered.notices).toBe(1);
-
-    const ack = await counted(() => vtn.dispatch('EiEvent', {
-      type: 'oadrCreatedEvent', venId: 'ven-a', response: { responseCode: 200, responseDescription: 'OK', requestId: distribute.requestId },
-      eventResponses: [{ responseCode: 200, responseDescription: 'OK', requestId: distribute.requestId, eventId, modificationNumber: 0, optType: 'optIn' }],
-    } as OadrMessage));
-    expect(ack.result && 'response' in ack.result ? ack.result.response?.responseCode : undefined).toBe(200);
-    expect(ack.statements).toBe(2);
-    expect(ack.notices).toBe(1);
+    const acked = await counted(() => ack('ven-a', eventId, distribute.requestId));
+    expect(acked.result && 'response' in acked.result ? acked.result.response?.responseCode : undefined).toBe(200);
+    expect(acked.statements).toBe(1);
+    expect(acked.notices).toBe(1);
     expect((await vtn.optState(eventId, 'ven-a')).response).toBe('optIn');
+
+    // Past the bound a VEN's rows are read again: its poll costs the read and the commit, its acknowledgement one commit.
+    clock += 10_001;
+    const late = await counted(() => poll('ven-b'));
+    expect(late.result?.type).toBe('oadrDistributeEvent');
+    expect(late.statements).toBe(2);
+    const lateAck = await counted(() => ack('ven-b', eventId, (late.result as Extract<OadrMessage, { type: 'oadrDistributeEvent' }>).requestId));
+    expect(lateAck.statements).toBe(1);
+    expect((await vtn.optState(eventId, 'ven-b')).response).toBe('optIn');
     await vtn.closeState();
     store = undefined;
   });

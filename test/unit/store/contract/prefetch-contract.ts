@@ -49,6 +49,12 @@ export function prefetchContract(h: Harness): void {
       return reads(u);
     });
     expect(prefetched).toEqual(plain);
+    // An update's narrower prefetch (no events, no deliveries) answers the same: the rest passes through.
+    const narrow = await store.unit(async (u) => {
+      await u.prefetch('v1', ['vens', 'pending', 'reportSubscriptions']);
+      return reads(u);
+    });
+    expect(narrow).toEqual(plain);
     expect(plain).toMatchObject({ found: ['e1', 'e2'], foundOne: ['e1'], events: ['e1', 'e2'], delivered: ['e1'], subs: 1, noPending: undefined });
     // A VEN with no rows at all: everything absent, nothing thrown.
     expect(await store.unit(async (u) => { await u.prefetch('nobody'); return [await u.vens.get('nobody'), await u.events.find('venId', 'nobody')]; })).toEqual([undefined, []]);

@@ -1,0 +1,167 @@
+// Each VEN's prefetched rows (ven-rows.ts) kept per instance, so a message of a VEN seen recently reads nothing:
+// this instance's commits update the entries they touch, another instance's change notice (LISTEN) drops the
+// entries it names, every entry expires (the bound on a notice that never came: a sender killed after its commit).
+// A stale entry is safe for writes: they are conditional on the versions read, so a lost race re-runs the unit,
+// and the store drops the entry first (forget), so the re-run reads the database.
+import { indexValues, venIdsOf } from '../collection-specs.js';
+import type { ChangeNotice } from '../store.js';
+import type { KeyedRow, PendingWrite } from '../unit/row-source.js';
+import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '../unit/ven-rows.js';
+
+const CACHED: ReadonlySet<string> = new Set<string>([...BY_VEN_KEY, ...BY_VEN_INDEX]);
+
+export interface VenRowsCacheOptions {
+  /** ms an entry is served after its read (0 = off). */
+  maxMs: number;
+  /** Entries kept; the least recently read goes first. */
+  maxEntries: number;
+  now?: () => number;
+}
+
+/** A read of the database in flight: stored only if nothing for its VEN changed meanwhile. */
+export interface VenRowsTicket {
+  venId: string;
+  stale: boolean;
+}
+
+interface Entry {
+  rows: VenRows;
+  until: number;
+}
+
+export interface VenRowsCacheStats {
+  hits: number;
+  misses: number;
+  size: number;
+}
+
+export class VenRowsCache {
+  readonly #opts: Required<VenRowsCacheOptions>;
+  readonly #entries = new Map<string, Entry>();
+  readonly #reading = new Map<string, Set<VenRowsTicket>>();
+  #hits = 0;
+  #misses = 0;
+
+  constructor(options: VenRowsCacheOptions) {
+    this.#opts = { now: Date.now, ...options };
+  }
+
+  /** The VEN's rows if an entry holding every one of `collections` is still within its bound. */
+  get(venId: string, collections: readonly VenRowCollection[]): VenRows | undefined {
+    const entry = this.#entries.get(venId);
+    if (entry && this.#opts.now() >= entry.until) this.#entries.delete(venId);
+    else if (entry && collections.every((c) => entry.rows.collections.has(c))) {
+      this.#hits++;
+      return entry.rows;
+    }
+    this.#misses++;
+    return undefined;
+  }
+
+  /** Taken before reading the database for the VEN. */
+  begin(venId: string): VenRowsTicket {
+    const ticket = { venId, stale: false };
+    let set = this.#reading.get(venId);
+    if (!set) this.#reading.set(venId, (set = new Set()));
+    set.add(ticket);
+    return ticket;
+  }
+
+  /** The read's answer (undefined when it failed); kept unless a change for the VEN was seen since begin(). */
+  finish(ticket: VenRowsTicket, rows: VenRows | undefined, readAt: number): void {
+    const set = this.#reading.get(ticket.venId);
+    set?.delete(ticket);
+    if (set?.size === 0) this.#reading.delete(ticket.venId);
+    if (!rows || ticket.stale || this.#opts.maxMs <= 0) return;
+    this.#entries.delete(ticket.venId);
+    this.#entries.set(ticket.venId, { rows, until: readAt + this.#opts.maxMs });
+    if (this.#entries.size > this.#opts.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+  }
+
+  now(): number {
+    return this.#opts.now();
+  }
+
+  /** Another instance's notice, or a lost race: the VENs it names are read from the database next time. */
+  forget(notice: Pick<ChangeNotice, 'collections' | 'venIds'>): void {
+    if (!notice.collections.includes('*') && !notice.collections.some((c) => CACHED.has(c))) return;
+    if (notice.venIds.includes('*')) return this.clear();
+    for (const venId of notice.venIds) this.#drop(venId);
+  }
+
+  clear(): void {
+    this.#entries.clear();
+    for (const set of this.#reading.values()) for (const t of set) t.stale = true;
+  }
+
+  /** This instance's commit: the entries it concerns take its writes at their new versions (undefined = deleted). */
+  apply(committed: readonly { write: PendingWrite; version: number | undefined }[]): void {
+    for (const { write, version } of committed) {
+      if (!CACHED.has(write.collection)) continue;
+      const vens = this.#concerned(write);
+      if (vens === '*') {
+        this.clear();
+        continue;
+      }
+      for (const venId of vens) {
+        for (const t of this.#reading.get(venId) ?? []) t.stale = true;
+        const entry = this.#entries.get(venId);
+        if (!entry || !entry.rows.collections.has(write.collection)) continue;
+        const member = write.value !== undefined && this.#belongs(write.collection, write.value, venId);
+        entry.rows = withRow(entry.rows, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined);
+      }
+    }
+  }
+
+  stats(): VenRowsCacheStats {
+    return { hits: this.#hits, misses: this.#misses, size: this.#entries.size };
+  }
+
+  #drop(venId: string): void {
+    this.#entries.delete(venId);
+    for (const t of this.#reading.get(venId) ?? []) t.stale = true;
+  }
+
+  /** Every VEN whose entry may hold the record before or after the write; '*' when that cannot be told. */
+  #concerned(write: PendingWrite): readonly string[] | '*' {
+    const vens = new Set<string>();
+    for (const value of [write.value, write.before]) {
+      if (value === undefined) continue;
+      for (const v of venIdsOf(write.collection, write.key, value)) vens.add(v);
+    }
+    // A record changed without this unit reading it may have left a VEN the new value no longer names.
+    const unknownBefore = write.before === undefined && write.expected !== 0;
+    if (unknownBefore && (BY_VEN_INDEX as readonly string[]).includes(write.collection)) {
+      for (const [venId, entry] of this.#entries) if (entry.rows.byKey.has(`${write.collection}\u0000${write.key}`)) vens.add(venId);
+    }
+    if (vens.size === 0 && write.value === undefined && write.before === undefined) {
+      const named = venIdsOf(write.collection, write.key, undefined);
+      if (named.includes('*')) return '*';
+      for (const v of named) vens.add(v);
+    }
+    return vens.has('*') ? '*' : [...vens];
+  }
+
+  #belongs(collection: string, value: unknown, venId: string): boolean {
+    if ((BY_VEN_KEY as readonly string[]).includes(collection)) return true;
+    return indexValues(collection, 'venId', value).includes(venId);
+  }
+}
+
+/** A copy of `rows` with the record `key` of `collection` set to `row` (or removed): entries handed out stay as they were. */
+function withRow(rows: VenRows, collection: string, key: string, row: { version: number; value: unknown } | undefined): VenRows {
+  const id = `${collection}\u0000${key}`;
+  const byKey = new Map(rows.byKey);
+  if (row) byKey.set(id, row);
+  else byKey.delete(id);
+  const listed = rows.byIndex.get(collection);
+  if (!listed) return { ...rows, byKey };
+  const next: KeyedRow[] = listed.filter((r) => r.key !== key);
+  if (row) {
+    next.push({ key, ...row });
+    next.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+  const byIndex = new Map(rows.byIndex);
+  byIndex.set(collection, next);
+  return { ...rows, byKey, byIndex };
+}
