@@ -1,6 +1,8 @@
 // createVtn(): open the state, build the logger and the app. The one entry point programmers need.
 import { pino, type Logger as PinoLogger } from 'pino';
-import { openStore, PostgresStore, type Store, type StoreSettings } from './store/index.js';
+import { openStore, type StoreSettings } from './store/open-store.js';
+import type { PostgresStore } from './store/postgres/postgres-store.js';
+import type { Store } from './store/store.js';
 import { VtnServer } from './http/vtn-server.js';
 import type { Logger } from './vtn/context.js';
 import { silentLogger } from './vtn/context.js';
@@ -8,7 +10,6 @@ import { DEFAULTS, type VtnOptions } from './vtn/vtn-options.js';
 import { parseDuration } from './oadr/duration.js';
 import { FileTelemetryStore } from './telemetry/file-telemetry-store.js';
 import { MemoryTelemetryStore } from './telemetry/memory-telemetry-store.js';
-import { PostgresTelemetryStore } from './telemetry/postgres-telemetry-store.js';
 import type { TelemetryStore } from './telemetry/telemetry-store.js';
 
 /** `store` may also be the configuration's settings ({ kind: 'postgres', url }): createVtn opens that store. */
@@ -50,7 +51,9 @@ async function openTelemetry(options: VtnOptions, store: Store, log: Logger): Pr
     ...(options.now ? { now: options.now } : {}),
   };
   const onRetentionError = (err: unknown) => log.warn({ err }, 'telemetry retention failed; the next run tries again');
-  const telemetry = store instanceof PostgresStore ? new PostgresTelemetryStore({ ...opts, pool: store.pool, onRetentionError })
+  // The PostgreSQL telemetry store is imported only for a PostgreSQL state (it brings `pg`).
+  const telemetry = store.kind === 'postgres'
+    ? new (await import('./telemetry/postgres-telemetry-store.js')).PostgresTelemetryStore({ ...opts, pool: (store as PostgresStore).pool, onRetentionError })
     : options.inMemory || (options.store && options.dataDir === undefined)
     ? new MemoryTelemetryStore(opts)
     : new FileTelemetryStore({ ...opts, dataDir: options.dataDir ?? DEFAULTS.dataDir });

@@ -9,6 +9,7 @@ import { AuditLog } from './audit-log.js';
 import { buildAdminApp } from './build-admin-app.js';
 import type { AdminDeps } from './admin-deps.js';
 import type { StatusSources } from './status-sources.js';
+import type { LazySchemaCompilers } from '../http/lazy-schema-compilers.js';
 import { VenPresence } from './ven-presence.js';
 
 export interface AdminServerOptions extends StatusSources {
@@ -20,6 +21,8 @@ export interface AdminServerOptions extends StatusSources {
   env?: NodeJS.ProcessEnv;
   /** Node process metrics in /metrics; default true. */
   processMetrics?: boolean;
+  /** Compile the route schemas through these (tests pass their own to compile them all at once). */
+  schemaCompilers?: LazySchemaCompilers;
   /** How stale the cached state gauges of /metrics may be (default: 5 s after a change, 60 s at most). */
   gaugeCache?: GaugeCacheTimes;
 }
@@ -45,7 +48,7 @@ export class AdminServer {
     this.audit = new AuditLog(opts.dataDir !== undefined ? join(opts.dataDir, 'audit.log') : undefined);
     const deps: AdminDeps = { vtn: opts.vtn, presence: this.presence, audit: this.audit, metrics: this.metrics, sources: this.#sources };
     this.attach(opts);
-    this.app = buildAdminApp(deps, { tokens: this.settings.tokens, ...(opts.logger ? { logger: opts.logger } : {}) });
+    this.app = buildAdminApp(deps, { tokens: this.settings.tokens, ...(opts.logger ? { logger: opts.logger } : {}), ...(opts.schemaCompilers ? { schemaCompilers: opts.schemaCompilers } : {}) });
   }
 
   /** Hand over the rules, scheduler, template, catalogue or webhook handles once they are installed (start-up order allows any). */

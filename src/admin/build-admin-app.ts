@@ -22,6 +22,7 @@ import { registerFieldVenRoutes } from './routes/field-ven-routes.js';
 import { registerWebhookRoutes } from './routes/webhook-routes.js';
 import { registerOa3VenRoutes } from './routes/oa3-ven-routes.js';
 import { formatSchemaErrors } from './schema-errors.js';
+import { lazySchemaCompilers, type LazySchemaCompilers } from '../http/lazy-schema-compilers.js';
 import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
 import { installVenRefHook } from './ven-resolver.js';
 
@@ -33,6 +34,8 @@ export interface AdminAppOptions {
   logger?: FastifyBaseLogger;
   /** Shown in the OpenAPI document. */
   version?: string;
+  /** Route schemas compile on first use through these (a test passes its own to compile them all). */
+  schemaCompilers?: LazySchemaCompilers;
 }
 
 // Every answer: no MIME sniffing, never framed; a page that sets its own policy (dashboard, docs) keeps it.
@@ -51,6 +54,7 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     // Report unknown fields and every problem instead of silently dropping them.
     // No optimiser passes: its ~40 route schemas are compiled on every start and run a few times a second at most.
     ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true, code: { optimize: false } } },
+    schemaController: { compilersFactory: (opts.schemaCompilers ?? lazySchemaCompilers()).compilersFactory },
     schemaErrorFormatter: formatSchemaErrors,
   });
   installAdminErrorHandling(app);

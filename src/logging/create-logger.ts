@@ -1,6 +1,10 @@
 // The process logger: pino JSON lines for machines, pino-pretty when a person watches a terminal.
+import { createRequire } from 'node:module';
 import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
-import PinoPretty from 'pino-pretty';
+import type PinoPrettyModule from 'pino-pretty';
+
+// Loaded only for a terminal: pino-pretty and its dependencies cost ~100 ms of every start otherwise.
+const requireOnDemand = createRequire(import.meta.url);
 
 export interface LoggerSettings {
   /** pino level name; default info. */
@@ -23,6 +27,7 @@ export function createLogger(settings: LoggerSettings = {}): PinoLogger {
   const level = settings.level ?? 'info';
   if (shouldPrettyPrint(settings, process.stdout.isTTY)) {
     // A synchronous stream (not a worker transport) so the last lines before exit are never lost.
+    const PinoPretty = requireOnDemand('pino-pretty') as typeof PinoPrettyModule;
     const stream = PinoPretty({ colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true });
     return pino({ level }, stream);
   }

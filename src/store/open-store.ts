@@ -2,7 +2,6 @@
 import { VtnError } from '../errors.js';
 import { FileStore, type FileStoreOptions } from './file-store.js';
 import { MemoryStore } from './memory-store.js';
-import { PostgresStore } from './postgres/postgres-store.js';
 import type { Store, StoreKind } from './store.js';
 
 /** The `store` section of the configuration (VTN_DATABASE_URL sets kind postgres with its url). */
@@ -24,16 +23,18 @@ export type OpenStoreOptions = Omit<FileStoreOptions, 'dataDir'> & {
 /** An opened Store: memory when `memory` is true or store.kind says so, PostgreSQL for kind postgres, else files in `dataDir`. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const kind = options.memory ? 'memory' : (options.store?.kind ?? 'file');
-  const store = makeStore(kind, options);
+  const store = await makeStore(kind, options);
   await store.open();
   return store;
 }
 
-function makeStore(kind: StoreKind, options: OpenStoreOptions): Store {
+async function makeStore(kind: StoreKind, options: OpenStoreOptions): Promise<Store> {
   if (kind === 'memory') return new MemoryStore();
   if (kind === 'postgres') {
     const url = options.store?.url;
     if (!url) throw new VtnError('E_CONFIG', 'store.kind is "postgres" but no database URL is given', 'set store.url in the config, or VTN_DATABASE_URL');
+    // Imported here: `pg` and the PostgreSQL modules cost a file-store start ~150 ms for nothing.
+    const { PostgresStore } = await import('./postgres/postgres-store.js');
     return new PostgresStore({ url, ...(options.logger ? { logger: options.logger } : {}), ...(options.store?.poolSize ? { poolSize: options.store.poolSize } : {}) });
   }
   if (kind !== 'file') throw new VtnError('E_CONFIG', `Unknown store kind "${String(kind)}"`, 'use "memory", "file" or "postgres"');

@@ -1,6 +1,6 @@
 // Access tokens: HS256 JWTs the VTN signs (POST /auth/token), or an external issuer's tokens checked against its JWKS.
 import { randomBytes } from 'node:crypto';
-import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTPayload } from 'jose';
+import type { createRemoteJWKSet, JWTPayload } from 'jose';
 import type { Store } from '../../store/store.js';
 import { ROLE_SCOPES, type ClientRole, type Principal } from './scopes.js';
 import type { ClientEntry } from './client-catalogue.js';
@@ -30,19 +30,23 @@ export interface TokenSettings {
 }
 
 const KEY_RECORD = 'openadr3.tokenKey';
+// jose costs ~300 ms of module loading: imported when a token is first issued or a foreign one checked, not at start.
+const jose = () => import('jose');
 const AUDIENCE = 'openadr3';
 
 export class TokenService {
   #key: Uint8Array | undefined;
-  #jwks: ReturnType<typeof createRemoteJWKSet> | undefined;
+  #jwks: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
 
   constructor(private readonly settings: TokenSettings, private readonly store: Store) {
-    if (settings.external) this.#jwks = createRemoteJWKSet(new URL(settings.external.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 });
+    // A malformed JWKS URL is a start-up error, as before the key set became lazy.
+    if (settings.external) new URL(settings.external.jwksUrl);
   }
 
   async issue(client: ClientEntry, now = new Date()): Promise<{ access_token: string; token_type: 'Bearer'; expires_in: number; scope: string }> {
     const scopes = scopesOf(client);
     const iat = Math.floor(now.getTime() / 1000);
+    const { SignJWT } = await jose();
     const token = await new SignJWT({ scope: scopes.join(' '), role: client.role, client_id: client.clientID })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(client.clientID).setIssuer(this.settings.issuer).setAudience(AUDIENCE)
@@ -55,10 +59,13 @@ export class TokenService {
   async verify(token: string, now = new Date()): Promise<Principal | undefined> {
     const own = verifyHs256(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE }, now);
     if (own) return principalOf(own, 'token', token, 'client_id', 'scope');
-    if (!this.#jwks || !this.settings.external) return undefined;
     const ext = this.settings.external;
+    if (!ext) return undefined;
+    // Created on first use: the key set is fetched (and cached by jose) only when a foreign token arrives.
+    this.#jwks ??= jose().then((j) => j.createRemoteJWKSet(new URL(ext.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }));
     try {
-      const { payload } = await jwtVerify(token, this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate: now });
+      const { jwtVerify } = await jose();
+      const { payload } = await jwtVerify(token, await this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate: now });
       return principalOf(payload, 'external-token', token, ext.clientIdClaim ?? 'client_id', ext.scopeClaim ?? 'scope');
     } catch {
       return undefined;
