@@ -9,6 +9,8 @@ import type { KeyedRow, PendingWrite } from '../unit/row-source.js';
 import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '../unit/ven-rows.js';
 
 const CACHED: ReadonlySet<string> = new Set<string>([...BY_VEN_KEY, ...BY_VEN_INDEX]);
+const SHARED: ReadonlySet<string> = new Set<string>(BY_VEN_INDEX);
+const rowId = (collection: string, key: string) => `${collection}\u0000${key}`;
 
 export interface VenRowsCacheOptions {
   /** ms an entry is served after its read (0 = off). */
@@ -39,6 +41,8 @@ export class VenRowsCache {
   readonly #opts: Required<VenRowsCacheOptions>;
   readonly #entries = new Map<string, Entry>();
   readonly #reading = new Map<string, Set<VenRowsTicket>>();
+  /** Row id of an indexed collection → the VENs whose entry holds it: whom a write that did not read it may concern. */
+  readonly #holders = new Map<string, Set<string>>();
   #hits = 0;
   #misses = 0;
 
@@ -49,7 +53,7 @@ export class VenRowsCache {
   /** The VEN's rows if an entry holding every one of `collections` is still within its bound. */
   get(venId: string, collections: readonly VenRowCollection[]): VenRows | undefined {
     const entry = this.#entries.get(venId);
-    if (entry && this.#opts.now() >= entry.until) this.#entries.delete(venId);
+    if (entry && this.#opts.now() >= entry.until) this.#set(venId, undefined);
     else if (entry && collections.every((c) => entry.rows.collections.has(c))) {
       this.#hits++;
       return entry.rows;
@@ -73,9 +77,9 @@ export class VenRowsCache {
     set?.delete(ticket);
     if (set?.size === 0) this.#reading.delete(ticket.venId);
     if (!rows || ticket.stale || this.#opts.maxMs <= 0) return;
-    this.#entries.delete(ticket.venId);
-    this.#entries.set(ticket.venId, { rows, until: readAt + this.#opts.maxMs });
-    if (this.#entries.size > this.#opts.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+    this.#set(ticket.venId, undefined);
+    this.#set(ticket.venId, { rows, until: readAt + this.#opts.maxMs });
+    if (this.#entries.size > this.#opts.maxEntries) this.#set(this.#entries.keys().next().value!, undefined);
   }
 
   now(): number {
@@ -91,6 +95,7 @@ export class VenRowsCache {
 
   clear(): void {
     this.#entries.clear();
+    this.#holders.clear();
     for (const set of this.#reading.values()) for (const t of set) t.stale = true;
   }
 
@@ -108,7 +113,7 @@ export class VenRowsCache {
         const entry = this.#entries.get(venId);
         if (!entry || !entry.rows.collections.has(write.collection)) continue;
         const member = write.value !== undefined && this.#belongs(write.collection, write.value, venId);
-        entry.rows = withRow(entry.rows, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined);
+        this.#set(venId, { ...entry, rows: withRow(entry.rows, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined) });
       }
     }
   }
@@ -118,7 +123,7 @@ export class VenRowsCache {
   }
 
   #drop(venId: string): void {
-    this.#entries.delete(venId);
+    this.#set(venId, undefined);
     for (const t of this.#reading.get(venId) ?? []) t.stale = true;
   }
 
@@ -131,8 +136,8 @@ export class VenRowsCache {
     }
     // A record changed without this unit reading it may have left a VEN the new value no longer names.
     const unknownBefore = write.before === undefined && write.expected !== 0;
-    if (unknownBefore && (BY_VEN_INDEX as readonly string[]).includes(write.collection)) {
-      for (const [venId, entry] of this.#entries) if (entry.rows.byKey.has(`${write.collection}\u0000${write.key}`)) vens.add(venId);
+    if (unknownBefore && SHARED.has(write.collection)) {
+      for (const venId of this.#holders.get(rowId(write.collection, write.key)) ?? []) vens.add(venId);
     }
     if (vens.size === 0 && write.value === undefined && write.before === undefined) {
       const named = venIdsOf(write.collection, write.key, undefined);
@@ -142,15 +147,42 @@ export class VenRowsCache {
     return vens.has('*') ? '*' : [...vens];
   }
 
+  /** Every entry change goes through here, so #holders always matches the entries (undefined = remove). */
+  #set(venId: string, entry: Entry | undefined): void {
+    const old = this.#entries.get(venId);
+    if (old) {
+      for (const id of sharedRowIds(old.rows)) {
+        const set = this.#holders.get(id);
+        set?.delete(venId);
+        if (set?.size === 0) this.#holders.delete(id);
+      }
+    }
+    if (!entry) {
+      this.#entries.delete(venId);
+      return;
+    }
+    // Re-inserted where it was (Map keeps the first insertion order): eviction stays by read order.
+    this.#entries.set(venId, entry);
+    for (const id of sharedRowIds(entry.rows)) {
+      let set = this.#holders.get(id);
+      if (!set) this.#holders.set(id, (set = new Set()));
+      set.add(venId);
+    }
+  }
+
   #belongs(collection: string, value: unknown, venId: string): boolean {
     if ((BY_VEN_KEY as readonly string[]).includes(collection)) return true;
     return indexValues(collection, 'venId', value).includes(venId);
   }
 }
 
+function* sharedRowIds(rows: VenRows): Iterable<string> {
+  for (const [collection, listed] of rows.byIndex) if (SHARED.has(collection)) for (const r of listed) yield rowId(collection, r.key);
+}
+
 /** A copy of `rows` with the record `key` of `collection` set to `row` (or removed): entries handed out stay as they were. */
 function withRow(rows: VenRows, collection: string, key: string, row: { version: number; value: unknown } | undefined): VenRows {
-  const id = `${collection}\u0000${key}`;
+  const id = rowId(collection, key);
   const byKey = new Map(rows.byKey);
   if (row) byKey.set(id, row);
   else byKey.delete(id);

@@ -52,6 +52,22 @@ describe('VenRowsCache', () => {
     expect(cache.get('v2', ALL)).toBeUndefined();
   });
 
+  it('a write that did not read its record reaches exactly the VENs whose entries hold that record', () => {
+    const cache = make();
+    store(cache, 'v1', rowsOf('v1', ['e1']));
+    store(cache, 'v2', rowsOf('v2', ['e2']));
+    // Blind: no `before`, not a create. The new value names only v3, yet v1's entry held e1.
+    cache.apply([{ write: { collection: 'events', key: 'e1', value: { eventId: 'e1', venIds: ['v3'] }, expected: undefined }, version: 2 }]);
+    expect(cache.get('v1', ALL)!.byIndex.get('events')).toEqual([]);
+    expect(cache.get('v2', ALL)!.byIndex.get('events')).toHaveLength(1);
+    // v1 no longer holds e1: a second blind write of it leaves v1 alone; v2 took e3 through a commit and is found by it.
+    cache.apply([{ write: { collection: 'events', key: 'e3', value: { eventId: 'e3', venIds: ['v2'] }, expected: 0 }, version: 1 }]);
+    cache.apply([{ write: { collection: 'events', key: 'e3', value: { eventId: 'e3', venIds: [] }, expected: undefined }, version: 2 }]);
+    expect(cache.get('v2', ALL)!.byIndex.get('events')!.map((r) => r.key)).toEqual(['e2']);
+    cache.apply([{ write: { collection: 'events', key: 'e1', value: { eventId: 'e1', venIds: ['v1'] }, expected: undefined }, version: 3 }]);
+    expect(cache.get('v1', ALL)!.byIndex.get('events')!.map((r) => r.key)).toEqual(['e1']);
+  });
+
   it('serves an entry only for the collections it read, until its bound, and keeps at most maxEntries', () => {
     const clock = { t: 0 };
     const cache = make(clock, 2);
