@@ -48,7 +48,7 @@ export class SnapshotFile {
    * Keeps the current (good) snapshot as the backup, then atomically replaces it with `doc`; gives up with
    * SnapshotWriteStopped (old file untouched) once `shouldStop` returns true.
    */
-  async save(doc: SnapshotDocument, shouldStop: () => boolean = () => false): Promise<void> {
+  async save(doc: SnapshotDocument, shouldStop: () => boolean = () => false): Promise<{ writes: number; bytes: number }> {
     const current = fileStamp(this.path);
     if (current !== this.#known) {
       // Someone else wrote or removed it: neither keep it as the "good" backup nor overwrite it.
@@ -67,6 +67,7 @@ export class SnapshotFile {
       this.#adapter.shouldStop = () => false;
     }
     this.#known = fileStamp(this.path);
+    return this.#adapter.lastWrite ?? { writes: 0, bytes: 0 };
   }
 
   #corrupt(reason: string): VtnError {

@@ -14,8 +14,8 @@ export const SNAPSHOT_FORMAT = 1;
 export interface SnapshotDocument {
   format: typeof SNAPSHOT_FORMAT;
   savedAt: string;
-  /** Collection name → key → record. */
-  collections: Map<string, Map<string, unknown>>;
+  /** Collection name → its [key, record] pairs: a Map when read, a view of the store's rows when written. */
+  collections: Map<string, Iterable<readonly [string, unknown]>>;
 }
 
 const HEADER = /^\{"format":(\d+),"savedAt":("(?:[^"\\]|\\.)*"),"collections":\{$/;

@@ -10,8 +10,12 @@ import { forEachLine, MAX_LINE_BYTES } from './line-reader.js';
 import { isLineLayout, snapshotPieces, SnapshotLineParser, type SnapshotDocument } from './snapshot-layout.js';
 import { legacyDocument } from './legacy-snapshot.js';
 
-/** Text handed to one write: large enough to be fast, small enough to keep memory flat. */
+/** Text handed to one write at most: large enough to be fast, small enough to keep memory flat. */
 const WRITE_BATCH_CHARS = 1024 * 1024;
+/** Encoding time before the next write, whose wait gives the event loop a turn: a poll waits behind a compaction this long at most. */
+const SLICE_MS = 4;
+/** Records encoded between two looks at the clock. */
+const CLOCK_EVERY = 32;
 /** An older-layout file up to this size decodes into one string (the old code could not write a larger one). */
 export const LEGACY_MAX_BYTES = bufferLimits.MAX_STRING_LENGTH;
 
@@ -26,13 +30,17 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
   shouldStop: () => boolean = () => false;
 
   readonly #only: string | undefined;
+  readonly #now: () => number;
+  /** What the last complete write() did: how many file writes (each one a turn of the event loop) and bytes. */
+  lastWrite: { writes: number; bytes: number } | undefined;
 
   /** With `backupPath`, each write keeps the file it replaces there; with `only`, read() keeps that collection alone. */
-  constructor(path: string, options: { fsync: boolean; backupPath?: string; only?: string }) {
+  constructor(path: string, options: { fsync: boolean; backupPath?: string; only?: string; now?: () => number }) {
     this.path = path;
     this.#fsync = options.fsync;
     this.#backupPath = options.backupPath;
     this.#only = options.only;
+    this.#now = options.now ?? (() => performance.now());
   }
 
   /** The document, or null when there is no file (or the old layout holds `null`); throws a reason on damage. */
@@ -56,16 +64,22 @@ export class StreamedSnapshotAdapter implements Adapter<SnapshotDocument> {
     try {
       let batch: string[] = [];
       let chars = 0;
+      let writes = 0;
+      let bytes = 0;
+      let sliceStart = this.#now();
       for (const piece of snapshotPieces(doc)) {
         batch.push(piece);
         chars += piece.length;
-        if (chars < WRITE_BATCH_CHARS) continue;
+        if (chars < WRITE_BATCH_CHARS && (batch.length % CLOCK_EVERY !== 0 || this.#now() - sliceStart < SLICE_MS)) continue;
         if (this.shouldStop()) throw new SnapshotWriteStopped(`writing ${this.path} was stopped before it was complete`);
-        await writeAll(file, batch.join(''));
+        bytes += await writeAll(file, batch.join(''));
+        writes += 1;
         batch = [];
         chars = 0;
+        sliceStart = this.#now();
       }
-      await writeAll(file, batch.join(''));
+      bytes += await writeAll(file, batch.join(''));
+      this.lastWrite = { writes: writes + 1, bytes };
       if (this.#fsync) await file.sync();
     } catch (e) {
       await file.close();
@@ -134,7 +148,9 @@ async function firstLine(path: string): Promise<string | undefined> {
   }
 }
 
-async function writeAll(file: FileHandle, text: string): Promise<void> {
+/** Writes all of `text`; returns its length in bytes. */
+async function writeAll(file: FileHandle, text: string): Promise<number> {
   const bytes = Buffer.from(text, 'utf8');
   for (let offset = 0; offset < bytes.length; ) offset += (await file.write(bytes, offset)).bytesWritten;
+  return bytes.length;
 }

@@ -5,6 +5,9 @@ import type { Logger } from './context.js';
 
 export const PRESENCE = 'presence';
 
+/** VENs per presence unit: a flush of a whole fleet's second is several short units, so polls are not held behind one long one. */
+export const PRESENCE_UNIT_VENS = 200;
+
 export interface PresenceRecord {
   venId: string;
   lastSeenAt: string;
@@ -47,7 +50,7 @@ export class PresenceBook {
     await this.#flushing;
     const due = [...this.#seen].filter(([venId, at]) => !this.#fresh(venId, at));
     if (due.length === 0 || !this.#store.isReady()) return;
-    this.#flushing = this.#write(due).finally(() => { this.#flushing = undefined; });
+    this.#flushing = this.#writeInUnits(due).finally(() => { this.#flushing = undefined; });
     await this.#flushing;
   }
 
@@ -65,6 +68,10 @@ export class PresenceBook {
   stop(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
+  }
+
+  async #writeInUnits(due: [string, number][]): Promise<void> {
+    for (let i = 0; i < due.length; i += PRESENCE_UNIT_VENS) await this.#write(due.slice(i, i + PRESENCE_UNIT_VENS));
   }
 
   async #write(due: [string, number][]): Promise<void> {
