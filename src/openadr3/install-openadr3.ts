@@ -68,7 +68,7 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   const webhooks = new WebhookNotifier({
     store: vtn.store, log, settings: settings.webhooks, now,
     rules: callbackRulesOf(vtn.ctx.settings.push.rules, settings.callbackAllow),
-    roleOf: (clientID) => catalogue.find(clientID)?.role,
+    roleOf: (clientID) => catalogue.recent(clientID)?.role,
   });
   const reads = { events: new EventIndex(vtn.store), grants: new GrantedTargetsCache(vtn.store) };
   const services: Oadr3Services = { vtn, log, settings, now, changes: webhooks, reads, ...(opts.catalogue ? { catalogue: opts.catalogue } : {}) };

@@ -72,6 +72,16 @@ export class ClientCatalogue {
     return this.#lookup(() => this.#byId, clientID);
   }
 
+  /**
+   * The enabled client with this clientID as of the last look at the file (at most a second old): for checks on
+   * every request, where a miss (a token of an external issuer, a client since removed) must not stat the file each time.
+   */
+  recent(clientID: string): ClientEntry | undefined {
+    if (performance.now() - this.#checkedAt >= RECHECK_HIT_MS) this.#refresh(false);
+    const entry = this.#byId.get(clientID);
+    return entry && !entry.disabled ? entry : undefined;
+  }
+
   /** The enabled client whose certificate has this fingerprint. */
   findByFingerprint(fingerprint: string): ClientEntry | undefined {
     return this.#lookup(() => this.#byFingerprint, fingerprint);

@@ -25,7 +25,7 @@ export async function authenticate(req: FastifyRequest, gate: IdentityGate, now:
   const principal = await gate.tokens.verify(match[1], now);
   if (!principal) throw new Oadr3Problem(401, 'the access token is invalid or expired: get a new one from POST /auth/token', { challenge: true });
   // A client bound to a certificate: its token counts only on a connection that presents that certificate.
-  const bound = principal.via === 'token' ? gate.catalogue?.find(principal.clientID)?.fingerprint : undefined;
+  const bound = principal.via === 'token' ? gate.catalogue?.recent(principal.clientID)?.fingerprint : undefined;
   if (bound && bound !== fingerprint) {
     throw new Oadr3Problem(401, `client ${principal.clientID} is bound to certificate ${bound}: send its token over mutual TLS with that certificate`, { challenge: true });
   }

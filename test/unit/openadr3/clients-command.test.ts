@@ -78,6 +78,26 @@ describe('vtn clients', { timeout: 120_000 }, () => {
     }
   });
 
+  it('a per-request check (recent) does not look at the file on a miss: an unknown client costs no stat per request', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
+    addClient(file, { name: 'first', role: 'ven' });
+    vi.useFakeTimers({ toFake: ['performance'] });
+    try {
+      const catalogue = new ClientCatalogue(file, quiet);
+      addClient(file, { name: 'second', role: 'ven' });
+      // Misses within the second trust the last look (the file is not read again)…
+      expect(catalogue.recent('second')).toBeUndefined();
+      vi.advanceTimersByTime(500);
+      expect(catalogue.recent('second')).toBeUndefined();
+      // …and the next look, a second after the last, finds the new client.
+      vi.advanceTimersByTime(600);
+      expect(catalogue.recent('second')?.clientID).toBe('second');
+      expect(catalogue.recent('first')?.clientID).toBe('first');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('keeps the last good catalogue when an edit is invalid', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'clients-')), 'clients.json');
     const { entry } = addClient(file, { name: 'keeper', role: 'ven' });
