@@ -11,6 +11,10 @@ export interface StoreSettings {
   url?: string;
   /** Pooled database connections per instance (kind postgres; default 10). */
   poolSize?: number;
+  /** ms a VEN's rows read by one message are reused by its next ones on this instance (kind postgres; default 10,000; 0 = off). */
+  venRowsCacheMs?: number;
+  /** VENs whose rows this instance keeps (kind postgres; default 20,000). */
+  venRowsCacheEntries?: number;
 }
 
 export type OpenStoreOptions = Omit<FileStoreOptions, 'dataDir'> & {
@@ -35,7 +39,11 @@ async function makeStore(kind: StoreKind, options: OpenStoreOptions): Promise<St
     if (!url) throw new VtnError('E_CONFIG', 'store.kind is "postgres" but no database URL is given', 'set store.url in the config, or VTN_DATABASE_URL');
     // Imported here: `pg` and the PostgreSQL modules cost a file-store start ~150 ms for nothing.
     const { PostgresStore } = await import('./postgres/postgres-store.js');
-    return new PostgresStore({ url, ...(options.logger ? { logger: options.logger } : {}), ...(options.store?.poolSize ? { poolSize: options.store.poolSize } : {}) });
+    const { poolSize, venRowsCacheMs, venRowsCacheEntries } = options.store ?? {};
+    return new PostgresStore({
+      url, ...(options.logger ? { logger: options.logger } : {}), ...(poolSize ? { poolSize } : {}),
+      ...(venRowsCacheMs !== undefined ? { venRowsCacheMs } : {}), ...(venRowsCacheEntries !== undefined ? { venRowsCacheEntries } : {}),
+    });
   }
   if (kind !== 'file') throw new VtnError('E_CONFIG', `Unknown store kind "${String(kind)}"`, 'use "memory", "file" or "postgres"');
   if (options.dataDir === undefined || options.dataDir === '') {

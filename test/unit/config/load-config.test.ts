@@ -48,6 +48,13 @@ describe('configuration', () => {
     expect(loadConfig(path).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', poolSize: 5 });
     await writeFile(path, JSON.stringify({ store: { kind: 'postgres' } }));
     expect(() => loadConfig(path)).toThrow(/\/store must have required property 'url'/);
+    const cache = { venRowsCacheMs: 0, venRowsCacheEntries: 500 };
+    await writeFile(path, JSON.stringify({ store: { kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', ...cache } }));
+    expect(loadConfig(path).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', ...cache });
+    await writeFile(path, JSON.stringify({ store: { kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', venRowsCacheMs: -1 } }));
+    expect(() => loadConfig(path)).toThrow(/\/store\/venRowsCacheMs must be >= 0/);
+    await writeFile(path, JSON.stringify({ store: { kind: 'postgres', url: 'postgres://u:p@127.0.0.1/vtn', venRowsCacheEntries: 0 } }));
+    expect(() => loadConfig(path)).toThrow(/\/store\/venRowsCacheEntries must be >= 1/);
     await writeFile(path, JSON.stringify({ store: { kind: 'mysql' } }));
     expect(() => loadConfig(path)).toThrow(/\/store\/kind must be equal to one of the allowed values/);
   });

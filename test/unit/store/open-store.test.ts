@@ -78,4 +78,20 @@ describePostgres('openStore on PostgreSQL', (db) => {
     expect(store.kind).toBe('postgres');
     expect(store.isReady()).toBe(true);
   });
+
+  it('passes store.venRowsCacheMs and store.venRowsCacheEntries to the PostgresStore\'s VEN-rows cache', async () => {
+    const readTwoVens = async (store: PostgresStore) => {
+      for (const venId of ['v1', 'v2']) await store.unit((u) => u.prefetch(venId));
+      return store.stats().venRows.size;
+    };
+    const bounded = await openStore({ store: { kind: 'postgres', url: db.url, venRowsCacheEntries: 1 }, logger: recordingLogger() });
+    stores.push(bounded);
+    expect(await readTwoVens(bounded as PostgresStore)).toBe(1);
+    const off = await openStore({ store: { kind: 'postgres', url: db.url, venRowsCacheMs: 0 }, logger: recordingLogger() });
+    stores.push(off);
+    expect(await readTwoVens(off as PostgresStore)).toBe(0);
+    const byDefault = await openStore({ store: { kind: 'postgres', url: db.url }, logger: recordingLogger() });
+    stores.push(byDefault);
+    expect(await readTwoVens(byDefault as PostgresStore)).toBe(2);
+  });
 });

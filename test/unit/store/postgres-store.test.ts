@@ -1,25 +1,16 @@
 // PostgreSQL-only behaviour: migrations under concurrent starts, a newer schema refused, index rows by difference,
 // the value cache, round trips per poll and per commit, and recovery of the LISTEN and lock sessions.
 import pg from 'pg';
-import { afterEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import { PostgresStore, type ChangeNotice, type Store, type Unit } from '../../../src/store/index.js';
 import { describePostgres } from '../../helpers/postgres.js';
+import { postgresStores } from '../../helpers/postgres-stores.js';
 import { event } from './contract/harness.js';
-import { recordingLogger, ven, type RecordingLogger } from './store-test-kit.js';
+import { recordingLogger, ven } from './store-test-kit.js';
 
 describePostgres('PostgresStore', (db) => {
-  const opened: Store[] = [];
-  const open = async (options: { cacheEntries?: number; venRowsCacheMs?: number; logger?: RecordingLogger } = {}): Promise<PostgresStore> => {
-    const store = new PostgresStore({ url: db.url, poolSize: 3, logger: options.logger ?? recordingLogger(), ...options });
-    opened.push(store);
-    await store.open();
-    return store;
-  };
-  afterEach(async () => {
-    for (const store of opened.splice(0)) await store.close();
-    await db.reset();
-  });
+  const open = postgresStores(db, () => ({ poolSize: 3, logger: recordingLogger() }));
   const indexRowsWrittenWithRecord = async (key: string) => (await db.sql<{ n: string }>(
     `SELECT count(*) AS n FROM vtn_index WHERE collection = 'events' AND key = $1
      AND xmin = (SELECT xmin FROM vtn_records WHERE collection = 'events' AND key = $1)`, [key]))[0]!.n;

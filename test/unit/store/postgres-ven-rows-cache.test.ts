@@ -1,25 +1,16 @@
 // The per-instance cache of each VEN's prefetched rows (ven-rows-cache.ts) on two instances of one database: it
 // saves the read, yet a change made elsewhere is seen after its notice, a change whose notice never came is caught
 // by the conditional write (the unit re-runs on the database's rows) and outlives no bound.
-import { afterEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { PostgresStore, type ChangeNotice, type Store, type Unit } from '../../../src/store/index.js';
 import { describePostgres } from '../../helpers/postgres.js';
+import { postgresStores } from '../../helpers/postgres-stores.js';
 import { event } from './contract/harness.js';
 import { recordingLogger, ven } from './store-test-kit.js';
 
 describePostgres('PostgresStore: cached VEN rows', (db) => {
-  const opened: Store[] = [];
   let clock = Date.now();
-  const open = async (): Promise<PostgresStore> => {
-    const store = new PostgresStore({ url: db.url, poolSize: 3, logger: recordingLogger(), venRowsCacheMs: 10_000, now: () => clock });
-    opened.push(store);
-    await store.open();
-    return store;
-  };
-  afterEach(async () => {
-    for (const store of opened.splice(0)) await store.close();
-    await db.reset();
-  });
+  const open = postgresStores(db, () => ({ poolSize: 3, logger: recordingLogger(), venRowsCacheMs: 10_000, now: () => clock }));
   const seed = (store: Store) => store.unit(async (u) => {
     u.vens.put('v1', ven('v1'));
     u.events.put('e1', event('e1', ['v1']) as never);
