@@ -32,6 +32,8 @@ export interface StoreLoad {
 export interface LoadResult {
   byStore: Partial<Record<BenchStoreKind, StoreLoad>>;
   throughput: ThroughputResult;
+  /** The 1,000 polls/s run against the bare fastify baseline. */
+  baselineRate: RateResult;
   /** PostgreSQL's idle polls over the file store's, median of per-round ratios (both stores run). */
   postgresToFile?: { ratio: number; ratios: number[] };
   signed: SignedResult | string;
@@ -75,6 +77,9 @@ export async function runLoad(opts: { args: BenchArgs; pg: BenchPostgres | undef
     const tp = await compareThroughput({ loader, baselineUrl: base.baseUrl + base.path, vtnUrls: Object.fromEntries(running.map((r) => [r.kind, `${r.vtn.url}/OadrPoll`])), venIds, rounds: sizes.rounds, seconds: sizes.seconds });
     const postgresToFile = tp.rounds.file && tp.rounds.postgres ? medianRatio(tp.rounds.postgres, tp.rounds.file) : undefined;
 
+    // The same open-loop run against the bare server: what the machine and the load generator alone give (the floor).
+    opts.stage(`baseline: (a) idle polls at a fixed 1,000/s for ${sizes.rateSeconds} s, open loop`);
+    const baselineRate = await loader.call<RateResult>('rate', { origin: base.baseUrl, path: base.path, venIds, rate: 1000, durationS: sizes.rateSeconds, connections: 50 });
     for (const r of running) {
       opts.stage(`${r.kind}: (a) idle polls at a fixed 1,000/s for ${sizes.rateSeconds} s, open loop`);
       const q0 = await r.child.call<number>('storeQueries');
@@ -103,7 +108,7 @@ export async function runLoad(opts: { args: BenchArgs; pg: BenchPostgres | undef
     const pollStages = await pollBreakdown();
     const updateStages = await updateBreakdown();
     for (const kind of stores) byStore[kind] = partial[kind] as StoreLoad;
-    return { byStore, throughput: tp, ...(postgresToFile ? { postgresToFile } : {}), signed, pollStages, updateStages };
+    return { byStore, throughput: tp, baselineRate, ...(postgresToFile ? { postgresToFile } : {}), signed, pollStages, updateStages };
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
   }
