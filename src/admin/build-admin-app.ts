@@ -5,28 +5,12 @@ import { installAdminErrorHandling } from './admin-errors.js';
 import { installAuditHooks } from './audit-hooks.js';
 import { BearerAuth } from './auth.js';
 import { loopbackGuard } from './loopback-guard.js';
-import { DOCS_PATH, OPENAPI_PATH, registerOpenApi } from './openapi.js';
-import { registerDecisionRoutes } from './routes/decision-routes.js';
-import { registerEventRoutes } from './routes/event-routes.js';
-import { registerFleetRoutes } from './routes/fleet-routes.js';
-import { registerHealthRoutes } from './routes/health-routes.js';
-import { registerHealthSummaryRoute } from './routes/health-summary-route.js';
-import { registerPolicyRoutes } from './routes/policy-routes.js';
-import { registerPushRoutes } from './routes/push-routes.js';
-import { registerRebindRoute } from './routes/rebind-route.js';
-import { registerRefusalRoutes } from './routes/refusal-routes.js';
-import { registerReportRoutes } from './routes/report-routes.js';
-import { registerTotalsRoute } from './routes/totals-route.js';
-import { registerVenRoutes } from './routes/ven-routes.js';
-import { registerFieldVenRoutes } from './routes/field-ven-routes.js';
-import { registerWebhookRoutes } from './routes/webhook-routes.js';
-import { registerOa3VenRoutes } from './routes/oa3-ven-routes.js';
+import { DOCS_PATH, OPENAPI_PATH } from './admin-paths.js';
 import { formatSchemaErrors } from './schema-errors.js';
 import { lazySchemaCompilers, type LazySchemaCompilers } from '../http/lazy-schema-compilers.js';
-import { isDashboardPath, registerDashboard } from './ui/dashboard-plugin.js';
-import { installVenRefHook } from './ven-resolver.js';
+import { isDashboardPath } from './ui/dashboard-plugin.js';
 
-export const API_PREFIX = '/admin/v1';
+export { API_PREFIX } from './admin-paths.js';
 
 export interface AdminAppOptions {
   /** token → actor; empty disables auth (the server then binds to loopback only). */
@@ -70,25 +54,9 @@ export function buildAdminApp(deps: AdminDeps, opts: AdminAppOptions): FastifyIn
     if (!reply.sent && !isDocs(req.routeOptions.url)) await auth.hook(req, reply);
   });
   installAuditHooks(app, deps.audit, () => deps.vtn.ctx.now().getTime());
-  registerOpenApi(app, opts.version ?? '1');
-  registerDashboard(app, { authRequired: auth.enabled, sources: deps.sources });
-  app.register(async (scope) => registerHealthRoutes(scope, deps));
-  app.register(async (api) => {
-    installVenRefHook(api, deps.vtn);
-    registerVenRoutes(api, deps);
-    registerFieldVenRoutes(api, deps);
-    registerRebindRoute(api, deps);
-    registerPushRoutes(api, deps);
-    registerEventRoutes(api, deps);
-    registerReportRoutes(api, deps);
-    registerPolicyRoutes(api, deps);
-    registerHealthSummaryRoute(api, deps);
-    registerDecisionRoutes(api, deps);
-    registerRefusalRoutes(api, deps);
-    registerFleetRoutes(api, deps);
-    registerTotalsRoute(api, deps);
-    registerWebhookRoutes(api, deps);
-    registerOa3VenRoutes(api, deps);
-  }, { prefix: API_PREFIX });
+  // The documentation, the dashboard and the routes are imported when the app gets ready (in `vtn start`, after the
+  // OpenADR port opened): one context holds them, so the OpenAPI document sees every route.
+  const surface = { authRequired: auth.enabled, version: opts.version ?? '1' };
+  app.register(async (root) => (await import('./admin-surface.js')).registerAdminSurface(root, deps, surface));
   return app;
 }

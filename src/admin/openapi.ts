@@ -3,8 +3,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 
-export const OPENAPI_PATH = '/admin/openapi.json';
-export const DOCS_PATH = '/admin/docs';
+import { DOCS_PATH, OPENAPI_PATH } from './admin-paths.js';
+
+export { DOCS_PATH, OPENAPI_PATH } from './admin-paths.js';
 
 /**
  * Swagger UI loads only its own files from this server; its stylesheet draws icons from data: URIs, and its

@@ -1,6 +1,5 @@
 // `vtn check [dir]`: validate the policy files of a project and print file:line:column  CODE  message.
 import type { Command } from 'commander';
-import { checkProject, renderCheck } from '../rules/cli/check-project.js';
 
 export function registerCheckCommand(program: Command): void {
   program
@@ -8,7 +7,8 @@ export function registerCheckCommand(program: Command): void {
     .description('check config, catalogues, templates, rules and rule tests (exit 1 on error)')
     .option('--rules <dir>', 'rules folder, relative to dir', 'rules')
     .option('--config <dir>', 'catalogue folder, relative to dir', 'config')
-    .action((dir: string | undefined, flags: { rules: string; config: string }) => {
+    .action(async (dir: string | undefined, flags: { rules: string; config: string }) => {
+      const { checkProject, renderCheck } = await import('../rules/cli/check-project.js');
       const { lines, exitCode } = renderCheck(checkProject(dir ?? '.', { rulesDir: flags.rules, configDir: flags.config }));
       for (const line of lines) console.log(line);
       process.exitCode = exitCode;

@@ -1,6 +1,5 @@
 // `vtn explain [decision-id]`: why the policy decided what it did; `--facts file` for a dry run.
 import type { Command } from 'commander';
-import { explain } from '../rules/cli/explain-command.js';
 
 export function registerExplainCommand(program: Command): void {
   program
@@ -13,6 +12,7 @@ export function registerExplainCommand(program: Command): void {
     .option('--limit <n>', 'list at most this many decisions, newest first (default 20)')
     .option('--dir <dir>', 'project folder with config/ and rules/ (dry run)', '.')
     .action(async (id: string | undefined, flags: { dataDir: string; facts?: string; trigger?: string; dir: string; ven?: string; limit?: string }) => {
+      const { explain } = await import('../rules/cli/explain-command.js');
       const { lines, exitCode } = await explain(id, flags);
       for (const line of lines) console.log(line);
       process.exitCode = exitCode;

@@ -1,7 +1,7 @@
 // `vtn simulate`: N simulated VENs against a running VTN, with a summary line every 10 s and at the end.
 import type { Command } from 'commander';
 import { VtnError } from '../errors.js';
-import { DEFAULT_PREFIX, formatSummary, runSimulation } from '../simulator/index.js';
+import { DEFAULT_PREFIX } from '../simulator/simulation-options.js';
 
 interface SimulateFlags {
   url: string;
@@ -39,6 +39,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--name-prefix <text>', 'VEN names are <text>01, <text>02 …', 'sim-')
     .option('--seed <n>', 'repeat a run: seed of load curves, noise and random opt answers')
     .action(async (flags: SimulateFlags) => {
+      const { formatSummary, runSimulation } = await import('../simulator/index.js');
       const stop = new AbortController();
       const onSignal = () => stop.abort();
       process.once('SIGINT', onSignal);

@@ -5,11 +5,10 @@ import type { Command } from 'commander';
 import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, withOverrides, type VtnConfig } from '../config/load-config.js';
 import { createVtn } from '../create-vtn.js';
 import type { VtnServer } from '../http/vtn-server.js';
-import { installPolicy, templateToEventOptions, type PolicyHandle } from '../rules/index.js';
+import type { PolicyHandle } from '../rules/index.js';
 import { AdminServer, catalogueSource, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
 import { createLogger } from '../logging/create-logger.js';
-import { installScheduler } from '../schedule/install-scheduler.js';
-import { installOpenadr3 } from '../openadr3/install-openadr3.js';
+import { schedulePaths } from '../schedule/schedule-files.js';
 import { checkPortsFree, portError } from '../http/listen-ports.js';
 import { startPorts } from './start-ports.js';
 
@@ -68,7 +67,9 @@ export function registerStartCommand(program: Command): void {
       const project = dirname(dirname(resolve(path)));
       const rulesDir = resolve(project, config.policyDir ?? 'rules');
       let policy: PolicyHandle | undefined;
+      // The rules engine, the scheduler and the OpenADR 3.1 API are imported only when configured (start-up time).
       if (existsSync(rulesDir)) {
+        const { installPolicy, templateToEventOptions } = await import('../rules/index.js').catch(abort);
         try {
           policy = installPolicy(vtn, {
             rulesDir, configDir: resolve(project, config.catalogueDir ?? 'config'), baseDir: project, watch: config.watchPolicy ?? true,
@@ -92,7 +93,8 @@ export function registerStartCommand(program: Command): void {
         log.info({ rulesDir }, 'no rules folder: no policy installed');
       }
       // Recurring programs (config/schedules.json, rules/schedules/): fire through the public API, hot-reloaded.
-      const schedules = await installScheduler(vtn, { root: project, log }).catch(abort);
+      const schedules = schedulePaths(project).scheduleFiles.length === 0 ? undefined
+        : await import('../schedule/install-scheduler.js').then((m) => m.installScheduler(vtn, { root: project, log })).catch(abort);
       // The shutdown took its steps before the scheduler existed: stop it here rather than let it fire into a closed store.
       if (stopping) {
         await schedules?.close();
@@ -110,6 +112,7 @@ export function registerStartCommand(program: Command): void {
         // Catalogue programs are 3.1 programs; the policy's catalogue is re-read on each request (hot reloads show).
         const active = policy;
         const catalogue = active ? () => active.policy.catalogue : undefined;
+        const { installOpenadr3 } = await import('../openadr3/install-openadr3.js');
         const oa3 = installOpenadr3(vtn, config.openadr3 ?? {}, { projectDir: project, ...(catalogue ? { catalogue } : {}) });
         admin?.attach({ webhooks: oa3.webhooks });
       }

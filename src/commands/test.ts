@@ -2,7 +2,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { runRuleTests } from '../rules/cli/run-rule-tests.js';
 
 function defaultFiles(): string[] {
   const dir = join('rules', 'tests');
@@ -24,6 +23,7 @@ export function registerTestCommand(program: Command): void {
         process.exitCode = 1;
         return;
       }
+      const { runRuleTests } = await import('../rules/cli/run-rule-tests.js');
       const result = await runRuleTests(chosen);
       for (const line of result.lines) console.log(line);
       process.exitCode = result.exitCode;
