@@ -248,6 +248,51 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 8,
+    name: 'group commit of several units',
+    sql: `
+      -- Several units of work in one statement and one transaction (group commit: one round trip and one WAL
+      -- flush for all). The units' writes come concatenated, unit i's ending at the *_end[i] positions; each
+      -- unit runs vtn_commit in a block of its own (a subtransaction), so a unit whose condition fails (or that
+      -- fails otherwise) is rolled back alone and reported in codes[i] (SQLSTATE, NULL when it committed) with
+      -- details[i] (VTN01: the [collection, key] lost; else the message); the others commit. units[j] names the
+      -- unit of the j-th (collection, key, version) written.
+      CREATE OR REPLACE FUNCTION vtn_commit_group(
+        w_end int[], ops text[], cs text[], ks text[], js text[], ts text[], es int8[],
+        clear_end int[], clear_c text[], clear_k text[],
+        rm_end int[], rm_c text[], rm_n text[], rm_v text[], rm_k text[],
+        add_end int[], add_c text[], add_n text[], add_v text[], add_k text[], channel text, payloads text[],
+        OUT codes text[], OUT details text[], OUT units int[], OUT collections text[], OUT keys text[], OUT versions int8[])
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        r record; w0 int := 1; c0 int := 1; m0 int := 1; a0 int := 1; code text; said text; msg text;
+      BEGIN
+        codes := '{}'; details := '{}'; units := '{}'; collections := '{}'; keys := '{}'; versions := '{}';
+        FOR i IN 1..coalesce(cardinality(w_end), 0) LOOP
+          code := NULL;
+          BEGIN
+            SELECT * INTO r FROM vtn_commit(ops[w0:w_end[i]], cs[w0:w_end[i]], ks[w0:w_end[i]], js[w0:w_end[i]], ts[w0:w_end[i]], es[w0:w_end[i]],
+              clear_c[c0:clear_end[i]], clear_k[c0:clear_end[i]],
+              rm_c[m0:rm_end[i]], rm_n[m0:rm_end[i]], rm_v[m0:rm_end[i]], rm_k[m0:rm_end[i]],
+              add_c[a0:add_end[i]], add_n[a0:add_end[i]], add_v[a0:add_end[i]], add_k[a0:add_end[i]], channel, payloads[i]);
+          EXCEPTION WHEN OTHERS THEN
+            GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, said = PG_EXCEPTION_DETAIL, msg = MESSAGE_TEXT;
+          END;
+          codes := array_append(codes, code);
+          IF code IS NULL THEN
+            details := array_append(details, NULL::text);
+            units := units || array_fill(i, ARRAY[cardinality(r.collections)]);
+            collections := collections || r.collections; keys := keys || r.keys; versions := versions || r.versions;
+          ELSE
+            details := array_append(details, CASE WHEN code = 'VTN01' THEN said ELSE msg END);
+          END IF;
+          w0 := w_end[i] + 1; c0 := clear_end[i] + 1; m0 := rm_end[i] + 1; a0 := add_end[i] + 1;
+        END LOOP;
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

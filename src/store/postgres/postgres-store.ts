@@ -12,7 +12,8 @@ import { ChangeListener } from './change-listener.js';
 import { migrate } from './migrate.js';
 import { CHANNEL, encodeNotice } from './notice-channel.js';
 import { NOTICE_AFTER_COMMIT, NoticeSender } from './notice-sender.js';
-import { commitTransaction } from './pg-commit.js';
+import { commitGroup, commitTransaction, type Committed, type GroupedUnit } from './pg-commit.js';
+import { GroupRunner } from './group-runner.js';
 import { clientConfig, isConnectionError, redactUrl, unavailable } from './pg-connection.js';
 import { PgRowSource, type Query } from './pg-row-source.js';
 import { ValueCache, type CacheStats } from './value-cache.js';
@@ -62,6 +63,10 @@ export class PostgresStore extends UnitStore {
   #notices: NoticeSender | undefined;
   #opening: Promise<void> | undefined;
   #queries = 0;
+  /** Small units reaching commit together go as one statement (group commit; see GROUP_* below). */
+  readonly #groups = new GroupRunner<GroupedUnit, void>((units) => this.#commitGroup(units), {
+    maxItems: GROUP_UNITS, maxInFlight: 1, weight: (u) => u.writes.length, maxWeight: GROUP_WRITES,
+  });
 
   constructor(options: PostgresStoreOptions) {
     super();
@@ -154,17 +159,32 @@ export class PostgresStore extends UnitStore {
     await this.#commit(writes, payload);
   }
 
-  async #commit(writes: PendingWrite[], payload: string | undefined): Promise<void> {
+  #commit(writes: PendingWrite[], payload: string | undefined): Promise<void> {
+    return writes.length <= GROUPED_UNIT_WRITES ? this.#groups.submit({ writes, payload }) : this.#commitAlone(writes, payload);
+  }
+
+  /** One statement for the group; each unit's answer is its own (a unit that lost a race re-runs, the others committed). */
+  async #commitGroup(units: GroupedUnit[]): Promise<(Error | undefined)[]> {
+    const outs = await commitGroup(this.#querier(this.pool), units, CHANNEL);
+    return outs.map((out) => (out instanceof Error ? out : this.#committed(out)));
+  }
+
+  /** What a commit left, into this instance's caches (in commit order). */
+  #committed(committed: Committed[]): undefined {
+    this.#venRows.apply(committed);
+    for (const { write, version } of committed) {
+      if (version === undefined) this.#cache.drop(write.collection, write.key);
+      else this.#cache.set(write.collection, write.key, version, write.value, false);
+    }
+    return undefined;
+  }
+
+  async #commitAlone(writes: PendingWrite[], payload: string | undefined): Promise<void> {
     // A connection of our own, not pool.query: that one discards the connection on any error, a lost race included.
     const client = await this.pool.connect().catch((err: unknown) => { throw unavailable(this.#url, err); });
     let broken: Error | undefined;
     try {
-      const committed = await commitTransaction(this.#querier(client), writes, { channel: CHANNEL, payload });
-      this.#venRows.apply(committed);
-      for (const { write, version } of committed) {
-        if (version === undefined) this.#cache.drop(write.collection, write.key);
-        else this.#cache.set(write.collection, write.key, version, write.value, false);
-      }
+      this.#committed(await commitTransaction(this.#querier(client), writes, { channel: CHANNEL, payload }));
     } catch (err) {
       // A connection that failed mid-statement is discarded, not handed to the next unit.
       if (err instanceof VtnError && err.code === 'E_STORE_UNAVAILABLE') broken = err;
@@ -212,6 +232,18 @@ export class PostgresStore extends UnitStore {
     };
   }
 }
+
+/**
+ * Group commit: units of at most GROUPED_UNIT_WRITES writes that reach commit in the same event-loop turn, or
+ * while the group before is in flight, are committed by one statement (at most GROUP_UNITS units, GROUP_WRITES
+ * writes): one round trip, one transaction, one WAL flush for them all, each unit in a subtransaction of its own
+ * (pg-commit.ts). One group in flight at a time: two groups' units could lock the same rows in opposite orders.
+ * GROUP_UNITS stays under the 64 subtransactions a PostgreSQL session tracks before other sessions' snapshots slow.
+ * Bigger units commit alone on a connection of their own, as before.
+ */
+const GROUPED_UNIT_WRITES = 64;
+const GROUP_UNITS = 32;
+const GROUP_WRITES = 512;
 
 const names = new Map<string, string>();
 /**

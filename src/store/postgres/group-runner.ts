@@ -1,0 +1,87 @@
+// Runs queued items in groups, one call per group: the items queued in the same event-loop turn, and those queued
+// while the groups before are in flight, go together (group commit, batched reads). Under load the groups grow by
+// themselves — no timer waits for company — and an item alone goes at the end of its turn.
+
+export interface GroupRunnerOptions<I> {
+  /** Items per group at most. */
+  maxItems: number;
+  /** Groups running at once at most (the rest wait in the queue, and so join bigger groups). */
+  maxInFlight: number;
+  /** An item's size (e.g. its writes) and the most a group takes; a group always takes its first item. */
+  weight?: (item: I) => number;
+  maxWeight?: number;
+}
+
+interface Queued<I, O> {
+  item: I;
+  resolve: (out: O) => void;
+  reject: (err: unknown) => void;
+}
+
+/** `run` answers each item of a group, in order: its result, or an Error that fails that item alone. */
+export type RunGroup<I, O> = (items: I[]) => Promise<(O | Error)[]>;
+
+export class GroupRunner<I, O> {
+  readonly #run: RunGroup<I, O>;
+  readonly #opts: GroupRunnerOptions<I>;
+  #queue: Queued<I, O>[] = [];
+  #inFlight = 0;
+  #scheduled = false;
+  /** Groups run so far (tests and sizing). */
+  groups = 0;
+
+  constructor(run: RunGroup<I, O>, options: GroupRunnerOptions<I>) {
+    this.#run = run;
+    this.#opts = options;
+  }
+
+  submit(item: I): Promise<O> {
+    return new Promise<O>((resolve, reject) => {
+      this.#queue.push({ item, resolve, reject });
+      this.#schedule();
+    });
+  }
+
+  // At the end of the turn, so the items of this turn go together.
+  #schedule(): void {
+    if (this.#scheduled || this.#inFlight >= this.#opts.maxInFlight) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      this.#drain();
+    });
+  }
+
+  #drain(): void {
+    while (this.#queue.length > 0 && this.#inFlight < this.#opts.maxInFlight) {
+      const group = this.#take();
+      this.#inFlight++;
+      this.groups++;
+      Promise.resolve().then(() => this.#run(group.map((q) => q.item))).then(
+        (outs) => group.forEach((q, i) => {
+          const out = outs[i];
+          if (out instanceof Error) q.reject(out);
+          else q.resolve(out as O);
+        }),
+        (err: unknown) => { for (const q of group) q.reject(err); },
+      ).finally(() => {
+        this.#inFlight--;
+        // What queued meanwhile goes now, as one group.
+        this.#drain();
+      });
+    }
+  }
+
+  #take(): Queued<I, O>[] {
+    const { maxItems, weight, maxWeight = Infinity } = this.#opts;
+    let total = 0;
+    let n = 0;
+    while (n < this.#queue.length && n < maxItems) {
+      const w = weight ? weight(this.#queue[n]!.item) : 1;
+      if (n > 0 && total + w > maxWeight) break;
+      total += w;
+      n++;
+    }
+    return this.#queue.splice(0, n);
+  }
+}
