@@ -131,6 +131,10 @@ export interface WebhookSummary {
   queued: number;
   inFlight: number;
   pendingChanges: number;
+  /** Changes kept in the store until their notifications settle, every instance's. */
+  outboxWaiting: number;
+  /** Of those, the ones this instance is sending. */
+  outboxHeld: number;
   delivered: number;
   failed: number;
   refused: number;

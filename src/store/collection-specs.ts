@@ -86,6 +86,8 @@ const specs: Record<string, CollectionSpec> = {
     indexes: { clientID: (s: { clientID?: string }) => (s.clientID ? [s.clientID] : []), programID: (s: { programID?: string }) => (s.programID ? [s.programID] : []) },
     venIdsOf: () => [],
   },
+  // Changes whose webhook notifications are not settled yet (src/openadr3/notify/webhook-outbox.ts): small, listed whole.
+  webhookOutbox: NONE,
   oa3Reports: {
     indexes: { eventID: (r: { eventID: string }) => [r.eventID], clientID: (r: { clientID?: string }) => (r.clientID ? [r.clientID] : []) },
     venIdsOf: () => [],

@@ -35,6 +35,8 @@ const answer = {
         since: { type: 'string', description: 'When its counts started.' },
         subscriptions: count('Subscriptions in the store.'), queued: count('Notifications waiting on this instance.'),
         inFlight: count('Callback requests in flight.'), pendingChanges: count('Changes not matched to subscriptions yet.'),
+        outboxWaiting: count('Changes kept in the store until all their notifications settled (every instance\'s); a change whose instance died is sent again by another after its lease.'),
+        outboxHeld: count('Of those, the ones this instance is sending.'),
         delivered: count('Since start.'), failed: count('Since start.'), refused: count('Since start.'), dropped: count('Since start.'),
         failing: count('Subscriptions whose last callback request failed.'),
       },

@@ -10,6 +10,8 @@ export interface DeliveryJob {
   bearerToken?: string;
   /** The Notification as JSON. */
   body: string;
+  /** Called once when the job is over for good (delivered, given up, refused, dropped, its subscription gone) — not at close(). */
+  settled?: () => void;
 }
 
 /** `retry`: worth another try (transport error, 408, 429, 5xx); otherwise the receiver refused it. */
@@ -71,11 +73,14 @@ export class DeliveryQueue {
     if (this.#closed || this.#queued >= this.limits.queueLimit) {
       lane.state.dropped++;
       this.#tell('dropped', 0);
+      // Closing: the job stays unsettled (a durable outbox sends it again); a full queue is final.
+      if (!this.#closed) job.settled?.();
       return false;
     }
     if (lane.jobs.length >= this.limits.perSubscriptionQueue) {
       // The oldest waiting one goes (the one in flight stays): a subscriber that catches up gets the newest state.
-      lane.jobs.splice(lane.busy ? 1 : 0, 1);
+      const [evicted] = lane.jobs.splice(lane.busy ? 1 : 0, 1);
+      evicted?.job.settled?.();
       this.#queued--;
       lane.state.dropped++;
       this.#tell('dropped', 0);
@@ -100,7 +105,7 @@ export class DeliveryQueue {
     if (lane.retry) clearTimeout(lane.retry);
     const keep = lane.busy ? 1 : 0;
     this.#queued -= lane.jobs.length - keep;
-    lane.jobs.splice(keep);
+    for (const removed of lane.jobs.splice(keep)) removed.job.settled?.();
     lane.gone = true;
     this.#ready.delete(subscriptionId);
     this.#lanes.delete(subscriptionId);
@@ -152,6 +157,7 @@ export class DeliveryQueue {
     if (this.#closed) return;
     if (lane.gone) {
       this.#queued--;
+      head.job.settled?.();
       this.#pump();
       return;
     }
@@ -176,7 +182,7 @@ export class DeliveryQueue {
   }
 
   #finish(lane: Lane, outcome: DeliveryOutcome, tries: number): void {
-    lane.jobs.shift();
+    lane.jobs.shift()?.job.settled?.();
     this.#queued--;
     this.#tell(outcome, tries);
   }

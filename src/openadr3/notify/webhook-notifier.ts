@@ -14,6 +14,7 @@ import { DeliveryQueue, type DeliveryJob, type DeliveryOutcome, type SendResult 
 import { grantedTargetsOnce } from './granted-targets.js';
 import { callbacksFor, objectFor } from './notification-audience.js';
 import { SubscriptionIndex } from './subscription-index.js';
+import { WebhookOutbox, type OutboxRecord } from './webhook-outbox.js';
 import type { WebhookSettings } from './webhook-settings.js';
 
 /** Changes waiting to be matched; beyond this a burst is dropped (and counted) rather than held in memory. */
@@ -31,6 +32,7 @@ export interface WebhookNotifierOptions {
 
 export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
   readonly queue: DeliveryQueue;
+  readonly outbox: WebhookOutbox;
   readonly #index: SubscriptionIndex;
   #chain: Promise<void> = Promise.resolve();
   #pending = 0;
@@ -49,6 +51,11 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
       this.outcomes[outcome]++;
       this.requests += tries;
     });
+    this.outbox = new WebhookOutbox({
+      store: o.store, log: o.log, instance: this.#instance.instance, leaseMs: o.settings.outboxLeaseMs, now: o.now,
+      refanOut: (rec) => this.#fanOut(rec.change, rec),
+    });
+    this.outbox.start();
   }
 
   publish(change: Oadr3Change): void {
@@ -77,7 +84,8 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
     let failing = 0;
     for (const s of subs) if ((this.queue.state(s.id)?.consecutiveFailures ?? 0) > 0) failing++;
     const { delivered, failed, refused, dropped } = this.outcomes;
-    return { ...this.#instance, subscriptions: subs.length, queued: this.queue.queued, inFlight: this.queue.inFlight, pendingChanges: this.#pending, delivered, failed, refused, dropped, failing };
+    const outboxWaiting = await this.outbox.waiting();
+    return { ...this.#instance, subscriptions: subs.length, queued: this.queue.queued, inFlight: this.queue.inFlight, pendingChanges: this.#pending, outboxWaiting, outboxHeld: this.outbox.held, delivered, failed, refused, dropped, failing };
   }
 
   /** Delivery state per subscription, in id order after `after`. */
@@ -95,17 +103,20 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
   }
 
   close(): void {
+    this.outbox.close();
     this.queue.close();
     this.#index.close();
   }
 
-  async #fanOut(change: Oadr3Change): Promise<void> {
+  /** Queues the change's notifications; with any, the change is kept in the outbox (`held`: already there) until all settle. */
+  async #fanOut(change: Oadr3Change, held?: OutboxRecord): Promise<void> {
     const subs = await this.#index.all();
     const live = new Set(subs.map((s) => s.id));
     for (const id of [...this.queue.subscriptionIds()]) if (!live.has(id)) this.queue.forget(id);
     const granted = grantedTargetsOnce(this.o.store);
     // One JSON text per distinct object seen (target hiding makes VENs' copies differ).
     const bodies = new Map<Record<string, unknown>, string>();
+    const jobs: DeliveryJob[] = [];
     for (const sub of subs) {
       const callbacks = callbacksFor(sub, change);
       if (callbacks.length === 0) continue;
@@ -113,10 +124,19 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
       if (!object) continue;
       let body = bodies.get(object);
       if (body === undefined) bodies.set(object, (body = JSON.stringify({ objectType: change.objectType, operation: change.operation, object })));
-      for (const cb of callbacks) {
-        this.queue.enqueue({ subscriptionId: sub.id, url: cb.url, ...(cb.bearerToken ? { bearerToken: cb.bearerToken } : {}), body });
-      }
+      for (const cb of callbacks) jobs.push({ subscriptionId: sub.id, url: cb.url, ...(cb.bearerToken ? { bearerToken: cb.bearerToken } : {}), body });
     }
+    if (jobs.length === 0) {
+      if (held) await this.outbox.done(held.id);
+      return;
+    }
+    const id = held?.id ?? (await this.outbox.record(change).catch((err: unknown) => {
+      this.o.log.warn({ err: (err as Error).message, objectType: change.objectType }, 'webhook change not kept in the outbox: sent from memory only');
+      return undefined;
+    }));
+    let unsettled = jobs.length;
+    const settled = id === undefined ? undefined : () => { if (--unsettled === 0) void this.outbox.done(id); };
+    for (const job of jobs) this.queue.enqueue(settled ? { ...job, settled } : job);
   }
 
   async #send(job: DeliveryJob, signal: AbortSignal): Promise<SendResult> {

@@ -19,6 +19,11 @@ export interface WebhookConfig {
   maxPerVenClient?: number;
   /** Send the echo challenge (GET ?echo=…) before accepting a callback URL (default true, §Webhooks). */
   verifyCallbacks?: boolean;
+  /**
+   * How long an instance holds a change it is notifying (default PT60S, renewed while it works): after that, with the
+   * instance gone, another instance (or its next start) sends the change's notifications again.
+   */
+  outboxLease?: number | string;
 }
 
 export interface WebhookSettings {
@@ -30,6 +35,7 @@ export interface WebhookSettings {
   perSubscriptionQueue: number;
   maxPerVenClient: number;
   verifyCallbacks: boolean;
+  outboxLeaseMs: number;
   /** Bytes read of a callback's answer (the echo challenge reads its body; notifications only the status). */
   maxResponseBytes: number;
 }
@@ -44,6 +50,7 @@ export function resolveWebhookSettings(o: WebhookConfig = {}): WebhookSettings {
     perSubscriptionQueue: o.perSubscriptionQueue ?? 100,
     maxPerVenClient: o.maxPerVenClient ?? 20,
     verifyCallbacks: o.verifyCallbacks ?? true,
+    outboxLeaseMs: msOf(o.outboxLease ?? 'PT60S', 'openadr3.webhooks.outboxLease'),
     maxResponseBytes: 16_384,
   };
   for (const key of ['attempts', 'concurrency', 'queueLimit', 'perSubscriptionQueue', 'maxPerVenClient'] as const) {
@@ -51,6 +58,7 @@ export function resolveWebhookSettings(o: WebhookConfig = {}): WebhookSettings {
     if (!Number.isInteger(v) || v < 1 || v > 1e7) throw new VtnError('E_CONFIG', `openadr3.webhooks.${key} must be a positive integer, got ${String(v)}.`);
   }
   if (s.attempts > 10) throw new VtnError('E_CONFIG', `openadr3.webhooks.attempts is ${s.attempts}; at most 10 tries per notification.`, 'A receiver that is down for long is not helped by more retries: fix it and the next change reaches it.');
+  if (!(s.outboxLeaseMs >= 1000)) throw new VtnError('E_CONFIG', `openadr3.webhooks.outboxLease must be at least 1 s, got ${s.outboxLeaseMs} ms.`, 'A lease shorter than a callback request would hand changes to another instance while they are still being sent.');
   if (!(s.timeoutMs > 0)) throw new VtnError('E_CONFIG', 'openadr3.webhooks.timeout must be positive.');
   return s;
 }
