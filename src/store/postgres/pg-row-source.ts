@@ -1,22 +1,22 @@
 // Committed rows read from PostgreSQL. Ordered reads ask for keys and versions first and fetch only the values
 // the value cache does not hold at that version; a get sends the cached version so an unchanged value is not resent.
 import type { KeyedRow, Row, RowSource } from '../unit/row-source.js';
-import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '../unit/ven-rows.js';
+import type { VenRowCollection, VenRows } from '../unit/ven-rows.js';
+import { GroupRunner } from './group-runner.js';
 import { decodeText, decodeValue, encodeText } from './pg-encoding.js';
 import type { ValueCache } from './value-cache.js';
 import type { VenRowsCache } from './ven-rows-cache.js';
+import { readVenRowsGroup, type VenRowsRequest } from './ven-rows-read.js';
+
+/** VENs read per statement, and such statements at once (the rest queue and join the next). */
+const VEN_READS_PER_GROUP = 64;
+const VEN_READ_GROUPS_IN_FLIGHT = 2;
 
 export type Query = <R>(sql: string, params: unknown[]) => Promise<R[]>;
 
 interface VersionRow {
   key: string;
   version: string;
-}
-
-interface VenRow extends VersionRow {
-  collection: string;
-  value: unknown;
-  value_text: string | null;
 }
 
 interface ValueRow extends VersionRow {
@@ -30,22 +30,19 @@ const valueColumns = (cachedVersion: string) =>
   `r.version = ${cachedVersion} AS cached, CASE WHEN r.version = ${cachedVersion} THEN NULL ELSE r.value END AS value,
    CASE WHEN r.version = ${cachedVersion} THEN NULL ELSE r.value_text END AS value_text`;
 
-// The VEN's keyed rows and its rows by venId index, in one statement; event values left out (the caller's cache).
-const VEN_ROWS_SQL = `SELECT r.collection, r.key, r.version,
-    CASE WHEN r.collection = 'events' THEN NULL ELSE r.value END AS value, CASE WHEN r.collection = 'events' THEN NULL ELSE r.value_text END AS value_text
-  FROM (SELECT c COLLATE "C" AS c, $1::text COLLATE "C" AS key FROM unnest($2::text[]) AS c
-        UNION ALL SELECT i.collection, i.key FROM vtn_index i WHERE i.collection = ANY($3::text[]) AND i.index_name = 'venId' AND i.index_value = $1) o
-  JOIN vtn_records r ON r.collection = o.c AND r.key = o.key`;
-
 export class PgRowSource implements RowSource {
   readonly #query: Query;
   readonly #cache: ValueCache;
   readonly #venCache: VenRowsCache | undefined;
 
+  /** VEN-rows reads arriving together (a fan-out's polls) go as one statement: ven-rows-read.ts. */
+  readonly #venReads: GroupRunner<VenRowsRequest, VenRows>;
+
   constructor(query: Query, cache: ValueCache, venCache?: VenRowsCache) {
     this.#query = query;
     this.#cache = cache;
     this.#venCache = venCache;
+    this.#venReads = new GroupRunner((requests) => readVenRowsGroup(query, cache, requests), { maxItems: VEN_READS_PER_GROUP, maxInFlight: VEN_READ_GROUPS_IN_FLIGHT });
   }
 
   async get(collection: string, key: string): Promise<Row | undefined> {
@@ -126,37 +123,8 @@ export class PgRowSource implements RowSource {
     }
   }
 
-  async #readVenRows(venId: string, collections: readonly VenRowCollection[]): Promise<VenRows> {
-    const read = new Set<string>(collections);
-    const byKey = BY_VEN_KEY.filter((c) => read.has(c));
-    const byIndex = BY_VEN_INDEX.filter((c) => read.has(c));
-    // Events are shared by many VENs and may be large: their values come from the cache, fetched only when missing.
-    const rows = await this.#query<VenRow>(VEN_ROWS_SQL, [encodeText(venId), byKey, byIndex]);
-    const out: VenRows = { collections: read, byKey: new Map(), byIndex: new Map(byIndex.map((c) => [c, []])) };
-    const missing: string[] = [];
-    for (const r of rows) {
-      const key = decodeText(r.key);
-      const version = Number(r.version);
-      let row: Row | undefined;
-      if (r.collection !== 'events') row = this.#row(r.collection, key, { ...r, cached: false }, undefined);
-      else if ((row = this.#cache.get('events', key, version)) === undefined) missing.push(r.key);
-      if (row) out.byKey.set(`${r.collection}\u0000${key}`, { version: row.version, value: row.value });
-    }
-    if (missing.length) {
-      const fetched = await this.#query<ValueRow>(
-        `SELECT r.key, r.version, false AS cached, r.value, r.value_text FROM vtn_records r WHERE r.collection = 'events' AND r.key = ANY($1::text[])`,
-        [missing],
-      );
-      // An event deleted since is left out, as a find would; one changed since stands at its newest version.
-      for (const f of fetched) out.byKey.set(`events\u0000${decodeText(f.key)}`, this.#row('events', decodeText(f.key), f, undefined));
-    }
-    for (const r of rows) {
-      const key = decodeText(r.key);
-      const row = out.byKey.get(`${r.collection}\u0000${key}`);
-      if (row && r.collection !== 'vens' && r.collection !== 'pending') out.byIndex.get(r.collection)?.push({ key, ...row });
-    }
-    for (const listed of out.byIndex.values()) listed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    return out;
+  #readVenRows(venId: string, collections: readonly VenRowCollection[]): Promise<VenRows> {
+    return this.#venReads.submit({ venId, collections });
   }
 
   // Keys and versions in order, then one fetch of the values the cache lacks (none when nothing changed).

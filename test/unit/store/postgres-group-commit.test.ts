@@ -1,5 +1,6 @@
 // Group commit on PostgreSQL (pg-commit.ts commitGroup, vtn_commit_group): units reaching commit together share one
 // statement, yet each is judged alone — one that lost a version race re-runs (or fails) by itself, the others commit.
+// Likewise the VEN-rows reads of units that start together (ven-rows-read.ts) share one statement.
 import pg from 'pg';
 import { expect, it, vi } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
@@ -88,5 +89,26 @@ describePostgres('PostgresStore: group commit', (db) => {
     expect(await db.sql("SELECT collection, count(*)::int AS n FROM vtn_records GROUP BY collection ORDER BY collection")).toEqual([
       { collection: 'deliveries', n: 100 }, { collection: 'vens', n: 40 },
     ]);
+  });
+
+  it('reads the rows of 20 VENs whose units start together in one statement, each VEN getting only its own', async () => {
+    const a = await open({ venRowsCacheMs: 0 });
+    const ids = Array.from({ length: 20 }, (_, i) => `v${i}`);
+    await a.unit(async (u) => {
+      for (const v of ids) {
+        u.vens.put(v, ven(v));
+        u.deliveries.put(`e1\u0000${v}`, { eventId: 'e1', venId: v });
+      }
+      u.pending.put('v7', { venId: 'v7', items: [{ kind: 'registerReport' }] });
+    });
+    await a.noticesSent();
+    const before = a.stats();
+    const seen = await Promise.all(ids.map((v) => a.unit(async (u) => {
+      await u.prefetch(v);
+      return [(await u.vens.get(v))?.venId, (await u.deliveries.find('venId', v)).map((d) => d.venId), (await u.pending.get(v)) !== undefined];
+    })));
+    const after = a.stats();
+    expect(seen).toEqual(ids.map((v) => [v, [v], v === 'v7']));
+    expect(after.queries - before.queries - (after.notices - before.notices)).toBe(1);
   });
 });
