@@ -67,10 +67,14 @@ async function onStore(o: Ctx, kind: BenchStoreKind, port: number, endpoints: Ch
     await loader.call<MaxResult>('max', { url: pollUrl, venIds: pollers, connections: 50, durationS: 1 });
 
     o.stage(`${kind}: one event to ${pushVens} push VENs, until every oadrCreatedEvent is recorded`);
+    // With BENCH_CPU_PROF, this fan-out alone also gets a profile of its own (the whole-run one mixes in the polls).
+    const profileDir = process.env.BENCH_CPU_PROF;
+    if (profileDir) await child.call('profile', { start: true });
     const cpuBefore = await child.call<number>('cpuMs');
     const round = await fanOut();
     // The VTN's own CPU for the whole fan-out (event, pushes, acknowledgements, commits), whatever else ran on the machine.
     const cpuMsPerVen = ((await child.call<number>('cpuMs')) - cpuBefore) / pushVens;
+    if (profileDir) await child.call('profile', { path: join(profileDir, `push-fanout-${kind}.cpuprofile`) });
     const first = { ...round, cpuMsPerVen, recorded: await child.call<number>('countResponses', { eventId: `push-fanout-${kind}-1` }) };
     o.stage(`${kind}: fan-out ${first.receivedMs} ms received, ${first.ackedMs} ms acknowledged (${first.acked}/${pushVens}, ${first.failures} failed${first.firstFailure ? `: ${first.firstFailure}` : ''}), VTN CPU ${cpuMsPerVen.toFixed(3)} ms per VEN`);
 

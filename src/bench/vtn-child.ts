@@ -1,5 +1,7 @@
 // The VTN under load, in its own process: opens a data directory, listens on an ephemeral loopback port and
 // takes commands (add an event, count acknowledgements, report memory) from the benchmark runner over IPC.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { createVtn } from '../create-vtn.js';
@@ -23,6 +25,7 @@ const started = performance.now();
 /** Sampling interval of the event-loop delay histogram (ms). */
 const LOOP_SAMPLE_MS = 1;
 let loop: IntervalHistogram | undefined;
+let profiler: Session | undefined;
 // Logs go to the child's stdout, which the runner discards: the cost of writing them is still paid.
 const vtn = await createVtn({
   dataDir, host: '127.0.0.1', port: 0, vtnId: 'VTN-BENCH', openEnrollment: true, ...(signing ? { signing } : {}), ...(storeSettings ? { store: storeSettings } : {}), ...(push ? { push } : {}),
@@ -55,6 +58,22 @@ serveIpc({
   /** CPU time this process has used so far (user + system), ms: the push fan-out divides it per VEN. */
   cpuMs: () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; },
   pushSummary: () => vtn.push.summary(),
+  /** `start`: a CPU profile of this process from now; otherwise stop it and write it to `path` (one scenario step alone). */
+  profile: async (args: { start?: boolean; path?: string }) => {
+    if (args.start) {
+      profiler = new Session();
+      profiler.connect();
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+      return null;
+    }
+    if (!profiler) return null;
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = undefined;
+    if (args.path) writeFileSync(args.path, JSON.stringify(profile));
+    return null;
+  },
   /** `start`: measure the event loop's delay from now; otherwise stop and return its p99 and max, ms. */
   loopDelay: (args: { start?: boolean }) => {
     if (args.start) { loop = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS }); loop.enable(); return null; }

@@ -1,5 +1,6 @@
-// The durable Store: all state in memory, every unit of work appended to the journal as one line before it commits,
-// and a lowdb snapshot rewritten only at compaction (never per message, never on the poll path).
+// The durable Store: all state in memory, every unit of work appended to the journal as one line before it commits
+// (the units committing in one event-loop turn in one write), and a lowdb snapshot rewritten only at compaction
+// (never per message, never on the poll path).
 import { existsSync, mkdirSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -38,7 +39,7 @@ export interface FileStoreOptions {
  * Records are kept by reference: never mutate a stored object, put() a new one —
  * the journal serialised the value at put time and a later in-place change would be lost on restart.
  */
-export class FileStore extends LocalStore {
+export class FileStore extends LocalStore<JournalLine> {
   readonly kind = 'file' as const;
   readonly dataDir: string;
   readonly #compactEvery: number;
@@ -96,6 +97,7 @@ export class FileStore extends LocalStore {
 
   /** Writes the snapshot now (waiting for a running compaction first); the journal is empty afterwards. */
   async flush(): Promise<void> {
+    this.flushCommits();
     if (this.#state === 'open' || this.#state === 'closing') await this.#compact();
   }
 
@@ -103,6 +105,8 @@ export class FileStore extends LocalStore {
     if (this.#state === 'opening') await this.#opening?.catch(() => undefined);
     if (this.#state !== 'open') return;
     this.#state = 'closing';
+    // Units waiting for this turn's journal write get it now, before the journal closes.
+    this.flushCommits();
     clearInterval(this.#timer);
     this.#closeDeadline = Date.now() + this.#closeBudgetMs;
     try {
@@ -116,10 +120,20 @@ export class FileStore extends LocalStore {
     }
   }
 
-  protected persist(writes: readonly PendingWrite[]): void {
-    this.#journal.appendUnit(writes.map((w) => ({ collection: w.collection, key: w.key, value: w.value })));
-    this.#uncompacted += writes.length;
+  /** Serialised at commit time: a later change to a stored object cannot reach the journal. */
+  protected prepare(writes: readonly PendingWrite[]): JournalLine {
+    return { bytes: this.#journal.encodeUnit(writes.map((w) => ({ collection: w.collection, key: w.key, value: w.value }))), entries: writes.length };
+  }
+
+  protected persist(lines: readonly JournalLine[]): void {
+    this.#journal.appendEncoded(lines.map((l) => l.bytes));
+    for (const l of lines) this.#uncompacted += l.entries;
     if (this.#uncompacted >= this.#compactEvery && this.#uncompacted >= this.#stateAllowance()) this.#scheduleCompaction();
+  }
+
+  /** Open: commits share one journal write per turn. Closing: each is written at once, the journal closes next. */
+  protected groupsCommits(): boolean {
+    return this.#state === 'open';
   }
 
   /** Journal entries allowed for the state's size: replaying them at start costs at most half a snapshot load more. */
@@ -246,6 +260,12 @@ export class FileStore extends LocalStore {
 /** The records of a copy of a table's rows: a write replaces a row object, never changes it, so the copy is this instant's state. */
 function* recordsOf(rows: ReadonlyMap<string, Row>): Generator<readonly [string, unknown]> {
   for (const [key, row] of rows) yield [key, row.value];
+}
+
+/** One unit's journal line and how many entries it holds. */
+interface JournalLine {
+  bytes: Buffer;
+  entries: number;
 }
 
 function positiveInteger(name: string, value: number, min: number): number {

@@ -1,6 +1,7 @@
-// The append-only journal: one JSON line per change, written synchronously so it is on disk (page cache) when put() returns.
-// A process kill cannot lose page-cache data; surviving power loss needs `fsync: true` (one fsync per change).
-import { closeSync, existsSync, fsyncSync, openSync, readSync, renameSync, truncateSync, writeSync } from 'node:fs';
+// The append-only journal: one JSON line per unit of work, written synchronously before the unit commits. The units
+// committing in one event-loop turn go out in one write (and one fsync with `fsync: true`, which survives power loss;
+// without it, a process kill still cannot lose page-cache data).
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, truncateSync, writeSync } from 'node:fs';
 import { fsyncDirectory } from './fsync-directory.js';
 import { MAX_LINE_BYTES } from './line-reader.js';
 
@@ -8,6 +9,8 @@ export class JournalWriter {
   readonly path: string;
   readonly #fsync: boolean;
   #fd: number | undefined;
+  /** Bytes in the file: a failed append is cut back to this, so no part of it replays. */
+  #size = 0;
 
   constructor(path: string, options: { fsync: boolean }) {
     this.path = path;
@@ -15,27 +18,54 @@ export class JournalWriter {
   }
 
   open(): void {
-    if (this.#fd === undefined) this.#fd = openSync(this.path, 'a');
+    if (this.#fd !== undefined) return;
+    this.#fd = openSync(this.path, 'a');
+    this.#size = fstatSync(this.#fd).size;
   }
 
   /**
-   * Writes one unit of work as one line, so a torn write loses the whole unit, never half of it:
+   * One unit of work as one line, so a torn write loses the whole unit, never half of it:
    * `{"c":collection,"k":key,"v":value}` (no `v` for a delete) for one change, `{"u":[…those…]}` for several.
-   * Throws (writing nothing) if a value is not JSON or the line is too large to read back.
+   * Throws if a value is not JSON or the line is too large to read back.
    */
-  appendUnit(changes: readonly { collection: string; key: string; value: unknown }[]): void {
-    if (this.#fd === undefined) throw new Error(`Journal ${this.path} is not open`);
-    if (changes.length === 0) return;
+  encodeUnit(changes: readonly JournalChange[]): Buffer {
+    if (changes.length === 0) return EMPTY;
     const entries = changes.map((c) => entryJson(c.collection, c.key, c.value));
     const line = entries.length === 1 ? entries[0]! : `{"u":[${entries.join(',')}]}`;
     const bytes = Buffer.from(line + '\n', 'utf8');
     if (bytes.length > MAX_LINE_BYTES) {
-      // The reader refuses such a line as damage, so it is never written (nothing is changed).
+      // The reader refuses such a line as damage, so it is never written.
       const first = changes[0]!;
       throw new RangeError(`Cannot store "${first.collection}"/"${first.key.slice(0, 64)}": ${bytes.length} bytes, over the ${MAX_LINE_BYTES}-byte record limit`);
     }
-    writeFully(this.#fd, bytes);
-    if (this.#fsync) fsyncSync(this.#fd);
+    return bytes;
+  }
+
+  /**
+   * Appends encoded units in one write (and one fsync). All or nothing: should the write fail, the file is cut
+   * back to its size before it, so a unit whose commit failed cannot come back at the next start.
+   */
+  appendEncoded(lines: readonly Buffer[]): void {
+    if (this.#fd === undefined) throw new Error(`Journal ${this.path} is not open`);
+    const bytes = lines.length === 1 ? lines[0]! : Buffer.concat(lines);
+    if (bytes.length === 0) return;
+    try {
+      writeFully(this.#fd, bytes);
+      if (this.#fsync) fsyncSync(this.#fd);
+    } catch (e) {
+      try {
+        ftruncateSync(this.#fd, this.#size);
+      } catch {
+        // Cannot cut it back: the reader still drops a torn last line, and this write's error is what matters.
+      }
+      throw e;
+    }
+    this.#size += bytes.length;
+  }
+
+  /** Encodes and appends one unit; throws (writing nothing) as encodeUnit and appendEncoded do. */
+  appendUnit(changes: readonly JournalChange[]): void {
+    this.appendEncoded([this.encodeUnit(changes)]);
   }
 
   append(collection: string, key: string, value: unknown): void {
@@ -69,6 +99,15 @@ export class JournalWriter {
     this.#fd = undefined;
   }
 }
+
+export interface JournalChange {
+  collection: string;
+  key: string;
+  /** undefined = delete. */
+  value: unknown;
+}
+
+const EMPTY = Buffer.alloc(0);
 
 function entryJson(collection: string, key: string, value: unknown): string {
   let line = `{"c":${JSON.stringify(collection)},"k":${JSON.stringify(key)}`;

@@ -5,8 +5,17 @@ export class MemoryStore extends LocalStore {
   readonly kind = 'memory' as const;
   #open = false;
 
+  protected prepare(): void {
+    // Nothing to persist.
+  }
+
   protected persist(): void {
     // Nothing to persist.
+  }
+
+  /** Nothing to wait for: each commit applies at once. */
+  protected groupsCommits(): boolean {
+    return false;
   }
 
   async open(): Promise<void> {

@@ -2,26 +2,75 @@
 import type { ChangeNotice } from '../store.js';
 import { UnitStore } from '../unit/unit-store.js';
 import { WriteConflict, type PendingWrite } from '../unit/row-source.js';
+import { CommitGroup } from './commit-group.js';
 import { LocalSource } from './local-source.js';
 
-export abstract class LocalStore extends UnitStore {
+export abstract class LocalStore<P = void> extends UnitStore {
   protected readonly local = new LocalSource();
+  #group: CommitGroup<P> | undefined;
 
   protected get source(): LocalSource {
     return this.local;
   }
 
-  /** Makes the writes durable before they are applied (the file store's journal); throwing applies nothing. */
-  protected abstract persist(writes: readonly PendingWrite[]): void;
+  /** One unit's writes made ready to persist (the file store's journal line); throwing fails that unit alone. */
+  protected abstract prepare(writes: readonly PendingWrite[]): P;
+  /** Makes prepared units durable before they are applied; throwing fails them all and applies none. */
+  protected abstract persist(prepared: readonly P[]): void;
+  /** True while commits should share one persist per event-loop turn; false persists each at once. */
+  protected abstract groupsCommits(): boolean;
 
-  // Synchronous from check to apply: nothing else runs in between, so a local commit is atomic.
   protected async commitWrites(writes: PendingWrite[], _notice: ChangeNotice): Promise<void> {
+    if (writes.length === 0) return;
+    if (!this.groupsCommits()) {
+      // Synchronous from check to apply: nothing else runs in between, so the commit is atomic.
+      this.#check(writes);
+      this.persist([this.prepare(writes)]);
+      this.#apply(writes);
+      return;
+    }
+    // A record another unit is committing is not yet applied: a write conditional on it checks after that commit.
+    while (this.#group?.changesWhatWasRead(writes)) await this.#group.done.catch(() => undefined);
+    this.#check(writes);
+    const prepared = this.prepare(writes);
+    let group = this.#group;
+    if (!group) {
+      const fresh = (group = this.#group = new CommitGroup<P>());
+      // After this turn's I/O callbacks: every unit committing in them joins this group.
+      setImmediate(() => this.flushCommits(fresh));
+    }
+    group.add(writes, prepared);
+    await group.done;
+  }
+
+  /** Persists and applies the group now (`only`: unless another already replaced it); a no-op when none waits. */
+  protected flushCommits(only?: CommitGroup<P>): void {
+    const group = this.#group;
+    if (!group || (only && group !== only)) return;
+    this.#group = undefined;
+    try {
+      this.persist(group.prepared);
+    } catch (err) {
+      group.fail(err);
+      return;
+    }
+    try {
+      for (const writes of group.units) this.#apply(writes);
+    } catch (err) {
+      group.fail(err);
+      return;
+    }
+    group.succeed();
+  }
+
+  #check(writes: readonly PendingWrite[]): void {
     for (const w of writes) {
-      const table = this.local.tables.get(w.collection);
-      const current = table?.version(w.key) ?? 0;
+      const current = this.local.tables.get(w.collection)?.version(w.key) ?? 0;
       if (w.expected !== undefined && current !== w.expected) throw new WriteConflict(w.collection, w.key);
     }
-    this.persist(writes);
+  }
+
+  #apply(writes: readonly PendingWrite[]): void {
     for (const w of writes) this.local.table(w.collection).apply(w.key, w.value);
   }
 
