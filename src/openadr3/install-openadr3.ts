@@ -9,7 +9,6 @@ import { callbackRulesOf } from './notify/callback-url.js';
 import { markedHandlers, publishCoreEvents } from './notify/core-event-bridge.js';
 import { WebhookNotifier } from './notify/webhook-notifier.js';
 import { resolveWebhookSettings } from './notify/webhook-settings.js';
-import { ALL_HANDLERS } from './handlers/index.js';
 import type { ProgramCatalogue } from './objects/program-catalogue.js';
 import type { Oadr3Handlers, Oadr3Services } from './http/handler-types.js';
 import { openadr3Plugin } from './http/openadr3-plugin.js';
@@ -85,9 +84,19 @@ export function installOpenadr3(vtn: VtnServer, config: Openadr3Config = {}, opt
   void vtn.app.register(openadr3Plugin, {
     prefix: basePath,
     services,
-    handlers: markedHandlers({ ...ALL_HANDLERS, ...opts.handlers }),
+    // The handlers (every 3.1 object type's module) are imported at the first 3.1 request, not before the first poll.
+    handlers: onFirstUse(async () => markedHandlers({ ...(await import('./handlers/index.js')).ALL_HANDLERS, ...opts.handlers })),
     catalogue, tokens, identify: vtn.identify, bodyLimit: vtn.options.bodyLimit ?? DEFAULTS.bodyLimit,
   });
   log.info({ basePath, clients: catalogue.size }, 'OpenADR 3.1 API installed');
   return { settings, basePath, webhooks };
+}
+
+/** `load` run once, when first asked; a failed load is tried again by the next ask. */
+function onFirstUse<T>(load: () => Promise<T>): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  return () => (loading ??= load().catch((err: unknown) => {
+    loading = undefined;
+    throw err;
+  }));
 }

@@ -13,7 +13,8 @@ import { Oadr3Problem, problemBody } from './problem.js';
 
 export interface Openadr3PluginOptions {
   services: Oadr3Services;
-  handlers: Oadr3Handlers;
+  /** The operation handlers, loaded when the first request needs them. */
+  handlers: () => Promise<Oadr3Handlers>;
   catalogue: ClientCatalogue | undefined;
   tokens: TokenService;
   identify: IdentityResolver | undefined;
@@ -69,7 +70,7 @@ async function serve(op: Operation, req: FastifyRequest, reply: FastifyReply, op
       throw new Oadr3Problem(400, `the body does not match the ${op.operationId} schema: ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`);
     }
   }
-  const handler = opts.handlers[op.operationId];
+  const handler = (await opts.handlers())[op.operationId];
   if (!handler) throw new Oadr3Problem(501, `${op.operationId} is not offered by this VTN`);
   const answer = await handler(services, {
     principal, params: req.params as Record<string, string>, query: req.query as Record<string, string | string[] | undefined>, body: req.body,

@@ -1,6 +1,7 @@
 // Signs an encoded oadrPayload: detached XML-DSig prepended to oadrPayload, RSA-SHA256 or ECDSA-SHA256 (P-256), SHA-256, C14N 1.0, ReplayProtect.
 import { createPrivateKey, createPublicKey, randomUUID, X509Certificate, type KeyObject } from 'node:crypto';
-import { SignedXml, type GetKeyInfoContentArgs } from 'xml-crypto';
+import type { GetKeyInfoContentArgs } from 'xml-crypto';
+import { xmlCrypto } from './xml-crypto-module.js';
 import { VtnError } from '../../errors.js';
 import { C14N_10, PROPERTY_OBJECT_ID, SHA256, SIGNED_OBJECT_ID } from './algorithms.js';
 import { rootDeclarations } from './signed-parse.js';
@@ -58,7 +59,7 @@ export function createPayloadSigner(opts: SignerOptions): PayloadSigner {
   const keyInfoByPrefix = new Map<string, string | null>();
   const getKeyInfoContent = (args?: GetKeyInfoContentArgs): string | null => {
     const prefix = args?.prefix ?? '';
-    if (!keyInfoByPrefix.has(prefix)) keyInfoByPrefix.set(prefix, SignedXml.getKeyInfoContent({ publicCert: opts.cert, prefix }));
+    if (!keyInfoByPrefix.has(prefix)) keyInfoByPrefix.set(prefix, xmlCrypto().SignedXml.getKeyInfoContent({ publicCert: opts.cert, prefix }));
     return keyInfoByPrefix.get(prefix) ?? null;
   };
   const now = opts.now ?? (() => new Date());
@@ -73,7 +74,7 @@ export function createPayloadSigner(opts: SignerOptions): PayloadSigner {
     const properties = `<ds:SignatureProperties><ds:SignatureProperty Target=""><${p}:ReplayProtect${dspDecl}>`
       + `<${p}:timestamp>${now().toISOString()}</${p}:timestamp><${p}:nonce>${escapeText(newNonce())}</${p}:nonce>`
       + `</${p}:ReplayProtect></ds:SignatureProperty></ds:SignatureProperties>`;
-    const sig = new SignedXml({
+    const sig = new (xmlCrypto().SignedXml)({
       privateKey,
       publicCert: opts.cert,
       getKeyInfoContent,

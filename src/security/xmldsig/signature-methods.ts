@@ -1,6 +1,7 @@
 // RSA-SHA256 and ECDSA-SHA256 (P-256) for xml-crypto, which ships no ECDSA; callers match the method to the key first.
 import { sign, verify, type BinaryLike, type KeyLike, type KeyObject } from 'node:crypto';
-import { createOptionalCallbackFunction, type SignatureAlgorithm } from 'xml-crypto';
+import type { SignatureAlgorithm } from 'xml-crypto';
+import { xmlCrypto } from './xml-crypto-module.js';
 import { ECDSA_SHA256, RSA_SHA256 } from './algorithms.js';
 
 /** The signature method a key may sign or verify with; undefined for any other key (DSA, Ed25519, P-384, …). */
@@ -23,11 +24,11 @@ const OPTIONS = { [RSA_SHA256]: {}, [ECDSA_SHA256]: { dsaEncoding: 'ieee-p1363' 
 
 function algorithmClass(uri: typeof RSA_SHA256 | typeof ECDSA_SHA256): new () => SignatureAlgorithm {
   return class implements SignatureAlgorithm {
-    getSignature = createOptionalCallbackFunction((signedInfo: BinaryLike, privateKey: KeyLike): string => {
+    getSignature = xmlCrypto().createOptionalCallbackFunction((signedInfo: BinaryLike, privateKey: KeyLike): string => {
       return sign('sha256', toBytes(signedInfo), { key: privateKey, ...OPTIONS[uri] } as Parameters<typeof sign>[2]).toString('base64');
     });
 
-    verifySignature = createOptionalCallbackFunction((material: string, key: KeyLike, signatureValue: string): boolean => {
+    verifySignature = xmlCrypto().createOptionalCallbackFunction((material: string, key: KeyLike, signatureValue: string): boolean => {
       return verify('sha256', Buffer.from(material, 'utf8'), { key, ...OPTIONS[uri] } as Parameters<typeof verify>[2], Buffer.from(signatureValue, 'base64'));
     });
 

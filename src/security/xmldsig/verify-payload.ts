@@ -1,5 +1,4 @@
 // Verifies an incoming signed oadrPayload and returns what was actually signed: the payload and ReplayProtect bytes.
-import { SignedXml } from 'xml-crypto';
 import { parseDateTime } from '../../oadr/datetime.js';
 import { OADR_NS } from '../../oadr/model.js';
 import { readXml, type XmlElement } from '../../oadr/xml-read.js';
@@ -9,6 +8,7 @@ import { readSignedXml } from './signed-parse.js';
 import { SignatureError } from './signature-error.js';
 import { onlySignatureMethod } from './signature-methods.js';
 import { signerCertificate } from './signer-certificate.js';
+import { xmlCrypto } from './xml-crypto-module.js';
 
 export interface VerifiedPayload {
   /** An oadrPayload document built only from the canonical bytes of the signed oadrSignedObject. */
@@ -44,7 +44,7 @@ export function verifySignedPayload(xml: string, opts: VerifyOptions = {}): Veri
 
   // 3. cryptographic check of that same parse, with xml-crypto held to the pinned algorithms
   const { document, signature } = parsed.rewritten();
-  const verifier = new SignedXml({ publicCert: signer.publicKey });
+  const verifier = new (xmlCrypto().SignedXml)({ publicCert: signer.publicKey });
   verifier.SignatureAlgorithms = onlySignatureMethod(shape.signatureMethod);
   verifier.HashAlgorithms = { [SHA256]: verifier.HashAlgorithms[SHA256]! };
   // (Canonicalizations stay as shipped: loadSignature itself uses exclusive C14N; the shape check pins C14N 1.0.)
