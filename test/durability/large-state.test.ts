@@ -74,7 +74,7 @@ describe('a state larger than one JS string (VTN CLI in a child process)', () =>
     console.log(`large state: the stop ${compacted ? 'wrote the snapshot' : 'left the journal (snapshot over the stop budget)'}`);
     if (!compacted) {
       // Without a stop budget, here: the rest of the test needs the large snapshot.
-      const store = new FileStore({ dataDir, compactIntervalMs: 0, logger: quiet });
+      const store = new FileStore({ dataDir, compactIntervalMs: 0, logger: quiet, closeBudgetMs: 600_000 });
       await timed('open + flush in the test process', async () => {
         await store.open();
         await store.close();
