@@ -9,7 +9,7 @@ import { JournalWriter } from '../../../src/store/journal-writer.js';
 import { copyAsKilled, get, keys, makeTempDir, put, recordingLogger, removeTempDirs } from './store-test-kit.js';
 
 // The journal's writes go through this hook, so a test can make the disk fail half-way through one.
-const disk = vi.hoisted(() => ({ failNext: undefined as undefined | ((write: typeof fs.writeSync, fd: number, bytes: Buffer) => number) }));
+const disk = vi.hoisted(() => ({ failNext: undefined as undefined | ((write: typeof fs.writeSync, fd: number, bytes: Buffer) => number), fsyncs: 0 }));
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof import('node:fs')>();
   const writeSync = ((fd: number, buffer: Buffer, ...rest: unknown[]) => {
@@ -20,12 +20,16 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     return (real.writeSync as (...a: unknown[]) => number)(fd, buffer, ...rest);
   }) as typeof real.writeSync;
-  return { ...real, default: { ...real, writeSync }, writeSync };
+  const fsyncSync = ((fd: number) => {
+    disk.fsyncs++;
+    real.fsyncSync(fd);
+  }) as typeof real.fsyncSync;
+  return { ...real, default: { ...real, writeSync, fsyncSync }, writeSync, fsyncSync };
 });
 
 const open: FileStore[] = [];
-async function openFileStore(dataDir: string): Promise<FileStore> {
-  const store = new FileStore({ dataDir, compactIntervalMs: 0, logger: recordingLogger() });
+async function openFileStore(dataDir: string, fsync = false): Promise<FileStore> {
+  const store = new FileStore({ dataDir, compactIntervalMs: 0, logger: recordingLogger(), fsync });
   open.push(store);
   await store.open();
   return store;
@@ -52,6 +56,15 @@ describe('FileStore group commit', () => {
 
     const reopened = await openFileStore(copyAsKilled(dir));
     expect(await keys(reopened, 'meta')).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('with fsync on, the units of one turn share one fsync', async () => {
+    const store = await openFileStore(makeTempDir(), true);
+    disk.fsyncs = 0;
+    await Promise.all(['a', 'b', 'c', 'd'].map((k) => put(store, 'meta', k, { k })));
+    expect(disk.fsyncs).toBe(1);
+    await put(store, 'meta', 'e', { k: 'e' });
+    expect(disk.fsyncs).toBe(2);
   });
 
   it('acknowledges a unit only once its line is written, and shows its change to others only then', async () => {
