@@ -113,7 +113,7 @@ export class WebhookNotifier implements ChangeFeed, WebhookStatusSource {
     const subs = await this.#index.all();
     const live = new Set(subs.map((s) => s.id));
     for (const id of [...this.queue.subscriptionIds()]) if (!live.has(id)) this.queue.forget(id);
-    const granted = grantedTargetsOnce(this.o.store);
+    const granted = grantedTargetsOnce(this.o.store, subs.filter((s) => this.o.roleOf(s.clientID) !== 'bl').length);
     // One JSON text per distinct object seen (target hiding makes VENs' copies differ).
     const bodies = new Map<Record<string, unknown>, string>();
     const jobs: DeliveryJob[] = [];
