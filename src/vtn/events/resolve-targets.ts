@@ -42,6 +42,9 @@ export function mergeTargets(src: TargetSources, field: string): Target | undefi
   return Object.keys(merged).length > 0 ? merged : undefined;
 }
 
+// The values already in each list being built: includes() per value made a 10,000-VEN audience 50 million comparisons.
+const members = new WeakMap<string[], Set<string>>();
+
 function add(into: string[], value: unknown, field: string, isList: boolean): void {
   if (value === undefined) return;
   const values = isList ? value : [value];
@@ -49,7 +52,13 @@ function add(into: string[], value: unknown, field: string, isList: boolean): vo
     const expected = isList ? 'a list of non-empty strings' : 'a non-empty string';
     throw new VtnError('E_EVENT_TARGET', `${field} is ${JSON.stringify(value)}`, `it must be ${expected}`);
   }
-  for (const v of values as string[]) if (!into.includes(v)) into.push(v);
+  let seen = members.get(into);
+  if (!seen) members.set(into, (seen = new Set(into)));
+  for (const v of values as string[]) {
+    if (seen.has(v)) continue;
+    seen.add(v);
+    into.push(v);
+  }
 }
 
 /** The VENs an event goes to: venId ∪ venIds ∪ every venId named in the event or signal targets. */

@@ -133,6 +133,13 @@ describe('§4 targets: with none given, the target is the VEN itself', () => {
     expect(rec.target).toEqual({ resourceIds: ['r9'] });
     expect(rec.signals[0]?.target).toEqual({ venIds: ['ven-4'] });
   });
+
+  it('a fleet-sized audience named twice (venIds and a target, in another order) is each VEN once, in first-named order', () => {
+    const fleet = Array.from({ length: 10_000 }, (_, i) => `ven-${i}`);
+    const rec = build({ venId: 'ven-42', venIds: fleet, target: { venIds: [...fleet].reverse() } });
+    expect(rec.venIds).toEqual(['ven-42', ...fleet.filter((v) => v !== 'ven-42')]);
+    expect(rec.target?.venIds).toEqual([...fleet].reverse());
+  });
 });
 
 describe('§4 optional baseline', () => {
