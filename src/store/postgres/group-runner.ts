@@ -10,6 +10,8 @@ export interface GroupRunnerOptions<I> {
   /** An item's size (e.g. its writes) and the most a group takes; a group always takes its first item. */
   weight?: (item: I) => number;
   maxWeight?: number;
+  /** What an item writes: an item sharing a key with one already in the group waits for the next group. */
+  keys?: (item: I) => readonly string[];
 }
 
 interface Queued<I, O> {
@@ -73,15 +75,23 @@ export class GroupRunner<I, O> {
   }
 
   #take(): Queued<I, O>[] {
-    const { maxItems, weight, maxWeight = Infinity } = this.#opts;
+    const { maxItems, weight, maxWeight = Infinity, keys } = this.#opts;
+    const taken: Queued<I, O>[] = [];
+    const left: Queued<I, O>[] = [];
+    const held = new Set<string>();
     let total = 0;
-    let n = 0;
-    while (n < this.#queue.length && n < maxItems) {
-      const w = weight ? weight(this.#queue[n]!.item) : 1;
-      if (n > 0 && total + w > maxWeight) break;
+    for (const q of this.#queue) {
+      const w = weight ? weight(q.item) : 1;
+      const mine = keys ? keys(q.item) : [];
+      if (taken.length >= maxItems || (taken.length > 0 && total + w > maxWeight) || mine.some((k) => held.has(k))) {
+        left.push(q);
+        continue;
+      }
+      for (const k of mine) held.add(k);
+      taken.push(q);
       total += w;
-      n++;
     }
-    return this.#queue.splice(0, n);
+    this.#queue = left;
+    return taken;
   }
 }

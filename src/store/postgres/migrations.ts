@@ -293,6 +293,88 @@ export const MIGRATIONS: readonly Migration[] = [
       $fn$;
     `,
   },
+  {
+    version: 9,
+    name: 'set-based group commit',
+    sql: `
+      -- Migration 8's group commit without a function call and subtransaction per unit: units with disjoint keys
+      -- (the caller groups them so), their writes in one (collection, key) order, each statement run once for the
+      -- group. First the rows read at a version are locked in key order and each unit's conditions checked; the
+      -- units that fail them (failed[]) write nothing, the others all commit. Anything unexpected (a create
+      -- another writer made meanwhile, a refused value) raises, and the caller runs the group through
+      -- vtn_commit_group, which judges unit by unit. us[j], clear_u, rm_u, add_u: the unit of each row.
+      CREATE OR REPLACE FUNCTION vtn_commit_set(
+        us int[], ops text[], cs text[], ks text[], js text[], ts text[], es int8[],
+        clear_u int[], clear_c text[], clear_k text[],
+        rm_u int[], rm_c text[], rm_n text[], rm_v text[], rm_k text[],
+        add_u int[], add_c text[], add_n text[], add_v text[], add_k text[], channel text, payloads text[],
+        OUT failed int[], OUT units int[], OUT collections text[], OUT keys text[], OUT versions int8[])
+      LANGUAGE plpgsql AS $fn$
+      DECLARE
+        want int; got int; ru int[]; rc text[]; rk text[]; rv int8[];
+      BEGIN
+        units := '{}'; collections := '{}'; keys := '{}'; versions := '{}';
+        WITH w AS (SELECT * FROM unnest(us, ops, cs, ks, es) AS w(u, o, c, k, e) WHERE w.o IN ('u', 'd', 'a', 'c')),
+        locked AS MATERIALIZED (SELECT r.collection, r.key, r.version FROM vtn_records r
+          WHERE (r.collection, r.key) IN (SELECT w.c, w.k FROM w) ORDER BY r.collection, r.key FOR UPDATE)
+        SELECT coalesce(array_agg(DISTINCT w.u), '{}') INTO failed FROM w LEFT JOIN locked l ON l.collection = w.c AND l.key = w.k
+          WHERE (w.o IN ('u', 'd') AND (l.version IS NULL OR l.version <> w.e)) OR (w.o IN ('a', 'c') AND l.version IS NOT NULL);
+        IF 'c' = ANY(ops) THEN
+          want := (SELECT count(*) FROM unnest(us, ops) AS w(u, o) WHERE w.o = 'c' AND w.u <> ALL(failed));
+          WITH done AS (INSERT INTO vtn_records (collection, key, value, value_text, version)
+            SELECT w.c, w.k, w.j::jsonb, w.t, 1 FROM unnest(us, ops, cs, ks, js, ts) AS w(u, o, c, k, j, t) WHERE w.o = 'c' AND w.u <> ALL(failed)
+            ON CONFLICT DO NOTHING RETURNING vtn_records.collection, vtn_records.key, vtn_records.version)
+          SELECT coalesce(array_agg(d.collection), '{}'), coalesce(array_agg(d.key), '{}'), coalesce(array_agg(d.version), '{}') INTO rc, rk, rv FROM done d;
+          IF cardinality(rc) <> want THEN RAISE EXCEPTION 'a record was created meanwhile' USING ERRCODE = 'VTN02'; END IF;
+          collections := collections || rc; keys := keys || rk; versions := versions || rv;
+        END IF;
+        IF 'u' = ANY(ops) THEN
+          want := (SELECT count(*) FROM unnest(us, ops) AS w(u, o) WHERE w.o = 'u' AND w.u <> ALL(failed));
+          WITH done AS (UPDATE vtn_records r SET value = w.j::jsonb, value_text = w.t, version = r.version + 1
+            FROM unnest(us, ops, cs, ks, js, ts, es) AS w(u, o, c, k, j, t, e)
+            WHERE w.o = 'u' AND w.u <> ALL(failed) AND r.collection = w.c AND r.key = w.k AND r.version = w.e RETURNING r.collection, r.key, r.version)
+          SELECT coalesce(array_agg(d.collection), '{}'), coalesce(array_agg(d.key), '{}'), coalesce(array_agg(d.version), '{}') INTO rc, rk, rv FROM done d;
+          IF cardinality(rc) <> want THEN RAISE EXCEPTION 'a locked record moved' USING ERRCODE = 'VTN02'; END IF;
+          collections := collections || rc; keys := keys || rk; versions := versions || rv;
+        END IF;
+        IF 'd' = ANY(ops) THEN
+          want := (SELECT count(*) FROM unnest(us, ops) AS w(u, o) WHERE w.o = 'd' AND w.u <> ALL(failed));
+          WITH done AS (DELETE FROM vtn_records r USING unnest(us, ops, cs, ks, es) AS w(u, o, c, k, e)
+            WHERE w.o = 'd' AND w.u <> ALL(failed) AND r.collection = w.c AND r.key = w.k AND r.version = w.e RETURNING r.key)
+          SELECT count(*) INTO got FROM done;
+          IF got <> want THEN RAISE EXCEPTION 'a locked record moved' USING ERRCODE = 'VTN02'; END IF;
+        END IF;
+        IF 'p' = ANY(ops) THEN
+          WITH done AS (INSERT INTO vtn_records AS r (collection, key, value, value_text, version)
+            SELECT w.c, w.k, w.j::jsonb, w.t, 1 FROM unnest(us, ops, cs, ks, js, ts) AS w(u, o, c, k, j, t) WHERE w.o = 'p' AND w.u <> ALL(failed)
+            ON CONFLICT (collection, key) DO UPDATE SET value = EXCLUDED.value, value_text = EXCLUDED.value_text, version = r.version + 1
+            RETURNING r.collection, r.key, r.version)
+          SELECT coalesce(array_agg(d.collection), '{}'), coalesce(array_agg(d.key), '{}'), coalesce(array_agg(d.version), '{}') INTO rc, rk, rv FROM done d;
+          collections := collections || rc; keys := keys || rk; versions := versions || rv;
+        END IF;
+        IF 'x' = ANY(ops) THEN
+          DELETE FROM vtn_records r USING unnest(us, ops, cs, ks) AS w(u, o, c, k)
+            WHERE w.o = 'x' AND w.u <> ALL(failed) AND r.collection = w.c AND r.key = w.k;
+        END IF;
+        IF cardinality(clear_k) > 0 THEN
+          DELETE FROM vtn_index i USING unnest(clear_u, clear_c, clear_k) AS d(u, c, k) WHERE d.u <> ALL(failed) AND i.collection = d.c AND i.key = d.k;
+        END IF;
+        IF cardinality(rm_k) > 0 THEN
+          DELETE FROM vtn_index i USING unnest(rm_u, rm_c, rm_n, rm_v, rm_k) AS d(u, c, n, v, k)
+            WHERE d.u <> ALL(failed) AND i.collection = d.c AND i.index_name = d.n AND i.index_value = d.v AND i.key = d.k;
+        END IF;
+        IF cardinality(add_k) > 0 THEN
+          INSERT INTO vtn_index (collection, index_name, index_value, key)
+            SELECT d.c, d.n, d.v, d.k FROM unnest(add_u, add_c, add_n, add_v, add_k) AS d(u, c, n, v, k) WHERE d.u <> ALL(failed) ON CONFLICT DO NOTHING;
+        END IF;
+        -- The written rows' units, by (collection, key): keys are disjoint across the group's units.
+        SELECT coalesce(array_agg(w.u ORDER BY o.i), '{}') INTO units
+          FROM unnest(collections, keys) WITH ORDINALITY AS o(c, k, i) JOIN unnest(us, cs, ks) AS w(u, c, k) ON w.c = o.c AND w.k = o.k;
+        PERFORM pg_notify(channel, p) FROM unnest(payloads) WITH ORDINALITY AS n(p, i) WHERE n.p IS NOT NULL AND n.i::int <> ALL(failed);
+      END
+      $fn$;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

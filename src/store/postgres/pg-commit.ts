@@ -4,7 +4,8 @@
 // Several small units go as one statement too (commitGroup, vtn_commit_group: group commit), each judged alone.
 import { WriteConflict, type PendingWrite } from '../unit/row-source.js';
 import { indexChanges, type IndexChanges, type IndexRows } from './index-rows.js';
-import { isRaceError } from './pg-connection.js';
+import { VtnError } from '../../errors.js';
+import { isConnectionError, isRaceError } from './pg-connection.js';
 import { decodeText, encodeText, encodeValue } from './pg-encoding.js';
 import type { Query } from './pg-row-source.js';
 
@@ -96,14 +97,53 @@ const GROUP_SQL = `SELECT codes, details, units, collections, keys, versions FRO
   $5::text[], $6::text[], $7::int8[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[],
   $16::int[], $17::text[], $18::text[], $19::text[], $20::text[], $21, $22::text[])`;
 
+const SET_SQL = `SELECT failed, units, collections, keys, versions FROM vtn_commit_set($1::int[], $2::text[], $3::text[], $4::text[],
+  $5::text[], $6::text[], $7::int8[], $8::int[], $9::text[], $10::text[], $11::int[], $12::text[], $13::text[], $14::text[], $15::text[],
+  $16::int[], $17::text[], $18::text[], $19::text[], $20::text[], $21, $22::text[])`;
+
 /**
- * Several units in one statement and one transaction (vtn_commit_group, migration 8): one round trip and one WAL
- * flush for the group. Each unit is judged alone, in a subtransaction of its own: the answer per unit is what it
- * committed, or its error (a WriteConflict re-runs that unit) while the others commit. A failure of the statement
- * itself (the connection broke) throws, failing every unit of the group, none of which committed.
+ * Several units in one statement and one transaction: one round trip and one WAL flush for the group. Each unit is
+ * judged alone: the answer per unit is what it committed, or its error (a WriteConflict re-runs that unit) while
+ * the others commit. Units with disjoint keys go through vtn_commit_set (migration 9: each statement once for the
+ * group, conditions checked first on rows locked in key order); when that raises, or keys repeat, through
+ * vtn_commit_group (migration 8: a subtransaction per unit). A failure of the connection throws, failing every
+ * unit of the group, none of which committed.
  */
 export async function commitGroup(query: Query, group: readonly GroupedUnit[], channel: string): Promise<(Committed[] | Error)[]> {
   const encoded = group.map((g) => encodeUnit(g.writes));
+  const ids = encoded.flatMap((u) => u.sorted.map((w) => idOf(w.collection, w.key)));
+  if (new Set(ids).size === ids.length) {
+    try {
+      return await commitSet(query, group, encoded, channel);
+    } catch (err) {
+      if (err instanceof VtnError || isConnectionError(err)) throw err; // the connection broke: E_STORE_UNAVAILABLE
+      // A race or an unexpected refusal: the per-unit path says whose it is.
+    }
+  }
+  return commitUnitByUnit(query, group, encoded, channel);
+}
+
+async function commitSet(query: Query, group: readonly GroupedUnit[], encoded: readonly EncodedUnit[], channel: string): Promise<(Committed[] | Error)[]> {
+  // Every row of the group in one (collection, key) order: the statements lock rows in it.
+  const rows = encoded.flatMap((u, i) => u.ops.map((_o, j) => ({ u: i + 1, j, e: u }))).sort((a, b) => cmp(a.e.collections[a.j]!, b.e.collections[b.j]!) || cmp(a.e.keys[a.j]!, b.e.keys[b.j]!));
+  const unitsOf = (pick: (u: EncodedUnit) => { key: string[] }) => encoded.flatMap((u, i) => pick(u).key.map(() => i + 1));
+  const cat = <T>(pick: (u: EncodedUnit) => T[]) => encoded.flatMap(pick);
+  const [row] = await query<{ failed: number[]; units: number[]; collections: string[]; keys: string[]; versions: string[] }>(SET_SQL, [
+    rows.map((r) => r.u), rows.map((r) => r.e.ops[r.j]), rows.map((r) => r.e.collections[r.j]), rows.map((r) => r.e.keys[r.j]),
+    rows.map((r) => r.e.json[r.j]), rows.map((r) => r.e.text[r.j]), rows.map((r) => r.e.expected[r.j]),
+    unitsOf((u) => u.index.clear), cat((u) => u.index.clear.collection), cat((u) => u.index.clear.key),
+    unitsOf((u) => u.index.remove), cat((u) => u.index.remove.collection), cat((u) => u.index.remove.index), cat((u) => u.index.remove.value), cat((u) => u.index.remove.key),
+    unitsOf((u) => u.index.add), cat((u) => u.index.add.collection), cat((u) => u.index.add.index), cat((u) => u.index.add.value), cat((u) => u.index.add.key),
+    channel, group.map((g) => g.payload ?? null),
+  ]);
+  const failed = new Set(row?.failed ?? []);
+  const versions = encoded.map(() => new Map<string, number>());
+  row?.units.forEach((unit, j) => versions[unit - 1]?.set(idOf(row.collections[j]!, row.keys[j]!), Number(row.versions[j])));
+  // A failed unit's first write stands for its conflict (which write lost is not told apart here).
+  return encoded.map((u, i) => (failed.has(i + 1) ? new WriteConflict(u.sorted[0]?.collection ?? '?', u.sorted[0]?.key ?? '?') : committedOf(u.sorted, versions[i]!)));
+}
+
+async function commitUnitByUnit(query: Query, group: readonly GroupedUnit[], encoded: readonly EncodedUnit[], channel: string): Promise<(Committed[] | Error)[]> {
   const ends = { w: [] as number[], clear: [] as number[], rm: [] as number[], add: [] as number[] };
   const all = { ops: [] as string[], cs: [] as string[], ks: [] as string[], js: [] as unknown[], ts: [] as (string | null)[], es: [] as number[] };
   const clear = { collection: [] as string[], key: [] as string[] };

@@ -5,18 +5,23 @@ import pg from 'pg';
 import { expect, it, vi } from 'vitest';
 import { VtnError } from '../../../src/errors.js';
 import type { VenRecord } from '../../../src/store/index.js';
+import { commitGroup } from '../../../src/store/postgres/pg-commit.js';
+import type { Query } from '../../../src/store/postgres/pg-row-source.js';
+import { WriteConflict } from '../../../src/store/unit/row-source.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { postgresStores } from '../../helpers/postgres-stores.js';
 import { recordingLogger, ven } from './store-test-kit.js';
 
-/** The commit statements sent while `fn` runs: units per statement (vtn_commit_group's $1 has one end per unit). */
-async function commitsDuring(fn: () => Promise<void>): Promise<number[]> {
+/** The commit statements sent while `fn` runs: units per statement (the group functions' $22 has one notice per unit). */
+async function commitsDuring(fn: () => Promise<void>, functions: string[] = []): Promise<number[]> {
   const units: number[] = [];
   const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
   const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
     const q = args[0] as { text?: string; values?: unknown[] };
-    if (q?.text?.includes('vtn_commit_group(')) units.push((q.values![0] as unknown[]).length);
-    else if (q?.text?.includes('vtn_commit(')) units.push(1);
+    const called = /vtn_commit(_group|_set)?\(/.exec(q?.text ?? '')?.[0];
+    if (called) functions.push(called);
+    if (called === 'vtn_commit(') units.push(1); // a unit alone
+    else if (called) units.push((q.values![21] as unknown[]).length);
     return original.apply(this, args) as never;
   });
   try {
@@ -48,6 +53,7 @@ describePostgres('PostgresStore: group commit', (db) => {
       u.vens.put(venId, { ...record, venName: `${record.venName}+a` });
     }, { attempts });
     let outcomes: PromiseSettledResult<void>[] = [];
+    const functions: string[] = [];
     const commits = await commitsDuring(async () => {
       const units = venIds.map(rename);
       await vi.waitFor(() => expect(runs.size).toBe(5)); // every unit has read its VEN
@@ -55,7 +61,8 @@ describePostgres('PostgresStore: group commit', (db) => {
       await b.unit(async (u) => { const r = (await u.vens.get('v3'))!; u.vens.put('v3', { ...r, venName: 'renamed-on-b' }); });
       release();
       outcomes = await Promise.allSettled(units);
-    });
+    }, functions);
+    expect(new Set(functions)).toEqual(new Set(['vtn_commit_set('])); // judged in the set-based statement, no fallback
     const names = Object.fromEntries([...(await a.unit((u) => u.vens.getMany(venIds))).entries()].map(([k, v]: [string, VenRecord]) => [k, v.venName]));
     if (attempts > 1) {
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'fulfilled', 'fulfilled']);
@@ -110,5 +117,34 @@ describePostgres('PostgresStore: group commit', (db) => {
     const after = a.stats();
     expect(seen).toEqual(ids.map((v) => [v, [v], v === 'v7']));
     expect(after.queries - before.queries - (after.notices - before.notices)).toBe(1);
+  });
+
+  it('runs a group unit by unit (vtn_commit_group) when the set-based statement raises: each unit still judged alone', async () => {
+    const a = await open();
+    await a.unit(async (u) => { u.vens.put('v1', ven('v1')); u.vens.put('v2', ven('v2')); });
+    const versions = await db.sql<{ key: string; version: string }>("SELECT key, version FROM vtn_records WHERE collection = 'vens' ORDER BY key");
+    const pool = new pg.Pool({ connectionString: db.url, max: 1 });
+    const sent: string[] = [];
+    const query: Query = async <R>(sql: string, params: unknown[]) => {
+      sent.push(/vtn_commit_\w+/.exec(sql)?.[0] ?? sql);
+      if (sql.includes('vtn_commit_set(')) throw Object.assign(new Error('a record was created meanwhile'), { code: 'VTN02' });
+      return (await pool.query(sql, params)).rows as R[];
+    };
+    try {
+      const outs = await commitGroup(query, [
+        { writes: [{ collection: 'vens', key: 'v1', value: ven('v1', { venName: 'one' }), expected: Number(versions[0]!.version) }], payload: undefined },
+        { writes: [{ collection: 'vens', key: 'v2', value: ven('v2', { venName: 'two' }), expected: Number(versions[1]!.version) + 5 }], payload: undefined },
+        { writes: [{ collection: 'vens', key: 'v3', value: ven('v3'), expected: 0 }], payload: undefined },
+      ], 'vtn_changes');
+      expect(sent).toEqual(['vtn_commit_set', 'vtn_commit_group']);
+      expect(outs[0]).toEqual([expect.objectContaining({ version: Number(versions[0]!.version) + 1 })]);
+      expect(outs[1]).toBeInstanceOf(WriteConflict);
+      expect(outs[2]).toEqual([expect.objectContaining({ version: 1 })]);
+    } finally {
+      await pool.end();
+    }
+    expect(await db.sql("SELECT key, value->>'venName' AS name FROM vtn_records WHERE collection = 'vens' ORDER BY key")).toEqual([
+      { key: 'v1', name: 'one' }, { key: 'v2', name: null }, { key: 'v3', name: null },
+    ]);
   });
 });

@@ -28,8 +28,9 @@ describePostgres('PostgresStore', (db) => {
       { version: 6, name: 'one-statement commit' },
       { version: 7, name: 'commit runs only the steps it needs' },
       { version: 8, name: 'group commit of several units' },
+      { version: 9, name: 'set-based group commit' },
     ]);
-    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5, 6, 7, 8/.test(l.message));
+    const applied = loggers.flatMap((l) => l.lines).filter((l) => /applied 1, 2, 3, 4, 5, 6, 7, 8, 9/.test(l.message));
     expect(applied).toHaveLength(1);
   });
 
@@ -40,7 +41,7 @@ describePostgres('PostgresStore', (db) => {
       const error = await open().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(VtnError);
       expect((error as VtnError).code).toBe('E_STORE_UNAVAILABLE');
-      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(8\)/);
+      expect((error as VtnError).message).toMatch(/schema is at version 99, newer than this VTN knows \(9\)/);
     } finally {
       await db.sql('DELETE FROM vtn_migrations WHERE version = 99');
     }
@@ -178,8 +179,8 @@ describePostgres('PostgresStore', (db) => {
     } finally {
       spy.mockRestore();
     }
-    // Small units commit through vtn_commit_group (group commit): $3 the collections written, $22 each unit's notice.
-    const commits = sent.filter((q) => q.sql.includes('vtn_commit_group('));
+    // Small units commit through vtn_commit_set (group commit): $3 the collections written, $22 each unit's notice.
+    const commits = sent.filter((q) => q.sql.includes('vtn_commit_set('));
     expect(commits.map((q) => [q.params[2], (q.params[21] as unknown[])[0] === null ? 'no notice' : 'notice in the commit'])).toEqual([
       [['deliveries'], 'no notice'],
       [['vens'], 'notice in the commit'],
