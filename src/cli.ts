@@ -2,30 +2,26 @@
 // The `vtn` command. Each subcommand lives in its own module under src/commands/.
 import { Command } from 'commander';
 import { VtnError } from './errors.js';
-import { registerStartCommand } from './commands/start.js';
-import { registerFingerprintCommand } from './commands/fingerprint.js';
-import { registerCertsCommand } from './commands/certs.js';
-import { registerSimulateCommand } from './commands/simulate.js';
-import { registerInitCommand } from './commands/init.js';
-import { registerCheckCommand } from './commands/check.js';
-import { registerTestCommand } from './commands/test.js';
-import { registerExplainCommand } from './commands/explain.js';
-import { registerScheduleCommand } from './commands/schedule.js';
-import { registerClientsCommand } from './commands/clients.js';
+
+// Each subcommand's module is imported only when it runs (all of them for help or an unknown name).
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  start: async () => (await import('./commands/start.js')).registerStartCommand,
+  fingerprint: async () => (await import('./commands/fingerprint.js')).registerFingerprintCommand,
+  certs: async () => (await import('./commands/certs.js')).registerCertsCommand,
+  simulate: async () => (await import('./commands/simulate.js')).registerSimulateCommand,
+  init: async () => (await import('./commands/init.js')).registerInitCommand,
+  check: async () => (await import('./commands/check.js')).registerCheckCommand,
+  test: async () => (await import('./commands/test.js')).registerTestCommand,
+  explain: async () => (await import('./commands/explain.js')).registerExplainCommand,
+  schedule: async () => (await import('./commands/schedule.js')).registerScheduleCommand,
+  clients: async () => (await import('./commands/clients.js')).registerClientsCommand,
+};
 
 const program = new Command('vtn')
   .description('openadr-vtn: an OpenADR 2.0b VTN whose policy is configuration')
   .showHelpAfterError();
-registerStartCommand(program);
-registerFingerprintCommand(program);
-registerCertsCommand(program);
-registerSimulateCommand(program);
-registerInitCommand(program);
-registerCheckCommand(program);
-registerTestCommand(program);
-registerExplainCommand(program);
-registerScheduleCommand(program);
-registerClientsCommand(program);
+const named = Object.hasOwn(COMMANDS, process.argv[2] ?? '') ? COMMANDS[process.argv[2]!] : undefined;
+for (const load of named ? [named] : Object.values(COMMANDS)) (await load())(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof VtnError) {

@@ -6,9 +6,10 @@ import { envOverrides, loadConfig, PACKAGE_ROOT, parsePort, withOverrides, type 
 import { createVtn } from '../create-vtn.js';
 import type { VtnServer } from '../http/vtn-server.js';
 import type { PolicyHandle } from '../rules/index.js';
-import { AdminServer, catalogueSource, installGracefulShutdown, rulesStatusSource, schedulerStatusSource, templateSource, type ShutdownStep } from '../admin/index.js';
+import { AdminServer } from '../admin/admin-server.js';
+import { installGracefulShutdown, type ShutdownStep } from '../admin/graceful-shutdown.js';
 import { createLogger } from '../logging/create-logger.js';
-import { schedulePaths } from '../schedule/schedule-files.js';
+import { schedulePaths } from '../schedule/schedule-paths.js';
 import { checkPortsFree, portError } from '../http/listen-ports.js';
 import { startPorts } from './start-ports.js';
 
@@ -82,12 +83,13 @@ export function registerStartCommand(program: Command): void {
         }
         const s = policy.status();
         const handle = policy;
+        stopSteps.push({ name: 'policy watcher', run: () => handle.close() });
+        const [{ rulesStatusSource, templateSource }, { catalogueSource }] = await Promise.all([import('../admin/status-adapters.js'), import('../admin/catalogue-source.js')]);
         admin?.attach({
           policy: rulesStatusSource(handle),
           templates: templateSource(() => handle.policy.templates, (t, fill) => templateToEventOptions(t, fill, (name) => handle.policy.catalogue.program(name))),
           catalogue: catalogueSource(() => handle.policy.catalogue, vtn),
         });
-        stopSteps.push({ name: 'policy watcher', run: () => handle.close() });
         log.info({ rulesDir, version: s.version, files: s.files, rules: s.rules, watching: config.watchPolicy ?? true }, 'policy loaded');
       } else {
         log.info({ rulesDir }, 'no rules folder: no policy installed');
@@ -102,8 +104,10 @@ export function registerStartCommand(program: Command): void {
       }
       if (schedules) {
         let schedulerRunning = true;
-        admin?.attach({ schedules: schedulerStatusSource(schedules, { running: () => schedulerRunning, startedAt: new Date() }) });
+        // The stop step first: a signal while the status adapter loads still stops the scheduler.
         stopSteps.push({ name: 'scheduler', run: async () => { schedulerRunning = false; await schedules.close(); } });
+        const { schedulerStatusSource } = await import('../admin/status-adapters.js');
+        admin?.attach({ schedules: schedulerStatusSource(schedules, { running: () => schedulerRunning, startedAt: new Date() }) });
       }
       if (config.openEnrollment && !policy) {
         log.warn({}, 'open enrollment: every VEN that registers is accepted (demo setting; set openEnrollment false and install a registration policy for production)');

@@ -1,5 +1,5 @@
 // Where schedule-related files live, relative to a project root, and reading one with schema validation.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -8,18 +8,7 @@ import { durationSuggestion } from '../rules/files/duration-words.js';
 import { parseWithPositions, type Position } from './json-positions.js';
 import { STARTUP_AJV_OPTIONS } from '../config/ajv-startup-options.js';
 
-export interface SchedulePaths {
-  /** Schedule files: config/schedules.json and rules/schedules/*.json. */
-  scheduleFiles: string[];
-  /** Folders watched for changes (schedules, calendars, templates, catalogue). */
-  watchDirs: string[];
-  calendarDir: string;
-  templatesFile: string;
-  programsFile: string;
-  catalogueFile: string;
-  /** Paths in messages are shown relative to this. */
-  root: string;
-}
+export { jsonFilesIn, schedulePaths, type SchedulePaths } from './schedule-paths.js';
 
 /** A problem in a file, for `vtn check` and reload errors. */
 export interface Problem {
@@ -35,25 +24,6 @@ export interface Problem {
 const SCHEMA_PATH = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas', 'schedule.schema.json');
 const SCHEMA_ID = 'https://openadr-vtn.dev/schemas/schedule.schema.json';
 let ajv: Ajv | undefined;
-
-/** The standard layout under `root`: config/schedules.json, rules/schedules/, config/calendars/, config/templates.json, config/vens.json. */
-export function schedulePaths(root: string): SchedulePaths {
-  const rulesDir = join(root, 'rules', 'schedules');
-  const scheduleFiles = [join(root, 'config', 'schedules.json')].filter((f) => existsSync(f));
-  if (existsSync(rulesDir)) scheduleFiles.push(...jsonFilesIn(rulesDir));
-  return {
-    scheduleFiles, root,
-    watchDirs: [join(root, 'config'), rulesDir, join(root, 'config', 'calendars')].filter((d) => existsSync(d)),
-    calendarDir: join(root, 'config', 'calendars'),
-    templatesFile: join(root, 'config', 'templates.json'),
-    programsFile: join(root, 'config', 'programs.json'),
-    catalogueFile: join(root, 'config', 'vens.json'),
-  };
-}
-
-export function jsonFilesIn(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).sort().map((f) => join(dir, f)) : [];
-}
 
 export interface ReadFile<T> {
   data?: T;
