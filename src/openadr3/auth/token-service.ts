@@ -33,10 +33,18 @@ const KEY_RECORD = 'openadr3.tokenKey';
 // jose costs ~300 ms of module loading: imported when a token is first issued or a foreign one checked, not at start.
 const jose = () => import('jose');
 const AUDIENCE = 'openadr3';
+/** Tokens whose check is remembered (a VEN sends the same token for its whole lifetime); the oldest goes first. */
+const VERIFIED_KEPT = 20_000;
+/** An external issuer's token is checked again after this long at most (its key set may have dropped the key). */
+const EXTERNAL_RECHECK_MS = 60_000;
+
+interface Verified { principal: Principal; fromMs: number; untilMs: number }
 
 export class TokenService {
   #key: Uint8Array | undefined;
   #jwks: Promise<ReturnType<typeof createRemoteJWKSet>> | undefined;
+  /** Token text → its principal, until its exp: a request with a token seen before skips the MAC and JSON parse. */
+  readonly #verified = new Map<string, Verified>();
 
   constructor(private readonly settings: TokenSettings, private readonly store: Store) {
     // A malformed JWKS URL is a start-up error, as before the key set became lazy.
@@ -57,8 +65,13 @@ export class TokenService {
 
   /** The principal of a valid token, or undefined (bad signature, expired, wrong audience/issuer, unknown role). */
   async verify(token: string, now = new Date()): Promise<Principal | undefined> {
+    const known = this.#verified.get(token);
+    if (known) {
+      if (now.getTime() < known.untilMs && now.getTime() >= known.fromMs) return known.principal;
+      this.#verified.delete(token);
+    }
     const own = verifyHs256(token, await this.#signingKey(), { issuer: this.settings.issuer, audience: AUDIENCE }, now);
-    if (own) return principalOf(own, 'token', token, 'client_id', 'scope');
+    if (own) return this.#remember(token, principalOf(own, 'token', token, 'client_id', 'scope'), own, (own.exp as number) * 1000);
     const ext = this.settings.external;
     if (!ext) return undefined;
     // Created on first use: the key set is fetched (and cached by jose) only when a foreign token arrives.
@@ -66,10 +79,19 @@ export class TokenService {
     try {
       const { jwtVerify } = await jose();
       const { payload } = await jwtVerify(token, await this.#jwks, { audience: ext.audience, ...(ext.issuer ? { issuer: ext.issuer } : {}), currentDate: now });
-      return principalOf(payload, 'external-token', token, ext.clientIdClaim ?? 'client_id', ext.scopeClaim ?? 'scope');
+      const exp = typeof payload.exp === 'number' ? payload.exp * 1000 : now.getTime();
+      return this.#remember(token, principalOf(payload, 'external-token', token, ext.clientIdClaim ?? 'client_id', ext.scopeClaim ?? 'scope'), payload, Math.min(exp, now.getTime() + EXTERNAL_RECHECK_MS));
     } catch {
       return undefined;
     }
+  }
+
+  /** Only valid tokens are kept (a stranger cannot make one), at most VERIFIED_KEPT of them. */
+  #remember(token: string, principal: Principal | undefined, claims: JWTPayload, untilMs: number): Principal | undefined {
+    if (!principal) return undefined;
+    if (this.#verified.size >= VERIFIED_KEPT) this.#verified.delete(this.#verified.keys().next().value!);
+    this.#verified.set(token, { principal, fromMs: typeof claims.nbf === 'number' ? claims.nbf * 1000 : Number.NEGATIVE_INFINITY, untilMs });
+    return principal;
   }
 
   async #signingKey(): Promise<Uint8Array> {
