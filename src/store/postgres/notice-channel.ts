@@ -32,3 +32,35 @@ export function decodeNotice(instanceId: string, payload: string | undefined): C
     return EVERYTHING;
   }
 }
+
+/** Room for ids when merging notices: under MAX_PAYLOAD_BYTES with the envelope and instance id. */
+const MERGED_ID_BYTES = 6_000;
+
+/**
+ * The notices as few payloads: unions of their collections and VENs (a receiver drops a little more than each
+ * notice named, never less), each kept under the payload bound so no merge turns into "every VEN".
+ */
+export function mergedPayloads(instanceId: string, notices: readonly ChangeNotice[]): string[] {
+  const out: string[] = [];
+  let collections = new Set<string>();
+  let venIds = new Set<string>();
+  let bytes = 0;
+  const flush = () => {
+    if (collections.size === 0 && venIds.size === 0) return;
+    const all = (ids: Set<string>) => (ids.has('*') ? ['*'] : [...ids]);
+    out.push(encodeNotice(instanceId, { collections: all(collections), venIds: all(venIds), origin: 'local' }));
+    collections = new Set();
+    venIds = new Set();
+    bytes = 0;
+  };
+  for (const n of notices) {
+    const size = [...n.collections, ...n.venIds].reduce((sum, id) => sum + JSON.stringify(id).length + 1, 0);
+    if (bytes > 0 && bytes + size > MERGED_ID_BYTES) flush();
+    for (const c of n.collections) collections.add(c);
+    for (const v of n.venIds) venIds.add(v);
+    bytes += size;
+  }
+  flush();
+  return out;
+}
+

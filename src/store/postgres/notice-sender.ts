@@ -1,17 +1,19 @@
 // Change notices sent after their commit, for the hot collections a fan-out writes (deliveries, presence …):
 // a NOTIFY inside a commit holds PostgreSQL's one notify lock until the commit record is flushed, which made every
 // notifying commit wait for the one before it (one WAL flush per commit, no group commit). Sent here instead in
-// one statement per batch with synchronous_commit off (a notice needs no flush), coalesced while one is in flight.
+// one statement per batch with synchronous_commit off (a notice needs no flush), coalesced while one is in flight
+// and merged into as few payloads as fit (mergedPayloads): each payload is one more delivery to every listener.
 import type { StoreLogger } from '../store-logger.js';
-import { CHANNEL } from './notice-channel.js';
+import type { ChangeNotice } from '../store.js';
+import { CHANNEL, mergedPayloads } from './notice-channel.js';
 import type { Query } from './pg-row-source.js';
 
 /** Collections whose commits send their notice afterwards (what other instances do with it tolerates a late one). */
 export const NOTICE_AFTER_COMMIT: ReadonlySet<string> = new Set(['deliveries', 'presence', 'replayNonces', 'pushStatus']);
 
-/** Payloads waiting while the database is unreachable; past this they collapse into one "anything changed". */
+/** Notices waiting while the database is unreachable; past this they collapse into one "anything changed". */
 const MAX_WAITING = 1000;
-const EVERYTHING_PAYLOAD = (instanceId: string) => JSON.stringify({ i: instanceId, c: ['*'], v: ['*'] });
+const EVERYTHING_LOCAL: ChangeNotice = { collections: ['*'], venIds: ['*'], origin: 'local' };
 
 const SEND_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, p) FROM unnest($2::text[]) AS p`;
 
@@ -19,7 +21,7 @@ export class NoticeSender {
   readonly #query: Query;
   readonly #instanceId: string;
   readonly #logger: StoreLogger;
-  #waiting: string[] = [];
+  #waiting: ChangeNotice[] = [];
   #sending: Promise<void> | undefined;
   /** Statements sent (each carries every notice queued meanwhile). */
   statements = 0;
@@ -30,10 +32,10 @@ export class NoticeSender {
     this.#logger = logger;
   }
 
-  /** Queues the payload; sent with the others queued meanwhile, in the order given. */
-  send(payload: string): void {
-    this.#waiting.push(payload);
-    if (this.#waiting.length > MAX_WAITING) this.#waiting = [EVERYTHING_PAYLOAD(this.#instanceId)];
+  /** Queues the notice; sent with the others queued meanwhile. */
+  send(notice: ChangeNotice): void {
+    this.#waiting.push(notice);
+    if (this.#waiting.length > MAX_WAITING) this.#waiting = [EVERYTHING_LOCAL];
     this.#sending ??= this.#drain();
   }
 
@@ -49,11 +51,11 @@ export class NoticeSender {
         this.#waiting = [];
         try {
           this.statements++;
-          await this.#query(SEND_SQL, [CHANNEL, batch]);
+          await this.#query(SEND_SQL, [CHANNEL, mergedPayloads(this.#instanceId, batch)]);
         } catch (err) {
           // Kept for the next send: a late notice is still a notice (the idle cache's expiry bounds the rest).
           this.#waiting = [...batch, ...this.#waiting];
-          if (this.#waiting.length > MAX_WAITING) this.#waiting = [EVERYTHING_PAYLOAD(this.#instanceId)];
+          if (this.#waiting.length > MAX_WAITING) this.#waiting = [EVERYTHING_LOCAL];
           this.#logger.warn(`Change notices not sent (${(err as Error).message}); sent with the next commit`);
           return;
         }

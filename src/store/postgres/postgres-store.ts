@@ -148,16 +148,15 @@ export class PostgresStore extends UnitStore {
   }
 
   async #commitAndNotify(writes: PendingWrite[], notice: ChangeNotice): Promise<void> {
-    const payload = encodeNotice(this.instanceId, notice);
     // Only hot collections (a fan-out's deliveries, presence): the notice follows the commit instead of holding
     // the notify lock through it (notice-sender.ts). Anything else keeps its notice inside the commit.
     const after = writes.every((w) => NOTICE_AFTER_COMMIT.has(w.collection));
     if (writes.length === 0 || after) {
       if (writes.length) await this.#commit(writes, undefined);
-      this.#notices!.send(payload);
+      this.#notices!.send(notice);
       return;
     }
-    await this.#commit(writes, payload);
+    await this.#commit(writes, encodeNotice(this.instanceId, notice));
   }
 
   #commit(writes: PendingWrite[], payload: string | undefined): Promise<void> {
