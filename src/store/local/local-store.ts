@@ -22,6 +22,8 @@ export abstract class LocalStore<P = void> extends UnitStore {
 
   protected async commitWrites(writes: PendingWrite[], _notice: ChangeNotice): Promise<void> {
     if (writes.length === 0) return;
+    // A record another unit is committing is not yet applied: a write conditional on it checks after that commit.
+    while (this.groupsCommits() && this.#group?.changesWhatWasRead(writes)) await this.#group.done.catch(() => undefined);
     if (!this.groupsCommits()) {
       // Synchronous from check to apply: nothing else runs in between, so the commit is atomic.
       this.#check(writes);
@@ -29,8 +31,6 @@ export abstract class LocalStore<P = void> extends UnitStore {
       this.#apply(writes);
       return;
     }
-    // A record another unit is committing is not yet applied: a write conditional on it checks after that commit.
-    while (this.#group?.changesWhatWasRead(writes)) await this.#group.done.catch(() => undefined);
     this.#check(writes);
     const prepared = this.prepare(writes);
     let group = this.#group;
