@@ -59,18 +59,21 @@ export class GroupRunner<I, O> {
       const group = this.#take();
       this.#inFlight++;
       this.groups++;
+      // The next group (what queued meanwhile) is sent before this one's items go on: settled at once, their
+      // continuations (replies) would run first and the database would wait for them.
+      const finish = (settle: () => void) => {
+        this.#inFlight--;
+        this.#drain();
+        setImmediate(settle);
+      };
       Promise.resolve().then(() => this.#run(group.map((q) => q.item))).then(
-        (outs) => group.forEach((q, i) => {
+        (outs) => finish(() => group.forEach((q, i) => {
           const out = outs[i];
           if (out instanceof Error) q.reject(out);
           else q.resolve(out as O);
-        }),
-        (err: unknown) => { for (const q of group) q.reject(err); },
-      ).finally(() => {
-        this.#inFlight--;
-        // What queued meanwhile goes now, as one group.
-        this.#drain();
-      });
+        })),
+        (err: unknown) => finish(() => { for (const q of group) q.reject(err); }),
+      );
     }
   }
 
