@@ -35,12 +35,20 @@ export async function stateBytes(state: BenchState, pg: BenchPostgres | undefine
   return dirBytes(state.dataDir);
 }
 
-/** Bytes of every file under `dir` (the state folder: snapshot, journal, telemetry, lock). */
-export function dirBytes(dir: string): number {
+/** Bytes of every file under `dir` (the state folder: snapshot, journal, telemetry, lock); a hard link (vtn.json.bak) counts once. */
+export function dirBytes(dir: string, seen = new Set<string>()): number {
   let total = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    total += entry.isDirectory() ? dirBytes(path) : statSync(path).size;
+    if (entry.isDirectory()) {
+      total += dirBytes(path, seen);
+      continue;
+    }
+    const st = statSync(path);
+    const inode = `${st.dev}:${st.ino}`;
+    if (seen.has(inode)) continue;
+    seen.add(inode);
+    total += st.size;
   }
   return total;
 }

@@ -1,6 +1,6 @@
 // The hostile bench's own logic: the bodies are what their labels say (and well-formed where XML allows), the
 // padded signature still verifies, and the report says FAIL whenever a §9 target is missed.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XmlDocument } from 'libxml2-wasm';
@@ -109,5 +109,14 @@ describe('hostile report', () => {
     writeFileSync(join(dir, 'vtn.json'), 'x'.repeat(100));
     writeFileSync(join(dir, 'telemetry', 'seg'), 'y'.repeat(23));
     expect(dirBytes(dir)).toBe(123);
+  });
+
+  it('the state folder size counts a hard link once (vtn.json.bak is one to the snapshot it replaced)', () => {
+    const dir = join(work, 'linked');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'vtn.json'), 'x'.repeat(100));
+    linkSync(join(dir, 'vtn.json'), join(dir, 'vtn.json.bak'));
+    writeFileSync(join(dir, 'vtn.journal'), 'j'.repeat(7));
+    expect(dirBytes(dir)).toBe(107);
   });
 });
