@@ -1,5 +1,5 @@
-// Last-seen time per VEN: the store's `presence` collection (the core writes it at most once per poll period per
-// VEN, so every instance on one database tells the same and a restart forgets nothing), or this instance's newer
+// Last-seen time per VEN: the store's `presence` collection (the core writes it at most once per two poll periods
+// per VEN, so every instance on one database tells the same and a restart forgets nothing), or this instance's newer
 // in-memory time for a VEN it heard itself.
 import type { Repository, Store, Unit } from '../store/store.js';
 import type { VenRecord } from '../store/records.js';

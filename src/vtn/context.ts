@@ -48,7 +48,7 @@ export interface VtnContext {
   readonly log: Logger;
   /** VENs known to have nothing waiting: their polls are answered without a store round trip. */
   readonly idle: IdlePolls;
-  /** Last-seen times, written to the store at most once per poll period per VEN. */
+  /** Last-seen times, written to the store at most once per two poll periods per VEN. */
   readonly presence: PresenceBook;
   readonly optListeners: OptListeners;
   /** Renderers for queued messages owned by optional modules (reports). */

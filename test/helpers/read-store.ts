@@ -40,7 +40,7 @@ export async function stateOf(store: Store, names: readonly string[]): Promise<s
 
 /**
  * Every collection a VTN writes, for "nothing changed" checks. Presence is left out: it is last-seen
- * bookkeeping (own tests), written by accepted messages at most once per poll period.
+ * bookkeeping (own tests), written by accepted messages at most once per two poll periods.
  */
 export const STATE_COLLECTIONS = [
   'vens', 'events', 'deliveries', 'opts', 'pending', 'meta', 'reportOffers', 'reportSubscriptions', 'decisions',

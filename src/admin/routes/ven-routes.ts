@@ -13,7 +13,7 @@ const venSummary = {
   properties: {
     venId: { type: 'string' }, venName: { type: 'string' }, registrationId: { type: 'string' },
     online: { type: 'boolean', description: 'Last message within 3 poll periods.' },
-    lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message, as stored (written at most once per poll period).' },
+    lastSeen: { type: 'string', description: 'ISO time of the last OpenADR message, as stored (written at most once per two poll periods).' },
     pollFreqMs: { type: 'integer', description: 'Poll period granted to this VEN; absent when it polls at the VTN default.' },
     pollPeriodMs: { type: 'integer', description: 'The poll period in use: pollFreqMs, else the VTN default.' },
     registeredAt: { type: 'string' },
