@@ -1,5 +1,5 @@
 // Adapts the rules layer's VEN and program catalogue to the admin API's group/program look-ups (typed by shape).
-import { PAGE_SIZE } from './store-pages.js';
+import { PAGE_SIZE } from '../store/store-pages.js';
 import type { FleetCatalogueSource } from './status-sources.js';
 import type { Vtn } from '../vtn/vtn.js';
 

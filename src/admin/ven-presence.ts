@@ -5,7 +5,7 @@ import type { Repository, Store, Unit } from '../store/store.js';
 import type { VenRecord } from '../store/records.js';
 import { PRESENCE, type PresenceRecord } from '../vtn/presence-book.js';
 import type { Vtn } from '../vtn/vtn.js';
-import { pages } from './store-pages.js';
+import { pages } from '../store/store-pages.js';
 
 /** A VEN is online when its last message is within this many poll periods. */
 export const ONLINE_POLL_PERIODS = 3;

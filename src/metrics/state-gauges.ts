@@ -1,7 +1,7 @@
 // Gauges read from the VTN's state at scrape time: counts by count(), the rest from caches that a change notice
 // (or their age) refreshes, so a scrape costs no collection scan while nothing changed.
 import { Counter, Gauge, type Registry } from 'prom-client';
-import { pages } from '../admin/store-pages.js';
+import { pages } from '../store/store-pages.js';
 import type { EventRecord } from '../store/records.js';
 import { DECISIONS_COLLECTION, type DecisionRecord } from '../rules/explain/decision-log.js';
 import { eventStatus } from '../vtn/events/index.js';

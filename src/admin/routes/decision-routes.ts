@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AdminDeps } from '../admin-deps.js';
 import { AdminHttpError } from '../admin-errors.js';
-import { pages } from '../store-pages.js';
+import { pages } from '../../store/store-pages.js';
 import { errorResponses } from '../schemas/common.js';
 import { decisionList, decisionListQuery, decisionParams, decisionRecord } from '../schemas/policy-schemas.js';
 

@@ -1,6 +1,6 @@
 // GET /vens: one page of VENs in venId order with their presence; a fleet is never read whole for one request.
 import type { VenRecord } from '../../store/records.js';
-import { PAGE_SIZE, pages } from '../store-pages.js';
+import { PAGE_SIZE, pages } from '../../store/store-pages.js';
 import type { Presence, VenPresence } from '../ven-presence.js';
 import type { Vtn } from '../../vtn/vtn.js';
 

@@ -1,6 +1,7 @@
 // The targets BL granted each VEN client (objects/event-targets.ts), read once per client per fan-out — or, for a
 // fan-out to many VEN clients, all at once in a few paged reads (per-client reads were 2+ queries each on PostgreSQL).
 import type { Store } from '../../store/store.js';
+import { pages } from '../../store/store-pages.js';
 import { OA3 } from '../objects/oa3-collections.js';
 import { grantedTargets } from '../objects/target-grants.js';
 
@@ -8,8 +9,6 @@ export type GrantedTargets = (clientID: string) => Promise<ReadonlySet<string>>;
 
 /** VEN-client subscribers beyond which one fan-out reads every grant at once rather than client by client. */
 export const BULK_GRANTS_FROM = 50;
-/** Records per page of the bulk read. */
-const PAGE = 1000;
 const NONE: ReadonlySet<string> = new Set();
 
 interface VenObject { id: string; clientID?: string; targets?: string[] | null }
@@ -33,27 +32,20 @@ export function grantedTargetsOnce(store: Store, clients = 0): GrantedTargets {
 export async function everyGrant(store: Store): Promise<Map<string, Set<string>>> {
   const byClient = new Map<string, Set<string>>();
   const clientOfVen = new Map<string, Set<string>>();
-  for await (const ven of every<VenObject>(store, OA3.vens)) {
-    if (!ven.clientID) continue;
-    let granted = byClient.get(ven.clientID);
-    if (!granted) byClient.set(ven.clientID, (granted = new Set()));
-    for (const t of ven.targets ?? []) granted.add(t);
-    clientOfVen.set(ven.id, granted);
+  for await (const page of pages(store, (u) => u.collection<VenObject>(OA3.vens))) {
+    for (const { value: ven } of page) {
+      if (!ven.clientID) continue;
+      let granted = byClient.get(ven.clientID);
+      if (!granted) byClient.set(ven.clientID, (granted = new Set()));
+      for (const t of ven.targets ?? []) granted.add(t);
+      clientOfVen.set(ven.id, granted);
+    }
   }
-  for await (const resource of every<ResourceObject>(store, OA3.resources)) {
-    const granted = clientOfVen.get(resource.venID);
-    if (granted) for (const t of resource.targets ?? []) granted.add(t);
+  for await (const page of pages(store, (u) => u.collection<ResourceObject>(OA3.resources))) {
+    for (const { value: resource } of page) {
+      const granted = clientOfVen.get(resource.venID);
+      if (granted) for (const t of resource.targets ?? []) granted.add(t);
+    }
   }
   return byClient;
-}
-
-async function* every<T>(store: Store, collection: string): AsyncGenerator<T> {
-  let after: string | undefined;
-  for (;;) {
-    const cursor = after;
-    const page = await store.unit((u) => u.collection<T>(collection).list({ ...(cursor !== undefined ? { after: cursor } : {}), limit: PAGE }), { label: 'oa3 granted targets (all)' });
-    for (const { value } of page) yield value;
-    if (page.length < PAGE) return;
-    after = page[page.length - 1]!.key;
-  }
 }

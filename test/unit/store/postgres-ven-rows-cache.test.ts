@@ -26,6 +26,9 @@ describePostgres('PostgresStore: cached VEN rows', (db) => {
     const { queries, notices } = store.stats();
     return queries - notices;
   };
+  /** As an instance killed after its commit and before its notice: the delivery changed in the database, nobody was told. */
+  const changeDeliveryBehindTheStore = () => db.sql(`UPDATE vtn_records SET version = version + 1, value = jsonb_set(value, '{optType}', '"optOut"')
+      WHERE collection = 'deliveries' AND key = $1`, ['e1\u0001\u0001v1']);
   const heardRemote = (store: Store, collection: string) => new Promise<void>((done) => {
     const off = store.onChange((n: ChangeNotice) => {
       if (n.origin === 'remote' && n.collections.includes(collection)) { off(); done(); }
@@ -72,9 +75,7 @@ describePostgres('PostgresStore: cached VEN rows', (db) => {
     const a = await open();
     await seed(a);
     await a.unit(delivery);
-    // As an instance killed after its commit and before its after-commit notice: the row changed, nobody was told.
-    await db.sql(`UPDATE vtn_records SET version = version + 1, value = jsonb_set(value, '{optType}', '"optOut"')
-      WHERE collection = 'deliveries' AND key = $1`, ['e1\u0001\u0001v1']);
+    await changeDeliveryBehindTheStore();
     let runs = 0;
     await a.unit(async (u) => {
       runs++;
@@ -90,8 +91,7 @@ describePostgres('PostgresStore: cached VEN rows', (db) => {
     const a = await open();
     await seed(a);
     await a.unit(delivery);
-    await db.sql(`UPDATE vtn_records SET version = version + 1, value = jsonb_set(value, '{optType}', '"optOut"')
-      WHERE collection = 'deliveries' AND key = $1`, ['e1\u0001\u0001v1']);
+    await changeDeliveryBehindTheStore();
     clock += 9_000;
     expect(await a.unit(delivery)).toEqual({ eventId: 'e1', venId: 'v1' });
     clock += 1_001;

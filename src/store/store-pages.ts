@@ -1,5 +1,5 @@
 // Walks a collection page by page, each page its own read-only unit, so no read holds a whole fleet in memory.
-import type { Repository, Store, Unit, Versioned } from '../store/store.js';
+import type { Repository, Store, Unit, Versioned } from './store.js';
 
 /** Records per page: one store round trip each. */
 export const PAGE_SIZE = 1000;
