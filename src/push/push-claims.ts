@@ -3,6 +3,7 @@
 // so on several instances only one sends it; a claim left by a dead instance is taken back after its lifetime.
 import type { OadrMessage } from '../oadr/model.js';
 import type { VenRecord } from '../store/records.js';
+import { PUSH_ROW_COLLECTIONS } from '../store/store.js';
 import type { Work } from '../vtn/context.js';
 import type { Listed } from '../vtn/distribute.js';
 import { nextMessage } from '../vtn/next-message.js';
@@ -49,7 +50,7 @@ export interface Claimer {
 /** `claimNext` false only settles (the VTN is stopping). */
 export async function pushStep(w: Work, venId: string, finished: Finished | undefined, me: Claimer, claimNext = true): Promise<StepResult> {
   // The VEN's rows in one read (a store with round trips answers the step's queue and event reads from it).
-  await w.u.prefetch(venId);
+  await w.u.prefetch(venId, PUSH_ROW_COLLECTIONS);
   const repo = w.u.collection<PushStatusRecord>(PUSH_STATUS);
   const stored = await repo.get(venId);
   const initial = stored ?? freshPushStatus(venId);

@@ -1,5 +1,6 @@
 // The push steps that come due in one event-loop turn run in one unit of work: one commit (one journal line, one
 // PostgreSQL transaction) for up to `max` VENs instead of one each. Should that unit fail, each step runs alone.
+import { PUSH_ROW_COLLECTIONS } from '../store/store.js';
 import { inUnit, type VtnContext, type Work } from '../vtn/context.js';
 import { pushStep, type Claimer, type Finished, type StepResult } from './push-claims.js';
 
@@ -47,6 +48,8 @@ export class PushStepBatch {
     if (batch.length > 1) {
       try {
         const steps = await inUnit(this.#ctx, 'push', async (w) => {
+          // Every VEN's rows at once (one statement on PostgreSQL, or the VEN-rows cache), then the steps in order.
+          await Promise.all(batch.map((a) => w.u.prefetch(a.venId, PUSH_ROW_COLLECTIONS)));
           const out: StepResult[] = [];
           // One after the other: each VEN's reads see the writes of the steps before it in this unit.
           for (const a of batch) out.push(await this.#stepFn(w, a.venId, a.finished, this.#claimer, a.claimNext));

@@ -4,6 +4,7 @@ import type { DeliveryRecord, EventRecord, OptRecord, PendingRecord, VenRecord }
 import type { VenRowCollection } from './unit/ven-rows.js';
 
 export type { VenRowCollection } from './unit/ven-rows.js';
+export { PUSH_ROW_COLLECTIONS } from './unit/ven-rows.js';
 
 export type StoreKind = 'memory' | 'file' | 'postgres';
 

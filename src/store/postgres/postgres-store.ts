@@ -142,7 +142,7 @@ export class PostgresStore extends UnitStore {
       await this.#commitAndNotify(writes, notice);
     } catch (err) {
       // Lost a race (or failed): what this unit read of these VENs may be stale, so its re-run reads the database.
-      this.#venRows.forget({ collections: ['*'], venIds: notice.venIds });
+      this.#venRows.lost(writes, notice.venIds);
       throw err;
     }
   }

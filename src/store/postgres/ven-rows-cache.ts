@@ -10,6 +10,7 @@ import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '.
 
 const CACHED: ReadonlySet<string> = new Set<string>([...BY_VEN_KEY, ...BY_VEN_INDEX]);
 const SHARED: ReadonlySet<string> = new Set<string>(BY_VEN_INDEX);
+const KEYED: ReadonlySet<string> = new Set<string>(BY_VEN_KEY);
 const rowId = (collection: string, key: string) => `${collection}\u0000${key}`;
 
 export interface VenRowsCacheOptions {
@@ -86,7 +87,19 @@ export class VenRowsCache {
     return this.#opts.now();
   }
 
-  /** Another instance's notice, or a lost race: the VENs it names are read from the database next time. */
+  /** A unit that lost a race (or failed): every VEN whose entry its writes concern is read from the database next time. */
+  lost(writes: readonly PendingWrite[], venIds: readonly string[]): void {
+    const named = new Set(venIds);
+    for (const write of writes) {
+      if (!CACHED.has(write.collection)) continue;
+      const vens = this.#concerned(write);
+      if (vens === '*') return this.clear();
+      for (const v of vens) named.add(v);
+    }
+    this.forget({ collections: ['*'], venIds: [...named] });
+  }
+
+  /** Another instance's notice: the VENs it names are read from the database next time. */
   forget(notice: Pick<ChangeNotice, 'collections' | 'venIds'>): void {
     if (!notice.collections.includes('*') && !notice.collections.some((c) => CACHED.has(c))) return;
     if (notice.venIds.includes('*')) return this.clear();
@@ -129,6 +142,8 @@ export class VenRowsCache {
 
   /** Every VEN whose entry may hold the record before or after the write; '*' when that cannot be told. */
   #concerned(write: PendingWrite): readonly string[] | '*' {
+    // A keyed record is its VEN's, whatever the collection tells pollers (pushStatus wakes nobody).
+    if (KEYED.has(write.collection)) return [write.key];
     const vens = new Set<string>();
     for (const value of [write.value, write.before]) {
       if (value === undefined) continue;

@@ -5,27 +5,35 @@ import { keyBelongsTo, VEN_ROW_COLLECTIONS, type VenRowCollection, type VenRows 
 
 export class PrefetchedSource implements RowSource {
   readonly #base: RowSource;
-  #venId: string | undefined;
-  #rows: VenRows | undefined;
+  /** venId → its rows; a unit may hold several VENs' (the pusher's batched steps). */
+  readonly #rows = new Map<string, VenRows>();
+  readonly #reading = new Map<string, Promise<void>>();
 
   constructor(base: RowSource) {
     this.#base = base;
   }
 
-  /** Reads the VEN's rows once; a second call (another VEN, or again) keeps the first. */
-  async prefetch(venId: string, collections: readonly VenRowCollection[] = VEN_ROW_COLLECTIONS): Promise<void> {
-    if (this.#venId !== undefined || !this.#base.venRows) return;
-    this.#venId = venId;
-    this.#rows = await this.#base.venRows(venId, collections);
+  /** Reads the VEN's rows once per unit; a second call for the same VEN keeps the first read. */
+  prefetch(venId: string, collections: readonly VenRowCollection[] = VEN_ROW_COLLECTIONS): Promise<void> {
+    if (!this.#base.venRows) return Promise.resolve();
+    let reading = this.#reading.get(venId);
+    if (!reading) {
+      reading = this.#base.venRows(venId, collections).then((rows) => { this.#rows.set(venId, rows); });
+      this.#reading.set(venId, reading);
+    }
+    return reading;
   }
 
   /** The prefetched answer for one key: a row, null for "known absent", undefined when not covered. */
   #held(collection: string, key: string): Row | null | undefined {
-    const rows = this.#rows;
-    if (!rows) return undefined;
-    const row = rows.byKey.get(`${collection}\u0000${key}`);
-    if (row) return row;
-    return keyBelongsTo(collection, key, this.#venId!, rows.collections) ? null : undefined;
+    if (this.#rows.size === 0) return undefined;
+    const id = `${collection}\u0000${key}`;
+    for (const rows of this.#rows.values()) {
+      const row = rows.byKey.get(id);
+      if (row) return row;
+    }
+    for (const [venId, rows] of this.#rows) if (keyBelongsTo(collection, key, venId, rows.collections)) return null;
+    return undefined;
   }
 
   get(collection: string, key: string): Promise<Row | undefined> {
@@ -47,7 +55,7 @@ export class PrefetchedSource implements RowSource {
 
   find(collection: string, index: string, value: string, limit: number | undefined): Promise<KeyedRow[]> {
     // byIndex holds exactly the venId-indexed collections that were read.
-    const listed = index === 'venId' && value === this.#venId ? this.#rows?.byIndex.get(collection) : undefined;
+    const listed = index === 'venId' ? this.#rows.get(value)?.byIndex.get(collection) : undefined;
     if (!listed) return this.#base.find(collection, index, value, limit);
     return Promise.resolve(limit === undefined ? listed : listed.slice(0, limit));
   }

@@ -4,12 +4,14 @@ import { venIdsOf } from '../collection-specs.js';
 import type { KeyedRow, Row } from './row-source.js';
 
 /** Collections keyed by venId. */
-export const BY_VEN_KEY = ['vens', 'pending'] as const;
+export const BY_VEN_KEY = ['vens', 'pending', 'pushStatus'] as const;
 /** Collections with a declared venId index, read whole for the VEN. */
 export const BY_VEN_INDEX = ['events', 'deliveries', 'reportSubscriptions'] as const;
 
 export type VenRowCollection = (typeof BY_VEN_KEY)[number] | (typeof BY_VEN_INDEX)[number];
-export const VEN_ROW_COLLECTIONS: readonly VenRowCollection[] = [...BY_VEN_KEY, ...BY_VEN_INDEX];
+/** What a VEN's message reads (the default); the pusher's record only where a push step asks for it. */
+export const VEN_ROW_COLLECTIONS: readonly VenRowCollection[] = ['vens', 'pending', ...BY_VEN_INDEX];
+export const PUSH_ROW_COLLECTIONS: readonly VenRowCollection[] = [...VEN_ROW_COLLECTIONS, 'pushStatus'];
 
 /** What the store read: the collections asked for (a subset of those above), by key (absent keys absent). */
 export interface VenRows {

@@ -9,7 +9,7 @@ const claimer: Claimer = { instance: 'test', nextSeq: () => 1, lifetimeMs: 1000 
 function harness(failing: Set<string>) {
   const units: string[][] = [];
   // Each unit lists the VENs whose steps ran in it (units of a batch run concurrently).
-  const ctx = { store: { unit: async <T>(fn: (u: { seen: string[] }) => Promise<T>) => { const u = { seen: [] }; try { return await fn(u); } finally { units.push(u.seen); } } } } as unknown as VtnContext;
+  const ctx = { store: { unit: async <T>(fn: (u: { seen: string[] }) => Promise<T>) => { const u = { seen: [], prefetch: async () => undefined }; try { return await fn(u); } finally { units.push(u.seen); } } } } as unknown as VtnContext;
   const stepFn: StepFn = async (w, venId) => {
     (w.u as unknown as { seen: string[] }).seen.push(venId);
     if (failing.has(venId)) throw new Error(`step of ${venId} failed`);

@@ -3,6 +3,7 @@
 // by the conditional write (the unit re-runs on the database's rows) and outlives no bound.
 import { expect, it } from 'vitest';
 import { PostgresStore, type ChangeNotice, type Store, type Unit } from '../../../src/store/index.js';
+import { PUSH_ROW_COLLECTIONS } from '../../../src/store/store.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { postgresStores } from '../../helpers/postgres-stores.js';
 import { event } from './contract/harness.js';
@@ -96,5 +97,56 @@ describePostgres('PostgresStore: cached VEN rows', (db) => {
     expect(await a.unit(delivery)).toEqual({ eventId: 'e1', venId: 'v1' });
     clock += 1_001;
     expect(await a.unit(delivery)).toMatchObject({ optType: 'optOut' });
+  });
+
+  it('reads the rows of every VEN a unit prefetches in one statement, the pusher\'s records included', async () => {
+    const a = await open();
+    const vens = Array.from({ length: 20 }, (_v, i) => `p${i}`);
+    await a.unit(async (u) => {
+      u.events.put('e1', event('e1', vens) as never);
+      for (const v of vens) {
+        u.vens.put(v, ven(v));
+        u.deliveries.put(`e1\u0000${v}`, { eventId: 'e1', venId: v });
+        u.collection('pushStatus').put(v, { venId: v, delivered: 0 });
+      }
+    });
+    const readAll = (u: Unit) => Promise.all(vens.map(async (v) => [
+      (await u.vens.get(v))?.venId, (await u.pending.get(v)) ?? null, (await u.events.find('venId', v)).length,
+      (await u.deliveries.get(`e1\u0000${v}`))?.venId, (await u.collection<{ delivered: number }>('pushStatus').get(v))?.delivered,
+    ]));
+    const plain = await open();
+    const expected = await plain.unit(readAll);
+    const q = await statements(a);
+    const seen = await a.unit(async (u) => {
+      await Promise.all(vens.map((v) => u.prefetch(v, PUSH_ROW_COLLECTIONS)));
+      return readAll(u);
+    });
+    expect(seen).toEqual(expected);
+    expect(seen[19]).toEqual(['p19', null, 1, 'p19', 0]);
+    expect(await statements(a) - q).toBe(1); // one VEN-rows read for all 20 (was one for the first and 4 reads per other VEN)
+  });
+
+  it('keeps a VEN\'s cached push record current with this instance\'s commits, and reads it again after a lost race on it', async () => {
+    const a = await open();
+    await seed(a);
+    const pushStatus = async (u: Unit) => {
+      await u.prefetch('v1', PUSH_ROW_COLLECTIONS);
+      return u.collection<{ delivered: number }>('pushStatus').get('v1');
+    };
+    expect(await a.unit(pushStatus)).toBeUndefined();
+    await a.unit(async (u) => { await pushStatus(u); u.collection('pushStatus').put('v1', { venId: 'v1', delivered: 1 }); });
+    const q = await statements(a);
+    expect(await a.unit(pushStatus)).toEqual({ venId: 'v1', delivered: 1 });
+    expect(await statements(a) - q).toBe(0);
+    // Another instance's push record write sends no notice (it wakes nobody): the conditional write catches it.
+    await db.sql(`UPDATE vtn_records SET version = version + 1, value = '{"venId":"v1","delivered":5}' WHERE collection = 'pushStatus'`);
+    let runs = 0;
+    await a.unit(async (u) => {
+      runs++;
+      const s = await pushStatus(u);
+      u.collection('pushStatus').put('v1', { venId: 'v1', delivered: s!.delivered + 1 });
+    });
+    expect(runs).toBe(2);
+    expect(await a.unit(pushStatus)).toEqual({ venId: 'v1', delivered: 6 });
   });
 });

@@ -56,6 +56,12 @@ export function prefetchContract(h: Harness): void {
     });
     expect(narrow).toEqual(plain);
     expect(plain).toMatchObject({ found: ['e1', 'e2'], foundOne: ['e1'], events: ['e1', 'e2'], delivered: ['e1'], subs: 1, noPending: undefined });
+    // Several VENs prefetched in one unit (the pusher's batched steps): each VEN's reads still answer as without it.
+    const both = await store.unit(async (u) => {
+      await Promise.all([u.prefetch('v2'), u.prefetch('v1')]);
+      return reads(u);
+    });
+    expect(both).toEqual(plain);
     // A VEN with no rows at all: everything absent, nothing thrown.
     expect(await store.unit(async (u) => { await u.prefetch('nobody'); return [await u.vens.get('nobody'), await u.events.find('venId', 'nobody')]; })).toEqual([undefined, []]);
   });
