@@ -1,7 +1,7 @@
 // The rows one unit reads: a VEN's rows prefetched in one read (ven-rows.ts) answer the reads they cover, and
 // everything else goes to the store's source. Without prefetch() (or on a store that cannot) it only passes through.
 import type { KeyedRow, Row, RowSource } from './row-source.js';
-import { keyBelongsTo, VEN_ROW_COLLECTIONS, type VenRowCollection, type VenRows } from './ven-rows.js';
+import { ownerOf, VEN_ROW_COLLECTIONS, type VenRowCollection, type VenRows } from './ven-rows.js';
 
 export class PrefetchedSource implements RowSource {
   readonly #base: RowSource;
@@ -28,11 +28,16 @@ export class PrefetchedSource implements RowSource {
   #held(collection: string, key: string): Row | null | undefined {
     if (this.#rows.size === 0) return undefined;
     const id = `${collection}\u0000${key}`;
+    const owner = ownerOf(collection, key);
+    if (owner !== undefined) {
+      // A VEN's own record is only ever in that VEN's rows: one lookup, however many VENs the unit holds.
+      const rows = this.#rows.get(owner);
+      return rows?.collections.has(collection) ? (rows.byKey.get(id) ?? null) : undefined;
+    }
     for (const rows of this.#rows.values()) {
       const row = rows.byKey.get(id);
       if (row) return row;
     }
-    for (const [venId, rows] of this.#rows) if (keyBelongsTo(collection, key, venId, rows.collections)) return null;
     return undefined;
   }
 

@@ -21,14 +21,10 @@ export interface VenRows {
   byIndex: Map<string, KeyedRow[]>;
 }
 
-/**
- * Whether `key` of `collection` is answered by the VEN's rows even when they do not hold it: its key alone names
- * this VEN (a delivery's `eventId\0venId`), so a record of it would have been read by the venId index.
- */
-export function keyBelongsTo(collection: string, key: string, venId: string, read: ReadonlySet<string>): boolean {
-  if (!read.has(collection)) return false;
-  if ((BY_VEN_KEY as readonly string[]).includes(collection)) return key === venId;
-  if (!(BY_VEN_INDEX as readonly string[]).includes(collection)) return false;
+/** The one VEN whose rows hold `key` of `collection` when the key alone names it (undefined for shared records). */
+export function ownerOf(collection: string, key: string): string | undefined {
+  if ((BY_VEN_KEY as readonly string[]).includes(collection)) return key;
+  if (!(BY_VEN_INDEX as readonly string[]).includes(collection)) return undefined;
   const named = venIdsOf(collection, key, undefined);
-  return named.length === 1 && named[0] === venId;
+  return named.length === 1 && named[0] !== '*' ? named[0] : undefined;
 }
