@@ -7,11 +7,11 @@ import { DASHBOARD_ASSET_DIR } from '../../src/admin/ui/dashboard-plugin.js';
 type Fn = (...args: any[]) => any;
 const load = async (file: string): Promise<Record<string, Fn>> => (await import(join(DASHBOARD_ASSET_DIR, file))) as Record<string, Fn>;
 let api: Record<string, Fn>, time: Record<string, Fn>, names: Record<string, Fn>, vens: Record<string, Fn>;
-let form: Record<string, Fn>, windows: Record<string, Fn>, banner: Record<string, Fn>;
+let form: Record<string, Fn>, windows: Record<string, Fn>, banner: Record<string, Fn>, pager: Record<string, Fn>;
 
 beforeAll(async () => {
-  const mods = await Promise.all(['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js'].map(load));
-  [api, time, names, vens, form, windows, banner] = mods as [typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api];
+  const mods = await Promise.all(['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js', 'ven-pager.js'].map(load));
+  [api, time, names, vens, form, windows, banner, pager] = mods as [typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api];
 });
 
 const event = (extra: Record<string, unknown> = {}) => ({
@@ -91,5 +91,21 @@ describe('dashboard logic for a fleet', () => {
       'Rules degraded: the last rules edit was rejected: rules/opt.json:3:14 P_UNKNOWN_FACT x; version v1 keeps serving',
     ]);
     expect(lines[1].problems).toEqual(['rules/opt.json:3:14 P_UNKNOWN_FACT x']);
+  });
+
+  it('keeps the VEN page across a refresh and a late typing pause for the same search; a new search starts at page 1', () => {
+    const at = pager.createVenPager!() as { at: number; cursorFor(f: string): string | undefined; next(id: string): void; previous(): boolean };
+    expect(at.cursorFor('["",""]')).toBeUndefined();
+    at.next('ven-050');
+    expect(at.cursorFor('["",""]')).toBe('ven-050');
+    // The CI failure: a refresh had already used the cleared search, then the typing pause came — still page 2.
+    expect(at.cursorFor('["",""]')).toBe('ven-050');
+    expect(at.at).toBe(1);
+    at.next('ven-100');
+    expect(at.previous()).toBe(true);
+    expect(at.cursorFor('["",""]')).toBe('ven-050');
+    expect(at.cursorFor('["plant",""]')).toBeUndefined();
+    expect(at.at).toBe(0);
+    expect(at.previous()).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ import { VEN_PAGE } from './page-size.js';
 
 const WAIT = { timeout: 10_000 };
 const ZONE = 'America/New_York';
+const TYPING_PAUSE_MS = 300; // onTypingPause's default in element.js
 
 failWithoutChromiumInCi('dashboard at fleet size in Chromium');
 
@@ -64,9 +65,14 @@ describe.skipIf(!chromiumPresent)('dashboard at fleet size in Chromium', { timeo
     await expect.poll(() => rows().first().getAttribute('data-ven-id'), WAIT).toBe(world.ven.venId);
     expect(await rows().first().locator('.badge').textContent()).toBe('online');
     await page.getByLabel('Search', { exact: true }).fill('');
+    const pauseDue = Date.now() + TYPING_PAUSE_MS;
+    // A refresh may show the cleared search before the typing pause ends; Next right then must not be undone by it.
+    await page.locator('#refresh-now').click();
     await expect.poll(() => rows().count(), WAIT).toBe(VEN_PAGE);
     const firstPage = await rows().first().getAttribute('data-ven-id');
     await page.getByRole('button', { name: 'Next VENs' }).click();
+    await expect.poll(() => page.locator('#vens-range').textContent(), WAIT).toBe(`VENs ${VEN_PAGE + 1}–${2 * VEN_PAGE}`);
+    await page.waitForResponse((r) => r.url().includes('/admin/v1/vens?') && Date.now() > pauseDue + 200, WAIT);
     await expect.poll(() => page.locator('#vens-range').textContent(), WAIT).toBe(`VENs ${VEN_PAGE + 1}–${2 * VEN_PAGE}`);
     expect(await rows().count()).toBe(VEN_PAGE);
     expect(await rows().first().getAttribute('data-ven-id')).not.toBe(firstPage);

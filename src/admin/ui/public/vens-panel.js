@@ -3,6 +3,7 @@ import { describeError } from './api.js';
 import { h, onTypingPause, showPanelError } from './element.js';
 import { formatDuration, formatRelative, formatTime } from './time-format.js';
 import { reportRequestRow } from './report-request-form.js';
+import { createVenPager } from './ven-pager.js';
 
 export const VEN_PAGE_SIZE = 50;
 const count = (n) => n.toLocaleString('en-US');
@@ -23,25 +24,19 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
   const prev = section.querySelector('#vens-prev');
   const next = section.querySelector('#vens-next');
   const range = section.querySelector('#vens-range');
-  // The `after` cursor of every page visited, so Previous goes back without counting.
-  let cursors = [undefined];
-  let at = 0;
+  const pager = createVenPager();
   let page = [];
   let nextCursor;
   const forms = new Map(); // venId → its open report-request form row
+  const filter = () => JSON.stringify([search.value.trim(), state.value]);
 
-  const restart = () => {
-    cursors = [undefined];
-    at = 0;
-    onChange();
-  };
-  onTypingPause(search, restart);
-  state.addEventListener('change', restart);
-  prev.addEventListener('click', () => { if (at > 0) { at--; onChange(); } });
+  // The pager notices a changed search itself, so a pause in typing only asks for a refresh sooner.
+  onTypingPause(search, onChange);
+  state.addEventListener('change', onChange);
+  prev.addEventListener('click', () => { if (pager.previous()) onChange(); });
   next.addEventListener('click', () => {
     if (nextCursor === undefined) return;
-    cursors[at + 1] = nextCursor;
-    at++;
+    pager.next(nextCursor);
     onChange();
   });
 
@@ -54,11 +49,11 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
       h('div', { class: 'stat muted' }, `default poll period ${formatDuration(fleet.defaultPollFreqMs)}`));
   }
 
-  function renderRows(fleet) {
+  function renderRows(fleet, shownAt) {
     const now = Date.now();
-    const first = at * VEN_PAGE_SIZE + 1;
+    const first = shownAt * VEN_PAGE_SIZE + 1;
     range.textContent = page.length ? `VENs ${count(first)}–${count(first + page.length - 1)}${search.value.trim() ? ` matching “${search.value.trim()}”` : ''}` : '';
-    prev.disabled = at === 0;
+    prev.disabled = shownAt === 0;
     next.disabled = nextCursor === undefined;
     if (page.length === 0) {
       const text = search.value.trim() || state.value ? 'No VEN matches this search.' : 'No VEN has registered yet.';
@@ -97,12 +92,14 @@ export function createVensPanel(section, { api, onPlot, onChange }) {
     page: () => page,
     async refresh() {
       try {
-        const query = { limit: VEN_PAGE_SIZE, q: search.value.trim(), online: state.value, after: cursors[at] };
+        const after = pager.cursorFor(filter());
+        const shownAt = pager.at; // a click on Next while this page loads must not relabel it
+        const query = { limit: VEN_PAGE_SIZE, q: search.value.trim(), online: state.value, after };
         const [list, fleet] = await Promise.all([api.get('/vens', query), api.get('/fleet')]);
         page = list;
         nextCursor = list.length === VEN_PAGE_SIZE ? list[list.length - 1].venId : undefined;
         renderSummary(fleet);
-        renderRows(fleet);
+        renderRows(fleet, shownAt);
         showPanelError(section, '');
       } catch (err) {
         showPanelError(section, `VENs could not be loaded: ${describeError(err)}`);
