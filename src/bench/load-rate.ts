@@ -13,7 +13,11 @@ export interface RateJob {
   request?: (i: number) => RateRequest;
   accept?: (status: number, text: string) => boolean;
 }
-export interface RateResult extends LatencySummary { sent: number; failed: number; achievedRps: number }
+export interface RateResult extends LatencySummary {
+  sent: number; failed: number; achievedRps: number;
+  /** A 2.0b poll run longer than one pass over the VENs: pass 1 (after a start, every VEN's first poll) and the later ones. */
+  passes?: { first: LatencySummary; later: LatencySummary };
+}
 
 export async function runRate(job: RateJob): Promise<RateResult> {
   const pool = new Pool(job.origin, { connections: job.connections, pipelining: 1 });
@@ -23,6 +27,9 @@ export async function runRate(job: RateJob): Promise<RateResult> {
   const requestOf = job.request ?? ((i: number): RateRequest => ({ path: job.path, method: 'POST', headers: { 'content-type': 'application/xml; charset=utf-8' }, body: bodies[i % bodies.length]! }));
   const accept = job.accept ?? ((status: number, text: string) => status === 200 && text.includes('oadrResponse'));
   const latencies: number[] = [];
+  // Pass k is requests k·n … (k+1)·n − 1: every VEN polled once, in the same order each pass.
+  const firstPass: number[] = [];
+  const laterPasses: number[] = [];
   let failed = 0;
   let sent = 0;
   const inflight = new Set<Promise<void>>();
@@ -32,7 +39,9 @@ export async function runRate(job: RateJob): Promise<RateResult> {
       .then(async (res) => {
         const text = await res.body.text();
         if (!accept(res.statusCode, text)) failed++;
-        latencies.push(performance.now() - due);
+        const ms = performance.now() - due;
+        latencies.push(ms);
+        if (bodies.length) (i < bodies.length ? firstPass : laterPasses).push(ms);
       }, () => { failed++; })
       .finally(() => inflight.delete(p));
     inflight.add(p);
@@ -51,5 +60,6 @@ export async function runRate(job: RateJob): Promise<RateResult> {
   await Promise.all(inflight);
   const elapsed = (performance.now() - start) / 1000;
   await pool.close();
-  return { ...summarise(latencies), sent, failed, achievedRps: Math.round(sent / elapsed) };
+  const passes = laterPasses.length ? { first: summarise(firstPass), later: summarise(laterPasses) } : undefined;
+  return { ...summarise(latencies), sent, failed, achievedRps: Math.round(sent / elapsed), ...(passes ? { passes } : {}) };
 }
