@@ -10,7 +10,11 @@ export interface BenchSizes {
   yearVens: number; yearDays: number; yearSampled: number;
 }
 
-export interface BenchArgs { scenarios: Scenario[]; stores: BenchStoreKind[]; quick: boolean; sizes: BenchSizes }
+export interface BenchArgs {
+  scenarios: Scenario[]; stores: BenchStoreKind[]; quick: boolean; sizes: BenchSizes;
+  /** BENCH_REFERENCE_VTN: a built checkout of the VTN before the async store, run beside the file store in (a). */
+  referenceVtn?: string;
+}
 
 const FULL: BenchSizes = { vens: 10_000, events: 1_000, seconds: 4, rounds: 3, rateSeconds: 10, yearVens: 10_000, yearDays: 365, yearSampled: 10 };
 const QUICK: BenchSizes = { vens: 1_000, events: 100, seconds: 1, rounds: 1, rateSeconds: 3, yearVens: 1_000, yearDays: 30, yearSampled: 10 };
@@ -34,7 +38,8 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   }
   const base = quick ? QUICK : FULL;
   const sizes = Object.fromEntries(Object.entries(base).map(([k, v]) => [k, numberFrom(env, ENV[k as keyof BenchSizes], v)])) as unknown as BenchSizes;
-  return { scenarios: scenarios.length ? [...new Set(scenarios)] : ['load', 'year', 'push', 'openadr3'], stores, quick, sizes };
+  const referenceVtn = env.BENCH_REFERENCE_VTN || undefined;
+  return { scenarios: scenarios.length ? [...new Set(scenarios)] : ['load', 'year', 'push', 'openadr3'], stores, quick, sizes, ...(referenceVtn ? { referenceVtn } : {}) };
 }
 
 function parseStores(value: string): BenchStoreKind[] {

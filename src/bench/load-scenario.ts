@@ -16,6 +16,7 @@ import { measureSigned, type SignedResult } from './signed-scenario.js';
 import { measureStartup, type StartupResult } from './startup-scenario.js';
 import { measureTelemetry, type TelemetryResult } from './telemetry-scenario.js';
 import { compareThroughput, medianRatio, type ThroughputResult } from './throughput-scenario.js';
+import { startReferenceVtn } from './reference-vtn.js';
 import { updateBreakdown } from './update-breakdown.js';
 import type { VtnChildReady } from './vtn-child.js';
 
@@ -39,6 +40,8 @@ export interface LoadResult {
   baselineRate: RateResult;
   /** PostgreSQL's idle polls over the file store's, median of per-round ratios (both stores run). */
   postgresToFile?: { ratio: number; ratios: number[] };
+  /** The file store's idle polls over the VTN before the async store's, same run (with BENCH_REFERENCE_VTN). */
+  fileToReference?: { ratio: number; ratios: number[]; referenceRps: number };
   signed: SignedResult | string;
   pollStages: StageCost[];
   updateStages: StageCost[];
@@ -75,10 +78,19 @@ export async function runLoad(opts: { args: BenchArgs; pg: BenchPostgres | undef
 
     for (const r of running) partial[r.kind]!.register = await loader.call<RegisterResult>('register', { origin: r.vtn.baseUrl, prefix: r.vtn.prefix, count: 20 });
 
-    opts.stage(`(a) idle polls, max throughput, 50 connections, ${sizes.rounds} round(s): baseline, ${stores.join(', ')}`);
+    const reference = stores.includes('file')
+      ? await startReferenceVtn({ checkout: opts.args.referenceVtn, workDir: opts.work, vens: sizes.vens, events: sizes.events, stage: opts.stage })
+      : undefined;
+    if (reference) children.push(reference.child);
+    const vtnUrls = Object.fromEntries(running.map((r) => [r.kind, `${r.vtn.url}/OadrPoll`]));
+    if (reference) vtnUrls.reference = `${reference.vtn.url}/OadrPoll`;
+    opts.stage(`(a) idle polls, max throughput, 50 connections, ${sizes.rounds} round(s): baseline, ${Object.keys(vtnUrls).join(', ')}`);
     const venIds = running[0]!.venIds;
-    const tp = await compareThroughput({ loader, baselineUrl: base.baseUrl + base.path, vtnUrls: Object.fromEntries(running.map((r) => [r.kind, `${r.vtn.url}/OadrPoll`])), venIds, rounds: sizes.rounds, seconds: sizes.seconds });
+    const tp = await compareThroughput({ loader, baselineUrl: base.baseUrl + base.path, vtnUrls, venIds, rounds: sizes.rounds, seconds: sizes.seconds });
     const postgresToFile = tp.rounds.file && tp.rounds.postgres ? medianRatio(tp.rounds.postgres, tp.rounds.file) : undefined;
+    const toReference = tp.rounds.file && tp.rounds.reference ? medianRatio(tp.rounds.file, tp.rounds.reference) : undefined;
+    const fileToReference = toReference ? { ratio: toReference.ratio, ratios: toReference.ratios, referenceRps: tp.rounds.reference![toReference.round]!.rps } : undefined;
+    await reference?.child.stop();
 
     // The same open-loop run against the bare server: what the machine and the load generator alone give (the floor).
     // Three passes over the fleet: pass 1 is each VEN's first poll since the start, the later ones a fleet that polls
@@ -114,7 +126,7 @@ export async function runLoad(opts: { args: BenchArgs; pg: BenchPostgres | undef
     const pollStages = await pollBreakdown();
     const updateStages = await updateBreakdown();
     for (const kind of stores) byStore[kind] = partial[kind] as StoreLoad;
-    return { byStore, throughput: tp, baselineRate, ...(postgresToFile ? { postgresToFile } : {}), signed, pollStages, updateStages };
+    return { byStore, throughput: tp, baselineRate, ...(postgresToFile ? { postgresToFile } : {}), ...(fileToReference ? { fileToReference } : {}), signed, pollStages, updateStages };
   } finally {
     await Promise.all(children.map((c) => c.stop().catch(() => undefined)));
   }
