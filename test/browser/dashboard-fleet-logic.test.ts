@@ -10,7 +10,7 @@ let api: Record<string, Fn>, time: Record<string, Fn>, names: Record<string, Fn>
 let form: Record<string, Fn>, windows: Record<string, Fn>, banner: Record<string, Fn>, pager: Record<string, Fn>;
 
 beforeAll(async () => {
-  const mods = await Promise.all(['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js', 'ven-pager.js'].map(load));
+  const mods = await Promise.all(['api.js', 'time-format.js', 'event-names.js', 'vens-panel.js', 'event-form.js', 'event-windows.js', 'health-banner.js', 'table-pager.js'].map(load));
   [api, time, names, vens, form, windows, banner, pager] = mods as [typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api, typeof api];
 });
 
@@ -107,5 +107,18 @@ describe('dashboard logic for a fleet', () => {
     expect(at.cursorFor('["plant",""]')).toBeUndefined();
     expect(at.at).toBe(0);
     expect(at.previous()).toBe(false);
+  });
+
+  it('keeps the refused VENs\' page across a late typing pause for the same search; a new search starts at the first', () => {
+    const at = pager.createOffsetPager!(25) as { offsetFor(q: string): number; next(): void; previous(): void };
+    expect(at.offsetFor('')).toBe(0);
+    at.next();
+    expect(at.offsetFor('')).toBe(25);
+    expect(at.offsetFor('')).toBe(25);
+    at.previous();
+    at.previous();
+    expect(at.offsetFor('')).toBe(0);
+    at.next();
+    expect(at.offsetFor('rogue')).toBe(0);
   });
 });

@@ -3,6 +3,7 @@
 import { describeError } from './api.js';
 import { h, onTypingPause, showPanelError } from './element.js';
 import { formatRelative, formatTime } from './time-format.js';
+import { createOffsetPager } from './table-pager.js';
 
 export const REFUSAL_PAGE_SIZE = 25;
 
@@ -14,18 +15,18 @@ export function createRefusalsPanel(section, { api, onChange }) {
   const next = section.querySelector('#refusals-next');
   const range = section.querySelector('#refusals-range');
   const only = (text) => rows.replaceChildren(h('tr', {}, h('td', { colspan: 5, class: 'muted' }, text)));
-  let offset = 0;
+  const pager = createOffsetPager(REFUSAL_PAGE_SIZE);
 
-  onTypingPause(search, () => {
-    offset = 0;
-    onChange();
-  });
-  prev.addEventListener('click', () => { offset = Math.max(0, offset - REFUSAL_PAGE_SIZE); onChange(); });
-  next.addEventListener('click', () => { offset += REFUSAL_PAGE_SIZE; onChange(); });
+  // The pager starts again at the first page when the search changed, so a pause in typing only refreshes sooner
+  // (resetting here undid a Next clicked after a refresh had already used the new text).
+  onTypingPause(search, onChange);
+  prev.addEventListener('click', () => { pager.previous(); onChange(); });
+  next.addEventListener('click', () => { pager.next(); onChange(); });
 
   return {
     async refresh() {
       let table;
+      const offset = pager.offsetFor(search.value.trim());
       try {
         table = await api.get('/refusals', { limit: REFUSAL_PAGE_SIZE, offset, q: search.value.trim() });
       } catch (err) {

@@ -3,7 +3,7 @@ import { describeError } from './api.js';
 import { h, onTypingPause, showPanelError } from './element.js';
 import { formatDuration, formatRelative, formatTime } from './time-format.js';
 import { reportRequestRow } from './report-request-form.js';
-import { createVenPager } from './ven-pager.js';
+import { createVenPager } from './table-pager.js';
 
 export const VEN_PAGE_SIZE = 50;
 const count = (n) => n.toLocaleString('en-US');
