@@ -16,7 +16,7 @@ export interface BenchArgs {
   referenceVtn?: string;
 }
 
-const FULL: BenchSizes = { vens: 10_000, events: 1_000, seconds: 4, rounds: 3, rateSeconds: 10, yearVens: 10_000, yearDays: 365, yearSampled: 10 };
+const FULL: BenchSizes = { vens: 10_000, events: 1_000, seconds: 4, rounds: 4, rateSeconds: 10, yearVens: 10_000, yearDays: 365, yearSampled: 10 };
 const QUICK: BenchSizes = { vens: 1_000, events: 100, seconds: 1, rounds: 1, rateSeconds: 3, yearVens: 1_000, yearDays: 30, yearSampled: 10 };
 const ENV: Record<keyof BenchSizes, string> = {
   vens: 'BENCH_VENS', events: 'BENCH_EVENTS', seconds: 'BENCH_SECONDS', rounds: 'BENCH_ROUNDS', rateSeconds: 'BENCH_RATE_SECONDS',

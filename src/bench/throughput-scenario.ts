@@ -12,8 +12,11 @@ export interface ThroughputResult { baseline: MaxResult; byTarget: Record<string
 /** The median of per-round a/b ratios, and the ratios themselves. */
 export function medianRatio(a: readonly MaxResult[], b: readonly MaxResult[]): { ratio: number; ratios: number[]; round: number } {
   const ratios = a.map((r, i) => r.rps / b[i]!.rps);
-  const round = [...ratios.keys()].sort((x, y) => ratios[x]! - ratios[y]!)[Math.floor(ratios.length / 2)]!;
-  return { ratio: ratios[round]!, ratios: ratios.map((r) => Number(r.toFixed(3))), round };
+  const sorted = [...ratios.keys()].sort((x, y) => ratios[x]! - ratios[y]!);
+  // An even count has two middle rounds: the ratio is their mean, the round shown the lower one.
+  const round = sorted[Math.floor((ratios.length - 1) / 2)]!;
+  const ratio = ratios.length % 2 ? ratios[round]! : (ratios[round]! + ratios[sorted[ratios.length / 2]!]!) / 2;
+  return { ratio, ratios: ratios.map((r) => Number(r.toFixed(3))), round };
 }
 
 /** VENs in the max-throughput set: few enough that a cold pass and the run fit in the 15 s idle-cache window. */
@@ -28,8 +31,7 @@ export async function compareThroughput(opts: { loader: ChildHandle; baselineUrl
   const rounds: Record<string, MaxResult[]> = Object.fromEntries(targets.map(([name]) => [name, []]));
   const cold: Record<string, OnceResult[]> = {};
   for (let i = 0; i < opts.rounds; i++) {
-    // Each round starts one target later: the one measured right after another gains a little, so each takes each place.
-    for (const [name, url] of [...targets.slice(i % targets.length), ...targets.slice(0, i % targets.length)]) {
+    for (const [name, url] of roundOrder(targets, i)) {
       if (name !== 'baseline') (cold[name] ??= []).push(await opts.loader.call<OnceResult>('once', { url, venIds, concurrency: 50 }));
       rounds[name]!.push(await opts.loader.call<MaxResult>('max', job(url, opts.seconds)));
     }
@@ -42,4 +44,14 @@ export async function compareThroughput(opts: { loader: ChildHandle; baselineUrl
   const first = Object.keys(opts.vtnUrls)[0];
   const shown = first ? medianRatio(rounds[first]!, baselineRounds).round : 0;
   return { baseline: baselineRounds[shown]!, byTarget, rounds, vens: venIds.length };
+}
+
+/**
+ * The targets in round i's order. The one measured right after another gains a little, and rotating alone keeps
+ * who follows whom, so odd rounds also run backwards: over four rounds each target follows each other one.
+ */
+export function roundOrder<T>(targets: readonly T[], i: number): T[] {
+  const shift = Math.floor(i / 2) % targets.length;
+  const rotated = [...targets.slice(shift), ...targets.slice(0, shift)];
+  return i % 2 === 1 ? rotated.reverse() : rotated;
 }
