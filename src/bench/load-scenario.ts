@@ -16,7 +16,7 @@ import { measureSigned, type SignedResult } from './signed-scenario.js';
 import { measureStartup, type StartupResult } from './startup-scenario.js';
 import { measureTelemetry, type TelemetryResult } from './telemetry-scenario.js';
 import { compareThroughput, medianRatio, type ThroughputResult } from './throughput-scenario.js';
-import { startReferenceVtn } from './reference-vtn.js';
+import { REFERENCE_COMMIT, startReferenceVtn } from './reference-vtn.js';
 import { updateBreakdown } from './update-breakdown.js';
 import type { VtnChildReady } from './vtn-child.js';
 
@@ -82,6 +82,10 @@ export async function runLoad(opts: { args: BenchArgs; pg: BenchPostgres | undef
       ? await startReferenceVtn({ checkout: opts.args.referenceVtn, workDir: opts.work, vens: sizes.vens, events: sizes.events, stage: opts.stage })
       : undefined;
     if (reference) children.push(reference.child);
+    // Both fleets are polled with the file store's VEN ids: the reference must have seeded the same ones.
+    if (reference && reference.venIds.join() !== running[0]!.venIds.join()) {
+      throw new Error(`the reference VTN (${opts.args.referenceVtn}) seeded other VEN ids than this bench (${reference.venIds[0]} …): check out ${REFERENCE_COMMIT}`);
+    }
     const vtnUrls = Object.fromEntries(running.map((r) => [r.kind, `${r.vtn.url}/OadrPoll`]));
     if (reference) vtnUrls.reference = `${reference.vtn.url}/OadrPoll`;
     opts.stage(`(a) idle polls, max throughput, 50 connections, ${sizes.rounds} round(s): baseline, ${Object.keys(vtnUrls).join(', ')}`);

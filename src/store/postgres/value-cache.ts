@@ -17,6 +17,9 @@ interface Entry {
   value: unknown;
 }
 
+/** Collections whose records many VENs share (an event names up to the whole fleet). */
+const SHARED: ReadonlySet<string> = new Set(['events']);
+
 interface HeldEntry {
   version: number;
   ref: WeakRef<object>;
@@ -26,7 +29,6 @@ export class ValueCache {
   readonly #max: number;
   /** `${collection}\u0000${key}` → the newest version seen; Map order is recency (oldest first). */
   readonly #entries = new Map<string, Entry>();
-  readonly #shared: ReadonlySet<string>;
   /** Shared records by id, weakly: what a VEN-rows entry or a unit still holds (the map shrinks as they are collected). */
   readonly #held = new Map<string, HeldEntry>();
   readonly #collected = new FinalizationRegistry<string>((id) => {
@@ -35,9 +37,8 @@ export class ValueCache {
   #hits = 0;
   #fetched = 0;
 
-  constructor(maxEntries: number, sharedCollections: readonly string[] = ['events']) {
+  constructor(maxEntries: number) {
     this.#max = maxEntries;
-    this.#shared = new Set(sharedCollections);
   }
 
   /** The cached value if it is at `version` (counted as a hit). */
@@ -76,7 +77,7 @@ export class ValueCache {
     this.#entries.delete(id);
     this.#entries.set(id, { version, value });
     this.#evict();
-    if (this.#shared.has(collection) && typeof value === 'object' && value !== null && this.#held.get(id)?.ref.deref() !== value) {
+    if (SHARED.has(collection) && typeof value === 'object' && value !== null && this.#held.get(id)?.ref.deref() !== value) {
       this.#held.set(id, { version, ref: new WeakRef(value) });
       this.#collected.register(value, id);
     }
