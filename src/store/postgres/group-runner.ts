@@ -87,6 +87,8 @@ export class GroupRunner<I, O> {
       const w = weight ? weight(q.item) : 1;
       const mine = keys ? keys(q.item) : [];
       if (taken.length >= maxItems || (taken.length > 0 && total + w > maxWeight) || mine.some((k) => held.has(k))) {
+        // Its keys stay held: a later item writing one of them must not overtake it (it would make it lose a race).
+        for (const k of mine) held.add(k);
         left.push(q);
         continue;
       }

@@ -23,6 +23,8 @@ export function encodeNotice(instanceId: string, notice: ChangeNotice): string {
 
 /** The notice another instance sent; undefined for this instance's own; "everything" for an unreadable one. */
 export function decodeNotice(instanceId: string, payload: string | undefined): ChangeNotice | undefined {
+  // Every listener hears this instance's own notices too: told apart without parsing (encodeNotice writes `i` first).
+  if (payload?.startsWith(`{"i":${JSON.stringify(instanceId)},`)) return undefined;
   try {
     const p = JSON.parse(payload ?? '') as Partial<Payload>;
     if (p.i === instanceId) return undefined;

@@ -17,6 +17,12 @@ const EVERYTHING_LOCAL: ChangeNotice = { collections: ['*'], venIds: ['*'], orig
 
 const SEND_SQL = `SELECT set_config('synchronous_commit', 'off', true), pg_notify($1, p) FROM unnest($2::text[]) AS p`;
 
+/**
+ * ms from one statement to the next at least: a fan-out's notices then go as one statement per gap instead of one
+ * per round trip (each also comes back to every listener, this instance's own included). A lone notice goes at once.
+ */
+const DEFAULT_GAP_MS = 10;
+
 export class NoticeSender {
   readonly #query: Query;
   readonly #instanceId: string;
@@ -26,10 +32,14 @@ export class NoticeSender {
   /** Statements sent (each carries every notice queued meanwhile). */
   statements = 0;
 
-  constructor(query: Query, instanceId: string, logger: StoreLogger) {
+  readonly #gapMs: number;
+  #lastSentAt = -Infinity;
+
+  constructor(query: Query, instanceId: string, logger: StoreLogger, gapMs = DEFAULT_GAP_MS) {
     this.#query = query;
     this.#instanceId = instanceId;
     this.#logger = logger;
+    this.#gapMs = gapMs;
   }
 
   /** Queues the notice; sent with the others queued meanwhile. */
@@ -47,6 +57,9 @@ export class NoticeSender {
   async #drain(): Promise<void> {
     try {
       while (this.#waiting.length) {
+        const wait = this.#lastSentAt + this.#gapMs - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        this.#lastSentAt = performance.now();
         const batch = this.#waiting;
         this.#waiting = [];
         try {

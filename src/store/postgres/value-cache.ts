@@ -27,6 +27,8 @@ interface HeldEntry {
 
 export class ValueCache {
   readonly #max: number;
+  /** Collections another cache holds (a VEN's rows): their values are not kept, only a stale entry dropped. */
+  readonly #unkept: ReadonlySet<string>;
   /** `${collection}\u0000${key}` → the newest version seen; Map order is recency (oldest first). */
   readonly #entries = new Map<string, Entry>();
   /** Shared records by id, weakly: what a VEN-rows entry or a unit still holds (the map shrinks as they are collected). */
@@ -37,8 +39,9 @@ export class ValueCache {
   #hits = 0;
   #fetched = 0;
 
-  constructor(maxEntries: number) {
+  constructor(maxEntries: number, unkept: ReadonlySet<string> = new Set()) {
     this.#max = maxEntries;
+    this.#unkept = unkept;
   }
 
   /** The cached value if it is at `version` (counted as a hit). */
@@ -71,6 +74,11 @@ export class ValueCache {
     if (fetched) this.#fetched++;
     if (this.#max === 0) return;
     const id = cacheId(collection, key);
+    // A fan-out writes more of these than the LRU holds: keeping them only churned it (and they are read elsewhere).
+    if (this.#unkept.has(collection)) {
+      this.#entries.delete(id);
+      return;
+    }
     const prior = this.#entries.get(id) ?? this.#stillHeld(id);
     // Reads race with commits: an older version never replaces a newer one.
     if (prior && prior.version > version) return;

@@ -126,7 +126,7 @@ export class VenRowsCache {
         const entry = this.#entries.get(venId);
         if (!entry || !entry.rows.collections.has(write.collection)) continue;
         const member = write.value !== undefined && this.#belongs(write.collection, write.value, venId);
-        this.#set(venId, { ...entry, rows: withRow(entry.rows, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined) });
+        this.#replaceRow(venId, entry, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined);
       }
     }
   }
@@ -162,7 +162,26 @@ export class VenRowsCache {
     return vens.has('*') ? '*' : [...vens];
   }
 
-  /** Every entry change goes through here, so #holders always matches the entries (undefined = remove). */
+  /**
+   * One row of an entry changed (a commit): only that row's holder set can change, so the others are left alone
+   * (a fan-out's commits would otherwise walk every shared row of every VEN they touch).
+   */
+  #replaceRow(venId: string, entry: Entry, collection: string, key: string, row: { version: number; value: unknown } | undefined): void {
+    const rows = withRow(entry.rows, collection, key, row);
+    this.#entries.set(venId, { ...entry, rows }); // an existing key keeps its place: eviction stays by read order
+    if (!SHARED.has(collection)) return;
+    const id = rowId(collection, key);
+    let set = this.#holders.get(id);
+    if (row && rows.byIndex.has(collection)) {
+      if (!set) this.#holders.set(id, (set = new Set()));
+      set.add(venId);
+    } else if (set) {
+      set.delete(venId);
+      if (set.size === 0) this.#holders.delete(id);
+    }
+  }
+
+  /** Every other entry change goes through here, so #holders always matches the entries (undefined = remove). */
   #set(venId: string, entry: Entry | undefined): void {
     const old = this.#entries.get(venId);
     if (old) {

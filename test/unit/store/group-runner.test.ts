@@ -36,4 +36,15 @@ describe('GroupRunner', () => {
     expect(outs.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     expect(groups).toEqual([['x1', 'bad', 'y'], ['x2']]);
   });
+
+  it('never lets an item overtake a queued one with the same key, whatever left that one out of the group', async () => {
+    const groups: string[][] = [];
+    // 'x-heavy' does not fit beside 'a' (weight); 'x-light' would, but writes the same key, so it waits behind it.
+    const runner = new GroupRunner<string, string>(async (items) => {
+      groups.push(items);
+      return items;
+    }, { maxItems: 10, maxInFlight: 1, weight: (i) => (i.endsWith('heavy') ? 10 : 1), maxWeight: 10, keys: (i) => [i.split('-')[0]!] });
+    await Promise.all(['a', 'x-heavy', 'x-light', 'b'].map((i) => runner.submit(i)));
+    expect(groups).toEqual([['a', 'b'], ['x-heavy'], ['x-light']]);
+  });
 });

@@ -23,3 +23,15 @@ it('keeps a held event findable after eviction, at its version only; per-VEN rec
   cache.drop('events', 'e1');
   expect(cache.peek('events', 'e1')).toBeUndefined();
 });
+
+it('keeps no value of a collection another cache holds, and drops what it had of it', () => {
+  const cache = new ValueCache(10, new Set(['deliveries']));
+  cache.set('deliveries', 'e1|ven-1', 1, { state: 'sent' });
+  expect(cache.peek('deliveries', 'e1|ven-1')).toBeUndefined();
+  cache.set('events', 'e1', 1, { eventId: 'e1' });
+  expect(cache.get('events', 'e1', 1)?.value).toEqual({ eventId: 'e1' });
+  // A cache made without the exclusion keeps everything (the VEN-rows cache off): and such an entry never goes stale.
+  const all = new ValueCache(10);
+  all.set('deliveries', 'e1|ven-1', 1, { state: 'sent' });
+  expect(all.get('deliveries', 'e1|ven-1', 1)?.value).toEqual({ state: 'sent' });
+});
