@@ -19,6 +19,8 @@ export class BenchPostgres {
     const given = process.env.VTN_BENCH_DATABASE_URL || process.env.VTN_TEST_DATABASE_URL;
     if (given) {
       log(`PostgreSQL: using the server of ${redactUrl(given)} (a database per state is created there and dropped)`);
+      const dropped = await dropLeftovers(given);
+      if (dropped.length) log(`PostgreSQL: dropped ${dropped.length} database(s) an interrupted bench left behind: ${dropped.join(', ')}`);
       return new BenchPostgres(given, undefined);
     }
     const cluster = await startCluster(log);
@@ -27,7 +29,7 @@ export class BenchPostgres {
 
   /** A new, empty database; returns its URL. */
   async database(purpose: string): Promise<string> {
-    const name = `vtn_bench_${purpose}_${randomBytes(4).toString('hex')}`;
+    const name = `vtn_bench_${purpose}_${Math.floor(Date.now() / 1000).toString(36)}_${randomBytes(4).toString('hex')}`;
     await this.#onServer((c) => c.query(`CREATE DATABASE ${name}`));
     this.#created.push(name);
     const url = new URL(this.#serverUrl);
@@ -65,4 +67,31 @@ export class BenchPostgres {
   #onServer<T>(fn: (c: pg.Client) => Promise<T>, url = this.#serverUrl): Promise<T> {
     return withClient(url, fn);
   }
+}
+
+/** A bench database older than this with nobody connected is a leftover (a bench runs minutes, not hours). */
+export const LEFTOVER_AGE_MS = 6 * 3600_000;
+
+/**
+ * The bench databases an interrupted run left (each holds a seeded fleet and slows the server's later runs): older
+ * than maxAgeMs by the creation time in their name, or named before names had one, and with no session on them.
+ */
+export function leftoverDatabases(found: readonly { name: string; sessions: number }[], nowMs: number, maxAgeMs = LEFTOVER_AGE_MS): string[] {
+  return found.filter(({ name, sessions }) => {
+    if (sessions > 0) return false;
+    const stamped = /^vtn_bench_[a-z0-9]+_([0-9a-z]+)_[0-9a-f]{8}$/.exec(name);
+    if (stamped) return nowMs - parseInt(stamped[1]!, 36) * 1000 > maxAgeMs;
+    return /^vtn_bench_[a-z0-9]+_[0-9a-f]{8}$/.test(name);
+  }).map((f) => f.name);
+}
+
+async function dropLeftovers(serverUrl: string): Promise<string[]> {
+  return withClient(serverUrl, async (c) => {
+    const found = (await c.query<{ name: string; sessions: string }>(`SELECT d.datname AS name,
+        (SELECT count(*) FROM pg_stat_activity a WHERE a.datname = d.datname)::text AS sessions
+      FROM pg_database d WHERE d.datname LIKE 'vtn\\_bench\\_%'`)).rows;
+    const names = leftoverDatabases(found.map((f) => ({ name: f.name, sessions: Number(f.sessions) })), Date.now());
+    for (const name of names) await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return names;
+  });
 }

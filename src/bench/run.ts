@@ -27,6 +27,17 @@ async function main(args: BenchArgs): Promise<void> {
   const stage = (s: string) => process.stderr.write(`[bench ${((performance.now() - began) / 1000).toFixed(1)}s] ${s}\n`);
   const work = mkdtempSync(join(tmpdir(), 'vtn-bench-'));
   const pg = args.stores.includes('postgres') ? await BenchPostgres.open(stage) : undefined;
+  // Ctrl-C or a kill: the seeded databases and the work folder go too (each holds a fleet; left, they slow later runs).
+  const onSignal = (signal: NodeJS.Signals) => {
+    stage(`${signal}: dropping the bench's databases and removing ${work}, then stopping`);
+    void (pg?.close() ?? Promise.resolve()).catch((err: unknown) => stage(`could not drop the bench's databases: ${(err as Error).message}`))
+      .finally(() => {
+        rmSync(work, { recursive: true, force: true });
+        process.exit(signal === 'SIGINT' ? 130 : 143);
+      });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const rows: SideRow[] = [];
   let load: LoadResult | undefined;
   let year: Partial<Record<string, YearOnStore>> | undefined;

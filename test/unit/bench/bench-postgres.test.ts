@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
-import { BenchPostgres } from '../../../src/bench/bench-postgres.js';
+import { BenchPostgres, LEFTOVER_AGE_MS, leftoverDatabases } from '../../../src/bench/bench-postgres.js';
+import { withClient } from '../../../src/store/postgres/pg-connection.js';
 import { newState, stateBytes } from '../../../src/bench/bench-state.js';
 import { startCluster } from '../../../src/bench/pg-cluster.js';
 import { seedState } from '../../../src/bench/seed-state.js';
@@ -13,6 +14,8 @@ import { describePostgres, TEST_DATABASE_URL } from '../../helpers/postgres.js';
 
 const work = mkdtempSync(join(tmpdir(), 'bench-postgres-test-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const onServer = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(TEST_DATABASE_URL!, fn);
 
 async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: serverUrl });
@@ -29,7 +32,7 @@ describePostgres('BenchPostgres on the test server', () => {
     const bench = await BenchPostgres.open(() => undefined);
     const state = await newState('postgres', join(work, 'pg'), bench, 'test');
     const name = new URL(state.store!.url!).pathname.slice(1);
-    expect(name).toMatch(/^vtn_bench_test_[0-9a-f]{8}$/);
+    expect(name).toMatch(/^vtn_bench_test_[0-9a-z]+_[0-9a-f]{8}$/);
     await seedState({ state, vens: 30, events: 3, now: new Date('2026-06-01T00:00:00Z') });
     // 30 VENs, 3 events, 30 deliveries (one per VEN) and the meta records the store keeps.
     expect((await bench.rowCounts(state.store!.url!)).records).toBeGreaterThanOrEqual(63);
@@ -38,6 +41,34 @@ describePostgres('BenchPostgres on the test server', () => {
     await bench.close();
     expect(await databaseExists(TEST_DATABASE_URL!, name)).toBe(false);
   });
+
+  it('drops at open the databases an interrupted bench left, and none that is recent or in use', async () => {
+    const old = `vtn_bench_test_${Math.floor((Date.now() - LEFTOVER_AGE_MS - 60_000) / 1000).toString(36)}_0000abcd`;
+    const recent = `vtn_bench_test_${Math.floor(Date.now() / 1000).toString(36)}_0000abce`;
+    for (const name of [old, recent]) await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+    try {
+      const lines: string[] = [];
+      const bench = await BenchPostgres.open((l) => lines.push(l));
+      await bench.close();
+      expect(await databaseExists(TEST_DATABASE_URL!, old)).toBe(false);
+      expect(await databaseExists(TEST_DATABASE_URL!, recent)).toBe(true);
+      expect(lines.join('\n')).toContain(`an interrupted bench left behind: ${old}`);
+    } finally {
+      for (const name of [old, recent]) await onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
+  });
+});
+
+it('tells a leftover bench database by the age in its name and the sessions on it', () => {
+  const now = Date.parse('2026-12-03T12:00:00Z');
+  const at = (ms: number) => Math.floor(ms / 1000).toString(36);
+  expect(leftoverDatabases([
+    { name: `vtn_bench_push_${at(now - 7 * 3600_000)}_0123abcd`, sessions: 0 }, // old, idle: left by a killed run
+    { name: `vtn_bench_push_${at(now - 7 * 3600_000)}_0123abce`, sessions: 2 }, // old but in use
+    { name: `vtn_bench_load_${at(now - 600_000)}_0123abcf`, sessions: 0 }, // another bench's, seeding right now
+    { name: 'vtn_bench_year_0123abc0', sessions: 0 }, // named before names carried a time
+    { name: 'vtn_bench_mine', sessions: 0 }, // not a name the bench makes
+  ], now)).toEqual([`vtn_bench_push_${at(now - 7 * 3600_000)}_0123abcd`, 'vtn_bench_year_0123abc0']);
 });
 
 const installed = existsSync('/usr/lib/postgresql');
