@@ -27,7 +27,7 @@ interface HeldEntry {
 
 export class ValueCache {
   readonly #max: number;
-  /** Collections another cache holds (a VEN's rows): their values are not kept, only a stale entry dropped. */
+  /** Collections another cache holds (a VEN's rows): their values are never kept here. */
   readonly #unkept: ReadonlySet<string>;
   /** `${collection}\u0000${key}` → the newest version seen; Map order is recency (oldest first). */
   readonly #entries = new Map<string, Entry>();
@@ -73,12 +73,9 @@ export class ValueCache {
   set(collection: string, key: string, version: number, value: unknown, fetched = true): void {
     if (fetched) this.#fetched++;
     if (this.#max === 0) return;
-    const id = cacheId(collection, key);
     // A fan-out writes more of these than the LRU holds: keeping them only churned it (and they are read elsewhere).
-    if (this.#unkept.has(collection)) {
-      this.#entries.delete(id);
-      return;
-    }
+    if (this.#unkept.has(collection)) return;
+    const id = cacheId(collection, key);
     const prior = this.#entries.get(id) ?? this.#stillHeld(id);
     // Reads race with commits: an older version never replaces a newer one.
     if (prior && prior.version > version) return;

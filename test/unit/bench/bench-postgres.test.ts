@@ -18,13 +18,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const onServer = <T>(fn: (c: pg.Client) => Promise<T>): Promise<T> => withClient(TEST_DATABASE_URL!, fn);
 
 async function databaseExists(serverUrl: string, name: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    return (await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
-  } finally {
-    await client.end();
-  }
+  return withClient(serverUrl, async (c) => (await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1);
 }
 
 describePostgres('BenchPostgres on the test server', () => {

@@ -24,13 +24,13 @@ it('keeps a held event findable after eviction, at its version only; per-VEN rec
   expect(cache.peek('events', 'e1')).toBeUndefined();
 });
 
-it('keeps no value of a collection another cache holds, and drops what it had of it', () => {
+it('keeps no value of a collection another cache holds, and every value of the others', () => {
   const cache = new ValueCache(10, new Set(['deliveries']));
   cache.set('deliveries', 'e1|ven-1', 1, { state: 'sent' });
   expect(cache.peek('deliveries', 'e1|ven-1')).toBeUndefined();
   cache.set('events', 'e1', 1, { eventId: 'e1' });
   expect(cache.get('events', 'e1', 1)?.value).toEqual({ eventId: 'e1' });
-  // A cache made without the exclusion keeps everything (the VEN-rows cache off): and such an entry never goes stale.
+  // Made without the exclusion (the VEN-rows cache off), the cache keeps that collection too.
   const all = new ValueCache(10);
   all.set('deliveries', 'e1|ven-1', 1, { state: 'sent' });
   expect(all.get('deliveries', 'e1|ven-1', 1)?.value).toEqual({ state: 'sent' });
