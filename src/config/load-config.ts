@@ -42,6 +42,7 @@ export interface VtnConfig {
   /** Report-request fallback and cancellation grace (src/vtn/field-timers.ts has the defaults). */
   fieldVens?: { reportFallbackAfter?: string; reportFallbackAttempts?: number; cancelGrace?: string; sweepEvery?: string };
   idlePollCacheMs?: number;
+  repeatedPollCacheBytes?: number;
   /** Per-VEN caps and refusal bookkeeping (src/vtn/limits.ts has the defaults). */
   limits?: Partial<VenLimits>;
   /** The operator API (admin REST, OpenAPI, /healthz, /readyz, /metrics) on its own address. */

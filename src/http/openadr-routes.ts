@@ -7,6 +7,7 @@ import type { Connection } from '../vtn/identity-gate.js';
 import { errorReply } from '../vtn/replies.js';
 import type { Vtn } from '../vtn/vtn.js';
 import { clipText } from '../clip-text.js';
+import type { RepeatedPolls } from './repeated-polls.js';
 
 const XML_TYPE = 'application/xml; charset=utf-8';
 
@@ -15,6 +16,8 @@ export interface OpenAdrRouteOptions {
   bodyLimit: number;
   /** Client identity (TLS or trusted proxy), inbound signature checks and reply signing. */
   security?: MessageSecurity;
+  /** Decoded polls kept by their bytes (repeated-polls.ts); absent: every body is decoded. */
+  repeatedPolls?: RepeatedPolls;
 }
 
 export function registerOpenAdrRoutes(app: FastifyInstance, vtn: Vtn, opts: OpenAdrRouteOptions): void {
@@ -48,10 +51,11 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   const body = typeof req.body === 'string' ? req.body : '';
   if (!body.trim()) return sendText(reply, 400, 'the request body is empty; send an oadrPayload');
 
-  // 1. decode (namespace-aware, hostile input refused)
+  // 1. decode (namespace-aware, hostile input refused), unless these exact bytes came from their VEN before
+  const kept = opts.repeatedPolls?.get(body);
   let decoded: DecodedPayload;
   try {
-    decoded = decodeOadrPayload(body, { maxBytes: opts.bodyLimit });
+    decoded = kept ?? decodeOadrPayload(body, { maxBytes: opts.bodyLimit });
   } catch (err) {
     if (!(err instanceof OadrWireError)) throw err;
     if (err.code === 'E_PAYLOAD' && err.messageType) {
@@ -84,6 +88,7 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
     onSpeaker: (proven) => { speaker = proven; },
   };
   const answer = await vtn.dispatch(service, msg, conn);
+  if (!kept) opts.repeatedPolls?.remember(body, decoded, speaker);
   if (!answer) {
     logMessage(vtn, req, service, msg.type, venId, 200, started, undefined, speaker);
     return reply.code(200).send('');

@@ -8,6 +8,7 @@ import { createMessageSecurity } from '../security/message-security.js';
 import { Vtn } from '../vtn/vtn.js';
 import { DEFAULTS, normalisePrefix, type VtnOptions } from '../vtn/vtn-options.js';
 import { buildApp } from './build-app.js';
+import { RepeatedPolls } from './repeated-polls.js';
 import { PushService } from '../push/push-service.js';
 import { resolvePushSettings } from '../push/push-settings.js';
 import { pushClientTls } from '../push/push-tls.js';
@@ -26,6 +27,9 @@ export class VtnServer extends Vtn {
   /** The caller's certificate fingerprint (TLS or trusted proxy), the one identity gate every protocol on this server asks. */
   readonly identify: IdentityResolver | undefined;
 
+  /** Decoded polls kept by their bytes: hits, misses and size for the operator. */
+  readonly repeatedPolls: RepeatedPolls;
+
   constructor(options: VtnOptions, store: Store, log: Logger, pino?: PinoLogger) {
     // A server can push: push registrations are accepted unless switched off.
     super({ ...options, push: { ...options.push, enabled: options.push?.enabled ?? true } }, store, log);
@@ -41,7 +45,8 @@ export class VtnServer extends Vtn {
     this.identify = security.identify;
     this.#scheme = security.https ? 'https' : 'http';
     this.#signing = Boolean(security.sign);
-    this.app = buildApp(this, { prefix: this.prefix, bodyLimit, security, ...(pino ? { logger: pino } : {}) });
+    this.repeatedPolls = new RepeatedPolls(options.repeatedPollCacheBytes ?? DEFAULTS.repeatedPollCacheBytes);
+    this.app = buildApp(this, { prefix: this.prefix, bodyLimit, security, repeatedPolls: this.repeatedPolls, ...(pino ? { logger: pino } : {}) });
     if (this.ctx.settings.push.enabled) {
       const tls = security.https ? pushClientTls(security.https) : undefined;
       this.pusher = new PushService(this, { settings: resolvePushSettings(options.push, bodyLimit), security, ...(tls ? { tls } : {}) });
