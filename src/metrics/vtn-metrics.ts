@@ -4,6 +4,7 @@ import type { Vtn } from '../vtn/vtn.js';
 import { installMessageMetrics } from './message-metrics.js';
 import { installPolicyMetrics, type PolicySources } from './policy-metrics.js';
 import { installPushMetrics } from './push-metrics.js';
+import { installRepeatedPollMetrics } from './repeated-poll-metrics.js';
 import { installStateGauges, type GaugeCacheTimes, type OnlineCounter } from './state-gauges.js';
 import { countTelemetryIngest } from './telemetry-ingest.js';
 import { installWebhookMetrics, type WebhookSources } from './webhook-metrics.js';
@@ -36,6 +37,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
   const stopIngest = countTelemetryIngest(registry, src.vtn.telemetry);
   const stopGauges = installStateGauges(registry, src.vtn, src.presence, src.gaugeCache);
   const stopPush = installPushMetrics(registry, src.vtn);
+  installRepeatedPollMetrics(registry, src.vtn);
   installPolicyMetrics(registry, src.sources);
   installWebhookMetrics(registry, src.sources);
   return {

@@ -1,6 +1,7 @@
 // Repeated polls over HTTP: a registered VEN's second poll skips the XML reader and gets the same answer; the
 // identity gate still decides every one, so a kept poll of a VEN that has left is refused, and strangers keep nothing.
 import { describe, expect, it } from 'vitest';
+import { AdminServer } from '../../src/admin/index.js';
 import { setup, simpleEvent } from './fixture.js';
 import { responseCode, venIdOf } from '../helpers/test-ven.js';
 
@@ -42,6 +43,27 @@ describe('repeated polls', () => {
     const reply = await ven.poll();
     expect(f.vtn.repeatedPolls.stats().hits).toBe(hits + 1);
     expect(responseCode(reply)).not.toBe('200');
+  });
+
+  it('/metrics shows the hits, misses and what is kept', async () => {
+    const f = await setup();
+    const admin = new AdminServer({ vtn: f.vtn, processMetrics: false });
+    try {
+      const ven = await f.registeredVen();
+      await ven.poll();
+      await ven.poll();
+      const scrape = async () => (await admin.app.inject({ method: 'GET', url: '/metrics' })).body;
+      const first = await scrape();
+      // The registration poll was decoded (a miss); the two polls after it were hits.
+      expect(first).toMatch(/^vtn_repeated_polls_hits_total 2$/m);
+      expect(first).toMatch(/^vtn_repeated_polls_kept 1$/m);
+      expect(first).toMatch(/^vtn_repeated_polls_bytes [1-9]\d*$/m);
+      await ven.poll();
+      // A second scrape adds only what is new since the first.
+      expect(await scrape()).toMatch(/^vtn_repeated_polls_hits_total 3$/m);
+    } finally {
+      await admin.close();
+    }
   });
 
   it('repeatedPollCacheBytes 0 decodes every poll', async () => {
