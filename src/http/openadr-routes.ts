@@ -52,7 +52,8 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
   if (!body.trim()) return sendText(reply, 400, 'the request body is empty; send an oadrPayload');
 
   // 1. decode (namespace-aware, hostile input refused), unless these exact bytes came from their VEN before
-  const kept = opts.repeatedPolls?.get(body);
+  const polls = service === 'OadrPoll' ? opts.repeatedPolls : undefined;
+  const kept = polls?.get(body);
   let decoded: DecodedPayload;
   try {
     decoded = kept ?? decodeOadrPayload(body, { maxBytes: opts.bodyLimit });
@@ -88,7 +89,7 @@ async function handleOpenAdr(vtn: Vtn, service: OadrService, req: FastifyRequest
     onSpeaker: (proven) => { speaker = proven; },
   };
   const answer = await vtn.dispatch(service, msg, conn);
-  if (!kept) opts.repeatedPolls?.remember(body, decoded, speaker);
+  if (!kept) polls?.remember(body, decoded, speaker);
   if (!answer) {
     logMessage(vtn, req, service, msg.type, venId, 200, started, undefined, speaker);
     return reply.code(200).send('');

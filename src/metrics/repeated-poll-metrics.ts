@@ -15,7 +15,7 @@ export function installRepeatedPollMetrics(registry: Registry, vtn: Vtn): void {
     seen[key] = now;
   };
   new Counter({ name: 'vtn_repeated_polls_hits_total', help: 'Polls answered from their kept decoded form (the XML reader skipped).', registers: [registry], collect() { forward(this, 'hits'); } });
-  new Counter({ name: 'vtn_repeated_polls_misses_total', help: 'Short bodies looked up and not found (decoded, and kept if a proven unsigned poll).', registers: [registry], collect() { forward(this, 'misses'); } });
+  new Counter({ name: 'vtn_repeated_polls_misses_total', help: 'Polls decoded because their bytes were not kept (kept afterwards if unsigned and from a proven VEN).', registers: [registry], collect() { forward(this, 'misses'); } });
   new Gauge({ name: 'vtn_repeated_polls_kept', help: 'Decoded polls kept now.', registers: [registry], collect() { this.set(statsOf(vtn)?.entries ?? 0); } });
   new Gauge({ name: 'vtn_repeated_polls_bytes', help: 'Bytes charged for the kept polls (bounded by repeatedPollCacheBytes).', registers: [registry], collect() { this.set(statsOf(vtn)?.bytes ?? 0); } });
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AdminServer } from '../../src/admin/index.js';
 import { setup, simpleEvent } from './fixture.js';
 import { responseCode, venIdOf } from '../helpers/test-ven.js';
+import * as X from '../helpers/ven-xml/index.js';
 
 describe('repeated polls', () => {
   it('a registered VEN\'s repeated poll is decoded once and answered as a decoded one would be, events included', async () => {
@@ -21,6 +22,16 @@ describe('repeated polls', () => {
     await simpleEvent(f, [ven.venId!]);
     expect((await ven.poll()).type).toBe('oadrDistributeEvent');
     expect(f.vtn.repeatedPolls.stats().hits).toBe(before.hits + 2);
+  });
+
+  it('only the OadrPoll service looks bodies up: the same poll bytes at EiEvent are decoded and refused 459', async () => {
+    const f = await setup();
+    const ven = await f.registeredVen();
+    await ven.poll();
+    const before = f.vtn.repeatedPolls.stats();
+    const elsewhere = await ven.post('EiEvent', X.oadrPoll({ venId: ven.venId! }, {}));
+    expect(responseCode(elsewhere)).toBe('459');
+    expect(f.vtn.repeatedPolls.stats()).toEqual(before);
   });
 
   it('a poll naming a VEN nobody registered is refused and not kept', async () => {
@@ -54,8 +65,9 @@ describe('repeated polls', () => {
       await ven.poll();
       const scrape = async () => (await admin.app.inject({ method: 'GET', url: '/metrics' })).body;
       const first = await scrape();
-      // The registration poll was decoded (a miss); the two polls after it were hits.
+      // The poll after registration was decoded (the one miss: registration is not a poll); the two after it were hits.
       expect(first).toMatch(/^vtn_repeated_polls_hits_total 2$/m);
+      expect(first).toMatch(/^vtn_repeated_polls_misses_total 1$/m);
       expect(first).toMatch(/^vtn_repeated_polls_kept 1$/m);
       expect(first).toMatch(/^vtn_repeated_polls_bytes [1-9]\d*$/m);
       await ven.poll();
