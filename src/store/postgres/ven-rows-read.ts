@@ -21,13 +21,18 @@ interface VenRowOf {
   value_text: string | null;
 }
 
-// Each VEN's keyed rows and its rows by venId index; event values left out (the caller's cache).
-const VEN_ROWS_SQL = `SELECT o.ven, r.collection, r.key, r.version,
-    CASE WHEN r.collection = 'events' THEN NULL ELSE r.value END AS value, CASE WHEN r.collection = 'events' THEN NULL ELSE r.value_text END AS value_text
-  FROM (SELECT v.ven COLLATE "C" AS ven, c COLLATE "C" AS c, v.ven COLLATE "C" AS key FROM unnest($1::text[]) AS v(ven), unnest($2::text[]) AS c
-        UNION ALL SELECT i.index_value, i.collection, i.key FROM vtn_index i
-          WHERE i.collection = ANY($3::text[]) AND i.index_name = 'venId' AND i.index_value = ANY($1::text[])) o
-  JOIN vtn_records r ON r.collection = o.c AND r.key = o.key`;
+// Each VEN's keyed rows and its rows by venId index; event values left out (the caller's cache). One index probe
+// per VEN (the LATERAL, kept apart by OFFSET 0): matching all VENs at once with index_value = ANY let a planner on
+// stale statistics (a fan-out adds 10,000 deliveries in seconds) scan every VEN's index rows and filter them.
+const VEN_ROWS_SQL = `SELECT v.ven, x.collection, x.key, x.version,
+    CASE WHEN x.collection = 'events' THEN NULL ELSE x.value END AS value, CASE WHEN x.collection = 'events' THEN NULL ELSE x.value_text END AS value_text
+  FROM unnest($1::text[]) AS v(ven) CROSS JOIN LATERAL (
+    SELECT r.collection, r.key, r.version, r.value, r.value_text FROM vtn_records r
+      WHERE r.collection = ANY($2::text[]) AND r.key = v.ven COLLATE "C"
+    UNION ALL
+    SELECT r.collection, r.key, r.version, r.value, r.value_text FROM vtn_index i JOIN vtn_records r ON r.collection = i.collection AND r.key = i.key
+      WHERE i.collection = ANY($3::text[]) AND i.index_name = 'venId' AND i.index_value = v.ven COLLATE "C"
+    OFFSET 0) x`;
 
 const EVENTS_SQL = `SELECT r.key, r.version, r.value, r.value_text FROM vtn_records r WHERE r.collection = 'events' AND r.key = ANY($1::text[])`;
 
