@@ -16,6 +16,8 @@ import type { VtnChildReady } from './vtn-child.js';
 
 /** Pull VENs that poll while the push VENs are pushed to. */
 const POLLING_VENS = 2000;
+/** Push VENs of their own (a tenth of the measured ones) that get one event before anything counts: the push path's code is compiled, as the poll path's is. */
+const warmPushVens = (pushVens: number) => Math.max(50, Math.round(pushVens / 10));
 const TARGET_MS = 5000;
 
 export interface PushOnStore {
@@ -45,26 +47,30 @@ export async function runPushOnStores(o: Ctx): Promise<Partial<Record<BenchStore
 
 async function onStore(o: Ctx, kind: BenchStoreKind, port: number, endpoints: ChildHandle, loader: ChildHandle): Promise<PushOnStore> {
   const pushVens = o.args.sizes.vens;
+  const WARM_PUSH_VENS = warmPushVens(pushVens);
   const state = await newState(kind, join(o.work, `push-${kind}`), o.pg, 'push');
   mkdirSync(state.dataDir, { recursive: true });
-  o.stage(`${kind}: seeding ${pushVens} push VENs (endpoints on 127.0.0.1:${port}) and ${POLLING_VENS} polling VENs`);
-  const seeded = await seedState({ state, vens: pushVens + POLLING_VENS, events: 0, now: new Date(), push: { count: pushVens, address: (venId) => `http://127.0.0.1:${port}/ven/${venId}/OpenADR2/Simple/2.0b` } });
+  o.stage(`${kind}: seeding ${pushVens} push VENs and ${WARM_PUSH_VENS} more for the warm-up (endpoints on 127.0.0.1:${port}), and ${POLLING_VENS} polling VENs`);
+  const seeded = await seedState({ state, vens: pushVens + WARM_PUSH_VENS + POLLING_VENS, events: 0, now: new Date(), push: { count: pushVens + WARM_PUSH_VENS, address: (venId) => `http://127.0.0.1:${port}/ven/${venId}/OpenADR2/Simple/2.0b` } });
   const targets = seeded.venIds.slice(0, pushVens);
-  const pollers = seeded.venIds.slice(pushVens);
+  const warmTargets = seeded.venIds.slice(pushVens, pushVens + WARM_PUSH_VENS);
+  const pollers = seeded.venIds.slice(pushVens + WARM_PUSH_VENS);
   const child = new ChildHandle(join(o.here, 'vtn-child.js'), [state.dataDir, o.logLevel, '', state.store ? JSON.stringify(state.store) : '', JSON.stringify({ allowLoopback: true })], { execArgv: o.execArgv });
   try {
     const vtn = (await child.ready) as VtnChildReady;
     await endpoints.call('target', { origin: vtn.baseUrl, prefix: vtn.prefix });
     const pollUrl = `${vtn.url}/OadrPoll`;
     let n = 0;
-    const fanOut = async (): Promise<PushRound & { addMs: number }> => {
-      const eventId = `push-fanout-${kind}-${++n}`;
-      await endpoints.call('arm', { eventId, count: pushVens });
-      const { addMs } = await child.call<{ addMs: number }>('addEvent', { venIds: targets, eventId, startInH: 2 * n });
+    const pushTo = async (venIds: string[], eventId: string, startInH: number): Promise<PushRound & { addMs: number }> => {
+      await endpoints.call('arm', { eventId, count: venIds.length });
+      const { addMs } = await child.call<{ addMs: number }>('addEvent', { venIds, eventId, startInH });
       return { ...(await endpoints.call<PushRound>('wait', { timeoutS: 120 })), addMs };
     };
-    // JIT and connections warm before anything counts.
+    const fanOut = () => pushTo(targets, `push-fanout-${kind}-${++n}`, 2 * n);
+    // JIT and connections warm before anything counts: polls, and one event pushed to VENs of their own.
     await loader.call<MaxResult>('max', { url: pollUrl, venIds: pollers, connections: 50, durationS: 1 });
+    const warm = await pushTo(warmTargets, `push-warmup-${kind}`, 1);
+    if (warm.acked !== WARM_PUSH_VENS) throw new Error(`the push warm-up reached ${warm.acked} of ${WARM_PUSH_VENS} VENs${warm.firstFailure ? `: ${warm.firstFailure}` : ''}`);
 
     o.stage(`${kind}: one event to ${pushVens} push VENs, until every oadrCreatedEvent is recorded`);
     // With BENCH_CPU_PROF, this fan-out alone also gets a profile of its own (the whole-run one mixes in the polls).
