@@ -121,11 +121,13 @@ export class VenRowsCache {
         this.clear();
         continue;
       }
+      let members: ReadonlySet<string> | true | undefined; // the VENs the new value names, worked out once per write
       for (const venId of vens) {
         for (const t of this.#reading.get(venId) ?? []) t.stale = true;
         const entry = this.#entries.get(venId);
         if (!entry || !entry.rows.collections.has(write.collection)) continue;
-        const member = write.value !== undefined && this.#belongs(write.collection, write.value, venId);
+        members ??= write.value === undefined ? new Set() : this.#members(write.collection, write.value);
+        const member = members === true || members.has(venId);
         this.#replaceRow(venId, entry, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined);
       }
     }
@@ -204,10 +206,13 @@ export class VenRowsCache {
     }
   }
 
-  #belongs(collection: string, value: unknown, venId: string): boolean {
+  /** The VENs whose entries hold the record `value` (true: the VEN its key names, for a keyed collection). */
+  #members(collection: string, value: unknown): ReadonlySet<string> | true {
     if ((BY_VEN_KEY as readonly string[]).includes(collection)) return true;
-    return indexValues(collection, 'venId', value).includes(venId);
+    // A set, not the list: an event's venIds may name 10,000 VENs, each of whose entries asks.
+    return new Set(indexValues(collection, 'venId', value));
   }
+
 }
 
 function* sharedRowIds(rows: VenRows): Iterable<string> {
