@@ -51,13 +51,14 @@ export class AdminServer {
     this.app = buildAdminApp(deps, { tokens: this.settings.tokens, ...(opts.logger ? { logger: opts.logger } : {}), ...(opts.schemaCompilers ? { schemaCompilers: opts.schemaCompilers } : {}) });
   }
 
-  /** Hand over the rules, scheduler, template, catalogue or webhook handles once they are installed (start-up order allows any). */
+  /** Hand over the rules, scheduler, template, catalogue, webhook or repeated-poll handles once they are installed (start-up order allows any). */
   attach(sources: StatusSources): void {
     if (sources.policy) this.#sources.policy = sources.policy;
     if (sources.schedules) this.#sources.schedules = sources.schedules;
     if (sources.templates) this.#sources.templates = sources.templates;
     if (sources.catalogue) this.#sources.catalogue = sources.catalogue;
     if (sources.webhooks) this.#sources.webhooks = sources.webhooks;
+    if (sources.repeatedPolls) this.#sources.repeatedPolls = sources.repeatedPolls;
   }
 
   /** e.g. http://127.0.0.1:8081 once listening. */

@@ -1,5 +1,6 @@
 // What the admin API needs from the rules layer, the scheduler and the template catalogue. start.ts adapts the
 // real handles to these small interfaces, so the admin API never imports those layers and answers 503 without them.
+import type { RepeatedPollSource } from '../metrics/repeated-poll-metrics.js';
 import type { AddEventOptions } from '../vtn/events/index.js';
 
 /** One error of a rejected load, where it is and what to do. */
@@ -158,4 +159,6 @@ export interface StatusSources {
   templates?: EventTemplateSource;
   catalogue?: FleetCatalogueSource;
   webhooks?: WebhookStatusSource;
+  /** The HTTP server's repeated-poll cache, for /metrics. */
+  repeatedPolls?: RepeatedPollSource;
 }

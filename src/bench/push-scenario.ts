@@ -47,14 +47,14 @@ export async function runPushOnStores(o: Ctx): Promise<Partial<Record<BenchStore
 
 async function onStore(o: Ctx, kind: BenchStoreKind, port: number, endpoints: ChildHandle, loader: ChildHandle): Promise<PushOnStore> {
   const pushVens = o.args.sizes.vens;
-  const WARM_PUSH_VENS = warmPushVens(pushVens);
+  const warmVens = warmPushVens(pushVens);
   const state = await newState(kind, join(o.work, `push-${kind}`), o.pg, 'push');
   mkdirSync(state.dataDir, { recursive: true });
-  o.stage(`${kind}: seeding ${pushVens} push VENs and ${WARM_PUSH_VENS} more for the warm-up (endpoints on 127.0.0.1:${port}), and ${POLLING_VENS} polling VENs`);
-  const seeded = await seedState({ state, vens: pushVens + WARM_PUSH_VENS + POLLING_VENS, events: 0, now: new Date(), push: { count: pushVens + WARM_PUSH_VENS, address: (venId) => `http://127.0.0.1:${port}/ven/${venId}/OpenADR2/Simple/2.0b` } });
+  o.stage(`${kind}: seeding ${pushVens} push VENs and ${warmVens} more for the warm-up (endpoints on 127.0.0.1:${port}), and ${POLLING_VENS} polling VENs`);
+  const seeded = await seedState({ state, vens: pushVens + warmVens + POLLING_VENS, events: 0, now: new Date(), push: { count: pushVens + warmVens, address: (venId) => `http://127.0.0.1:${port}/ven/${venId}/OpenADR2/Simple/2.0b` } });
   const targets = seeded.venIds.slice(0, pushVens);
-  const warmTargets = seeded.venIds.slice(pushVens, pushVens + WARM_PUSH_VENS);
-  const pollers = seeded.venIds.slice(pushVens + WARM_PUSH_VENS);
+  const warmTargets = seeded.venIds.slice(pushVens, pushVens + warmVens);
+  const pollers = seeded.venIds.slice(pushVens + warmVens);
   const child = new ChildHandle(join(o.here, 'vtn-child.js'), [state.dataDir, o.logLevel, '', state.store ? JSON.stringify(state.store) : '', JSON.stringify({ allowLoopback: true })], { execArgv: o.execArgv });
   try {
     const vtn = (await child.ready) as VtnChildReady;
@@ -70,7 +70,7 @@ async function onStore(o: Ctx, kind: BenchStoreKind, port: number, endpoints: Ch
     // JIT and connections warm before anything counts: polls, and one event pushed to VENs of their own.
     await loader.call<MaxResult>('max', { url: pollUrl, venIds: pollers, connections: 50, durationS: 1 });
     const warm = await pushTo(warmTargets, `push-warmup-${kind}`, 1);
-    if (warm.acked !== WARM_PUSH_VENS) throw new Error(`the push warm-up reached ${warm.acked} of ${WARM_PUSH_VENS} VENs${warm.firstFailure ? `: ${warm.firstFailure}` : ''}`);
+    if (warm.acked !== warmVens) throw new Error(`the push warm-up reached ${warm.acked} of ${warmVens} VENs${warm.firstFailure ? `: ${warm.firstFailure}` : ''}`);
 
     o.stage(`${kind}: one event to ${pushVens} push VENs, until every oadrCreatedEvent is recorded`);
     // With BENCH_CPU_PROF, this fan-out alone also gets a profile of its own (the whole-run one mixes in the polls).

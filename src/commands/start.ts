@@ -52,7 +52,7 @@ export function registerStartCommand(program: Command): void {
       // A signal while the state loaded: the shutdown steps own the VTN now, so no layer is installed after it.
       if (stopping) return;
       const admin = config.admin?.enabled === false ? undefined
-        : new AdminServer({ vtn, config: config.admin, logger: log, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
+        : new AdminServer({ vtn, config: config.admin, logger: log, repeatedPolls: vtn.repeatedPolls, ...(config.inMemory ? {} : { dataDir: config.dataDir ?? 'data' }) });
       if (admin) stopSteps.push({ name: 'admin API', run: () => admin.close() });
       // The admin port is the VTN's own too: a push VEN may not name it as its target.
       if (admin) vtn.ctx.settings.push.rules.ownPorts.push(admin.settings.port);

@@ -4,7 +4,7 @@ import type { Vtn } from '../vtn/vtn.js';
 import { installMessageMetrics } from './message-metrics.js';
 import { installPolicyMetrics, type PolicySources } from './policy-metrics.js';
 import { installPushMetrics } from './push-metrics.js';
-import { installRepeatedPollMetrics } from './repeated-poll-metrics.js';
+import { installRepeatedPollMetrics, type RepeatedPollSources } from './repeated-poll-metrics.js';
 import { installStateGauges, type GaugeCacheTimes, type OnlineCounter } from './state-gauges.js';
 import { countTelemetryIngest } from './telemetry-ingest.js';
 import { installWebhookMetrics, type WebhookSources } from './webhook-metrics.js';
@@ -13,7 +13,7 @@ export interface MetricsSources {
   vtn: Vtn;
   presence: OnlineCounter;
   /** Read at scrape time: may be filled in after start-up. */
-  sources: PolicySources & WebhookSources;
+  sources: PolicySources & WebhookSources & RepeatedPollSources;
   /** Include Node process metrics (CPU, memory, event-loop lag); default true. */
   processMetrics?: boolean;
   /** How stale the cached state gauges may be (default GAUGE_CACHE_DEFAULTS: 5 s after a change, 60 s at most). */
@@ -37,7 +37,7 @@ export function createVtnMetrics(src: MetricsSources): VtnMetrics {
   const stopIngest = countTelemetryIngest(registry, src.vtn.telemetry);
   const stopGauges = installStateGauges(registry, src.vtn, src.presence, src.gaugeCache);
   const stopPush = installPushMetrics(registry, src.vtn);
-  installRepeatedPollMetrics(registry, src.vtn);
+  installRepeatedPollMetrics(registry, src.sources);
   installPolicyMetrics(registry, src.sources);
   installWebhookMetrics(registry, src.sources);
   return {

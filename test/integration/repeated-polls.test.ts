@@ -58,7 +58,7 @@ describe('repeated polls', () => {
 
   it('/metrics shows the hits, misses and what is kept', async () => {
     const f = await setup();
-    const admin = new AdminServer({ vtn: f.vtn, processMetrics: false });
+    const admin = new AdminServer({ vtn: f.vtn, processMetrics: false, repeatedPolls: f.vtn.repeatedPolls });
     try {
       const ven = await f.registeredVen();
       await ven.poll();

@@ -126,8 +126,8 @@ export class VenRowsCache {
         for (const t of this.#reading.get(venId) ?? []) t.stale = true;
         const entry = this.#entries.get(venId);
         if (!entry || !entry.rows.collections.has(write.collection)) continue;
-        members ??= write.value === undefined ? new Set() : this.#members(write.collection, write.value);
-        const member = members === true || members.has(venId);
+        if (write.value !== undefined) members ??= this.#members(write.collection, write.value);
+        const member = members === true || (members?.has(venId) ?? false);
         this.#replaceRow(venId, entry, write.collection, write.key, member && version !== undefined ? { version, value: write.value } : undefined);
       }
     }
@@ -212,7 +212,6 @@ export class VenRowsCache {
     // A set, not the list: an event's venIds may name 10,000 VENs, each of whose entries asks.
     return new Set(indexValues(collection, 'venId', value));
   }
-
 }
 
 function* sharedRowIds(rows: VenRows): Iterable<string> {

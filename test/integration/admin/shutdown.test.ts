@@ -81,6 +81,9 @@ describe('vtn start: admin server and graceful shutdown', () => {
     await ven.poll(); // a new registration names no venID yet; the first poll makes the VEN "seen"
     const vens = (await (await admin('/admin/v1/vens')).json()) as { venId: string; online: boolean }[];
     expect(vens).toEqual([expect.objectContaining({ venId: ven.venId, online: true })]);
+    // `vtn start` hands the HTTP server's repeated-poll cache to /metrics: the same poll again is a hit.
+    await ven.poll();
+    expect(await (await admin('/metrics')).text()).toMatch(/^vtn_repeated_polls_hits_total [1-9]\d*$/m);
 
     s.child.kill(signal);
     const { code, ms } = await s.exited;
