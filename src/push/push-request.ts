@@ -1,11 +1,11 @@
 // One push POST to a checked, pinned address: bounded time and reply size, no redirects followed, mutual TLS
 // with the VTN's certificate when TLS is on. Returns what came back; never throws for the VEN's behaviour.
-import http from 'node:http';
 import https from 'node:https';
 import { checkServerIdentity, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { isIP } from 'node:net';
 import { certificateFingerprint } from '../security/fingerprint.js';
 import { bareHost } from '../vtn/push-target.js';
+import { sendPlainPush } from './push-request-plain.js';
 import type { ResolvedTarget } from './resolve-target.js';
 
 export interface PushClientTls {
@@ -39,11 +39,15 @@ export type PushResponse =
   | { ok: true; status: number; body: string; contentType: string | undefined; peerFingerprint?: string }
   | { ok: false; error: string };
 
-const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 64 }), https: new https.Agent({ keepAlive: true, maxSockets: 64 }) };
+const agent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
+/** Plain HTTP goes through undici (push-request-plain.ts); TLS stays on node:https, which hands over the peer certificate of the very connection a reply came on. */
 export function sendPush(req: PushRequest): Promise<PushResponse> {
+  return req.target.url.protocol === 'https:' ? sendTlsPush(req) : sendPlainPush(req);
+}
+
+function sendTlsPush(req: PushRequest): Promise<PushResponse> {
   const { url, address, port } = req.target;
-  const secure = url.protocol === 'https:';
   const host = bareHost(url.hostname);
   return new Promise((resolve) => {
     let settled = false;
@@ -60,10 +64,9 @@ export function sendPush(req: PushRequest): Promise<PushResponse> {
         ...req.headers, host: url.host, 'content-length': Buffer.byteLength(req.body),
         ...(req.method === 'GET' ? {} : { 'content-type': req.contentType ?? 'application/xml; charset=utf-8' }),
       },
-      agent: secure ? agents.https : agents.http,
-      ...(secure ? tlsOptions(req, host) : {}),
+      agent, ...tlsOptions(req, host),
     };
-    const request = (secure ? https : http).request(options, (res) => {
+    const request = https.request(options, (res) => {
       const chunks: Buffer[] = [];
       let size = 0;
       res.on('data', (chunk: Buffer) => {
@@ -76,7 +79,7 @@ export function sendPush(req: PushRequest): Promise<PushResponse> {
       res.on('error', (err) => done({ ok: false, error: err.message }));
       res.on('end', () => {
         const socket = res.socket as TLSSocket | null;
-        const peer = secure && socket?.getPeerX509Certificate ? socket.getPeerX509Certificate() : undefined;
+        const peer = socket?.getPeerX509Certificate ? socket.getPeerX509Certificate() : undefined;
         done({
           ok: true, status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), contentType: res.headers['content-type'],
           ...(peer ? { peerFingerprint: certificateFingerprint(peer) } : {}),
