@@ -119,8 +119,8 @@ function logMessage(vtn: Vtn, req: FastifyRequest, service: string, type: string
   vtn.messages.notify({ service, type, ...(speaker ? { venId: speaker } : {}), code, replyType, ms });
   const line = { service, type, venId: venId === undefined ? undefined : clipText(venId), code, replyType, ms, reqId: req.id };
   if (!speaker) return logStranger(vtn, line);
-  // Polls are the bulk of traffic: keep them out of the info log unless they carry something. An accepted
-  // oadrCreatedEvent has its own info line (opt responses recorded): a second one per VEN doubles a fan-out's log.
+  // Polls are the bulk of traffic: keep them out of the info log unless they carry something. Accepted
+  // oadrCreatedEvents are summed up at info by the opt-response log (src/vtn/opt-response-log.ts).
   if (code === 200 && ((type === 'oadrPoll' && replyType === 'oadrResponse') || type === 'oadrCreatedEvent')) vtn.ctx.log.debug(line, 'openadr message');
   else vtn.ctx.log.info(line, 'openadr message');
 }

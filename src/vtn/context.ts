@@ -4,6 +4,7 @@ import type { IdlePolls } from './idle-polls.js';
 import type { PresenceBook } from './presence-book.js';
 import type { HandlerRegistry } from './handlers.js';
 import type { OptListeners } from './opt-listeners.js';
+import type { OptResponseLog } from './opt-response-log.js';
 import type { PendingRenderer } from './poll.js';
 import type { PendingItem } from '../store/records.js';
 import type { TelemetryStore } from '../telemetry/telemetry-store.js';
@@ -51,6 +52,8 @@ export interface VtnContext {
   /** Last-seen times, written to the store at most once per two poll periods per VEN. */
   readonly presence: PresenceBook;
   readonly optListeners: OptListeners;
+  /** Accepted opt responses: debug per message, an info summary per interval. */
+  readonly optLog: OptResponseLog;
   /** Renderers for queued messages owned by optional modules (reports). */
   readonly pendingRenderers: Map<PendingItem['kind'], PendingRenderer>;
   /** Where report values go (never the main state document). */

@@ -59,7 +59,7 @@ export async function createdEvent(ctx: Work, msg: OadrCreatedEvent): Promise<Oa
   }
   const accepted = own.map((r) => ({ eventId: r.eventId, optType: r.optType, modificationNumber: r.modificationNumber }));
   ctx.u.afterCommit(async () => {
-    if (accepted.length) ctx.log.info({ venId: msg.venId, responses: accepted }, 'opt responses recorded');
+    ctx.optLog.record(msg.venId, accepted);
     for (const a of accepted) await notifyOpt(ctx, msg.venId, a.eventId, a.optType, a.modificationNumber, now.toISOString());
     if (foreign.length) ctx.log.info({ venId: msg.venId, eventIds: foreign.slice(0, 20).map((r) => clipText(r.eventId)), count: foreign.length }, 'opt responses to events of the custom onPoll: passed to onCreatedEvent, not recorded');
     for (const r of foreign) await tellCreatedEvent(ctx, msg.venId, r.eventId, r.optType, r.modificationNumber);

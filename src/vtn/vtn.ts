@@ -15,6 +15,7 @@ import {
 } from './events/index.js';
 import { HandlerRegistry, type HandlerName, type Handlers } from './handlers.js';
 import { OptListeners, type OptCallback } from './opt-listeners.js';
+import { OptResponseLog } from './opt-response-log.js';
 import { optStateFor, optStateOf, type OptState } from './opt-service.js';
 import { firstAnswer } from './opt-answer.js';
 import type { Connection } from './identity-gate.js';
@@ -113,6 +114,7 @@ export class Vtn {
       idle: new IdlePolls(store, options.idlePollCacheMs ?? 15_000),
       presence: new PresenceBook(store, settings.pollFreqMs, log ?? silentLogger),
       optListeners: new OptListeners(),
+      optLog: new OptResponseLog(log ?? silentLogger),
       pendingRenderers: new Map(),
       telemetry: options.telemetry ?? new MemoryTelemetryStore(),
       reportCallbacks: new ReportCallbacks(),
@@ -328,6 +330,7 @@ export class Vtn {
     await this.ctx.presence.flush();
     this.ctx.refusals.stop();
     await this.ctx.refusals.flush();
+    this.ctx.optLog.flush();
     await this.ctx.telemetry.close();
     await this.ctx.store.close();
   }

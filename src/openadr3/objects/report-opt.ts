@@ -38,7 +38,7 @@ export async function recordReportOpt(vtn: Vtn, venId: string, eventId: string, 
     const respondedAt = ctx.now().toISOString();
     u.deliveries.put(key, { ...(before ?? { eventId, venId }), protocol: 'openadr3', optType, optModification: event.modificationNumber, responseCode: 200, respondedAt });
     u.afterCommit(async () => {
-      ctx.log.info({ venId, eventId, optType, via: 'openadr3 report' }, 'opt responses recorded');
+      ctx.optLog.record(venId, [{ eventId, optType, modificationNumber: event.modificationNumber }], 'openadr3 report');
       await notifyOpt(ctx, venId, eventId, optType, event.modificationNumber, respondedAt);
     });
     return true;
