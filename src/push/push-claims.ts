@@ -8,7 +8,7 @@ import type { Work } from '../vtn/context.js';
 import type { Listed } from '../vtn/distribute.js';
 import { nextMessage } from '../vtn/next-message.js';
 import { freshPushStatus, PUSH_STATUS, type PushClaim, type PushKind, type PushStatusRecord } from '../vtn/push-status.js';
-import { addPending } from '../vtn/ven-state.js';
+import { addPending, isDue } from '../vtn/ven-state.js';
 import { clipText } from '../clip-text.js';
 
 export type PushOutcome =
@@ -39,6 +39,8 @@ export interface StepResult {
   busyUntil?: number;
   /** A queued re-send (report request, cancellation) becomes due then (ms). */
   wakeAt?: number;
+  /** The claimed message was all there was: unless a change comes meanwhile, the next step only settles. */
+  drained?: boolean;
 }
 
 export interface Claimer {
@@ -67,7 +69,8 @@ export async function pushStep(w: Work, venId: string, finished: Finished | unde
   }
   const ven = await w.u.vens.get(venId);
   const pushes = ven && ven.httpPullModel === false && ven.transportAddress !== undefined;
-  const { next, listed, wakeAt } = pushes && !status.suspendedAt && claimNext ? await nextMessage(w, venId, { skip: new Set<PushKind>(status.refused) }) : { listed: [], wakeAt: undefined };
+  const skip = new Set<PushKind>(status.refused);
+  const { next, listed, wakeAt, queued } = pushes && !status.suspendedAt && claimNext ? await nextMessage(w, venId, { skip }) : { listed: [], wakeAt: undefined, queued: [] };
   const later = wakeAt !== undefined ? { wakeAt } : {};
   if (!next || !ven) {
     // A VEN that retired meanwhile keeps no push record.
@@ -76,7 +79,11 @@ export async function pushStep(w: Work, venId: string, finished: Finished | unde
   }
   const claim: PushClaim = { kind: next.kind, ...(next.item ? { item: next.item } : {}), claimedAt: now.toISOString(), instance: me.instance, seq: me.nextSeq() };
   repo.put(venId, { ...status, inFlight: claim });
-  return { claimed: { message: next.message, claim, ven }, listed, ...later };
+  // A distribute with nothing else to push now (only refused kinds or items not yet due, which the wake-up set
+  // from this step covers) leaves nothing to send once it arrived.
+  const nowIso = now.toISOString();
+  const drained = next.kind === 'distribute' && queued.every((i) => (skip.has(i.kind) && i.kind !== 'resendEvents') || !isDue(i, nowIso));
+  return { claimed: { message: next.message, claim, ven }, listed, ...later, ...(drained ? { drained } : {}) };
 }
 
 /** A claim whose instance stopped mid-push: its message is pending again, the VEN is not to blame. */

@@ -138,21 +138,25 @@ export class PushService {
   /** Steps until nothing is left to push: each step settles the previous push and claims the next. */
   async #drain(venId: string): Promise<void> {
     let finished: Finished | undefined;
+    let settleOnly = false;
     for (;;) {
       // Each step waits for its turn: the polls that arrived meanwhile are answered first.
       await this.#turns.next();
+      // The last push took all there was and nothing changed since: this step settles it, looks for nothing more.
+      settleOnly &&= !this.#again.has(venId);
       this.#again.delete(venId);
       let step: StepResult;
       try {
-        step = await this.#steps.step(venId, finished, !this.#stopping);
+        step = await this.#steps.step(venId, finished, !this.#stopping && !settleOnly);
       } catch (err) {
         // The claim (if any) stays in the store; it is taken back once its lifetime is over.
         this.#vtn.ctx.log.error({ err, venId }, 'push step failed; retried when the claim expires');
         this.#timer.at(venId, this.#vtn.ctx.now().getTime() + this.#claimer.lifetimeMs);
         return;
       }
-      this.#afterStep(venId, finished, step);
+      this.#afterStep(venId, finished, step, settleOnly);
       finished = undefined;
+      settleOnly = false;
       if (!step.claimed) {
         if (this.#again.has(venId) && !this.#stopping) continue;
         return;
@@ -160,15 +164,17 @@ export class PushService {
       const started = performance.now();
       const result = await deliver(this.#delivery, step.claimed);
       finished = { claim: step.claimed.claim, outcome: result.outcome };
+      settleOnly = step.drained === true && result.outcome.result === 'delivered';
       this.observers.notify({ venId, kind: step.claimed.claim.kind, type: step.claimed.message.type, ...result, ms: performance.now() - started });
       this.#log(venId, step, result.outcome);
     }
   }
 
-  #afterStep(venId: string, finished: Finished | undefined, step: StepResult): void {
+  /** `settleOnly`: the step listed nothing, so the wake-up set from the claim's event list stays. */
+  #afterStep(venId: string, finished: Finished | undefined, step: StepResult, settleOnly: boolean): void {
     if (finished?.outcome.result === 'failed') this.roster.setSuspended(venId, true);
     if (step.busyUntil !== undefined) this.#timer.at(venId, step.busyUntil);
-    else this.#wakeAtStatusChange(venId, step.listed, step.wakeAt);
+    else if (!settleOnly) this.#wakeAtStatusChange(venId, step.listed, step.wakeAt);
   }
 
   /** An event changing status with the clock (near → active, …), or a queued re-send coming due, needs no write to be sent. */

@@ -59,6 +59,25 @@ describe('field timers for a push VEN (controlled clock)', () => {
     expect(ven.all('oadrCreateReport')).toHaveLength(1);
   });
 
+  // The step after a push that took all there was only settles it: the wake-up set from the claim's event
+  // list must survive it, or the event going active would wait for some unrelated change.
+  it('an event pushed ahead is pushed again when it goes active, with no write in between', async () => {
+    const { vtn, ven, clock, settled } = await start('push-status-change');
+    const startsIn = 60 * 60_000;
+    await vtn.vtn.addEvent({ venIds: [ven.client.venId!], signalName: 'SIMPLE', signalType: 'level', intervals: [{ dtstart: new Date(clock.now().getTime() + startsIn), duration: 'PT1H', payload: 1 }] });
+    await vi.waitFor(() => expect(ven.createdEventReplies).toHaveLength(1));
+    await settled();
+    expect(ven.all('oadrDistributeEvent').map((m) => /eventStatus>(\w+)</.exec(m.body)?.[1])).toEqual(['far']);
+    clock.advance(startsIn - 1);
+    await settled();
+    expect(ven.all('oadrDistributeEvent')).toHaveLength(1);
+    clock.advance(1);
+    await vi.waitFor(() => expect(ven.all('oadrDistributeEvent')).toHaveLength(2));
+    expect(/eventStatus>(\w+)</.exec(ven.all('oadrDistributeEvent')[1]!.body)?.[1]).toBe('active');
+    await vi.waitFor(() => expect(ven.createdEventReplies).toHaveLength(2));
+    await settled();
+  });
+
   it('a cancellation the VEN takes but never confirms is pushed again every half poll period and the VEN is retired when the grace is over', async () => {
     const takesCancel: Responder = (m, self) => (m.type === 'oadrCancelPartyRegistration' ? { status: 200 } : fieldVen(m, self));
     const { vtn, ven, venId, clock, settled } = await start('push-never-confirms', takesCancel);
