@@ -59,8 +59,12 @@ export class NoticeSender {
   async #drain(): Promise<void> {
     try {
       while (this.#waiting.length) {
-        const wait = this.#lastSentAt + this.#gapMs - performance.now();
-        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+        // A timer can fire early by a busy turn's length (its start is the loop's cached time): look again.
+        let wait = this.#lastSentAt + this.#gapMs - performance.now();
+        while (wait > 0) {
+          await new Promise((resolve) => setTimeout(resolve, wait));
+          wait = this.#lastSentAt + this.#gapMs - performance.now();
+        }
         this.#lastSentAt = performance.now();
         const batch = this.#waiting;
         this.#waiting = [];

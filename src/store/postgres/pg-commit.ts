@@ -6,7 +6,7 @@ import { WriteConflict, type PendingWrite } from '../unit/row-source.js';
 import { indexChanges, type IndexChanges, type IndexRows } from './index-rows.js';
 import { VtnError } from '../../errors.js';
 import { isConnectionError, isRaceError } from './pg-connection.js';
-import { decodeText, encodeText, encodeValue } from './pg-encoding.js';
+import { decodeText, encodeText, encodeValue, jsonTextArray } from './pg-encoding.js';
 import type { Query } from './pg-row-source.js';
 
 /** What the commit left in the table, for the value cache: the new version, or undefined for a delete. */
@@ -36,7 +36,7 @@ interface EncodedUnit {
   ops: string[];
   collections: string[];
   keys: string[];
-  json: unknown[];
+  json: (string | null)[];
   text: (string | null)[];
   expected: number[];
   index: IndexChanges;
@@ -73,7 +73,7 @@ export async function commitTransaction(query: Query, writes: PendingWrite[], no
   let row: { collections: string[]; keys: string[]; versions: string[] } | undefined;
   try {
     [row] = await query<{ collections: string[]; keys: string[]; versions: string[] }>(COMMIT_SQL, [
-      u.ops, u.collections, u.keys, u.json, u.text, u.expected,
+      u.ops, u.collections, u.keys, jsonTextArray(u.json), jsonTextArray(u.text), u.expected,
       clear.collection, clear.key, remove.collection, remove.index, remove.value, remove.key,
       add.collection, add.index, add.value, add.key, notify.channel, notify.payload ?? null,
     ]);
@@ -130,7 +130,7 @@ async function commitSet(query: Query, group: readonly GroupedUnit[], encoded: r
   const cat = <T>(pick: (u: EncodedUnit) => T[]) => encoded.flatMap(pick);
   const [row] = await query<{ failed: number[]; units: number[]; collections: string[]; keys: string[]; versions: string[] }>(SET_SQL, [
     rows.map((r) => r.u), rows.map((r) => r.e.ops[r.j]), rows.map((r) => r.e.collections[r.j]), rows.map((r) => r.e.keys[r.j]),
-    rows.map((r) => r.e.json[r.j]), rows.map((r) => r.e.text[r.j]), rows.map((r) => r.e.expected[r.j]),
+    jsonTextArray(rows.map((r) => r.e.json[r.j]!)), jsonTextArray(rows.map((r) => r.e.text[r.j]!)), rows.map((r) => r.e.expected[r.j]),
     unitsOf((u) => u.index.clear), cat((u) => u.index.clear.collection), cat((u) => u.index.clear.key),
     unitsOf((u) => u.index.remove), cat((u) => u.index.remove.collection), cat((u) => u.index.remove.index), cat((u) => u.index.remove.value), cat((u) => u.index.remove.key),
     unitsOf((u) => u.index.add), cat((u) => u.index.add.collection), cat((u) => u.index.add.index), cat((u) => u.index.add.value), cat((u) => u.index.add.key),
@@ -145,7 +145,7 @@ async function commitSet(query: Query, group: readonly GroupedUnit[], encoded: r
 
 async function commitUnitByUnit(query: Query, group: readonly GroupedUnit[], encoded: readonly EncodedUnit[], channel: string): Promise<(Committed[] | Error)[]> {
   const ends = { w: [] as number[], clear: [] as number[], rm: [] as number[], add: [] as number[] };
-  const all = { ops: [] as string[], cs: [] as string[], ks: [] as string[], js: [] as unknown[], ts: [] as (string | null)[], es: [] as number[] };
+  const all = { ops: [] as string[], cs: [] as string[], ks: [] as string[], js: [] as (string | null)[], ts: [] as (string | null)[], es: [] as number[] };
   const clear = { collection: [] as string[], key: [] as string[] };
   const remove: IndexRows = { collection: [], index: [], value: [], key: [] };
   const add: IndexRows = { collection: [], index: [], value: [], key: [] };
@@ -158,7 +158,7 @@ async function commitUnitByUnit(query: Query, group: readonly GroupedUnit[], enc
     ends.w.push(all.ops.length); ends.clear.push(clear.key.length); ends.rm.push(remove.key.length); ends.add.push(add.key.length);
   }
   const [row] = await query<{ codes: (string | null)[]; details: (string | null)[]; units: number[]; collections: string[]; keys: string[]; versions: string[] }>(GROUP_SQL, [
-    ends.w, all.ops, all.cs, all.ks, all.js, all.ts, all.es, ends.clear, clear.collection, clear.key,
+    ends.w, all.ops, all.cs, all.ks, jsonTextArray(all.js), jsonTextArray(all.ts), all.es, ends.clear, clear.collection, clear.key,
     ends.rm, remove.collection, remove.index, remove.value, remove.key, ends.add, add.collection, add.index, add.value, add.key,
     channel, group.map((g) => g.payload ?? null),
   ]);

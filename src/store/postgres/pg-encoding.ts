@@ -28,3 +28,18 @@ export function encodeValue(value: unknown): StoredValue {
 export function decodeValue(value: unknown, valueText: string | null): unknown {
   return valueText === null ? value : JSON.parse(valueText);
 }
+
+/**
+ * A text[] parameter of JSON texts (or nulls) as one array literal. JSON.stringify quotes a JSON text exactly as an
+ * array element needs (`"` and `\` escaped; a JSON text holds no raw control character or lone surrogate, so no
+ * other escape appears), natively: pg's own array encoding runs two regex replaces per element, the largest part
+ * of a group commit's parameter encoding (a 10,000-VEN push fan-out's record values).
+ */
+export function jsonTextArray(texts: readonly (string | null)[]): string {
+  let out = '{';
+  for (let i = 0; i < texts.length; i++) {
+    const t = texts[i];
+    out += (i === 0 ? '' : ',') + (t === null || t === undefined ? 'NULL' : JSON.stringify(t));
+  }
+  return `${out}}`;
+}
