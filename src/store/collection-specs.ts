@@ -11,7 +11,16 @@ export interface CollectionSpec {
 
 const NONE: CollectionSpec = { indexes: {}, venIdsOf: () => [] };
 const KEY_IS_VEN: CollectionSpec = { indexes: {}, venIdsOf: (key) => [key] };
-const byVenField = (key: string, value: { venId: string } | undefined): readonly string[] => [value?.venId ?? key.split('\u0000')[0] ?? key];
+const byVenField = (key: string, value: { venId: string } | undefined): readonly string[] => [value?.venId ?? segment(key, 0)];
+
+/** The `n`th (0 or 1) \u0000-separated part of a key, as key.split('\u0000')[n] ?? key without the array: every commit asks. */
+function segment(key: string, n: 0 | 1): string {
+  const first = key.indexOf('\u0000');
+  if (first < 0) return key;
+  if (n === 0) return key.slice(0, first);
+  const second = key.indexOf('\u0000', first + 1);
+  return second < 0 ? key.slice(first + 1) : key.slice(first + 1, second);
+}
 
 /** Time an event leaves the live set (end, or cancellation), the retention index. Open-ended events never end. */
 export function eventEndIso(rec: EventRecord): string | undefined {
@@ -41,7 +50,7 @@ const specs: Record<string, CollectionSpec> = {
   },
   deliveries: {
     indexes: { venId: (d: DeliveryRecord) => [d.venId], eventId: (d: DeliveryRecord) => [d.eventId] },
-    venIdsOf: (key: string) => [key.split('\u0000')[1] ?? key],
+    venIdsOf: (key: string) => [segment(key, 1)],
   },
   opts: {
     indexes: { venId: (o: OptRecord) => [o.venId], eventId: (o: OptRecord) => (o.eventId ? [o.eventId] : []) },

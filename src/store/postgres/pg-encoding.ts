@@ -21,7 +21,8 @@ const JSONB_REFUSES = /\\u(0000|d[89a-f])/i;
 
 export function encodeValue(value: unknown): StoredValue {
   const json = JSON.stringify(value);
-  return JSONB_REFUSES.test(json) ? { json: null, text: json } : { json, text: null };
+  // JSON.stringify writes \u only for a control character or a lone surrogate: most texts skip the regex.
+  return json.includes('\\u') && JSONB_REFUSES.test(json) ? { json: null, text: json } : { json, text: null };
 }
 
 /** `value` is the parsed jsonb column (pg parses it), `valueText` the text column. */
