@@ -82,7 +82,7 @@ export async function pushStep(w: Work, venId: string, finished: Finished | unde
   // A distribute with nothing else to push now (only refused kinds or items not yet due, which the wake-up set
   // from this step covers) leaves nothing to send once it arrived.
   const nowIso = now.toISOString();
-  const drained = next.kind === 'distribute' && queued.every((i) => (skip.has(i.kind) && i.kind !== 'resendEvents') || !isDue(i, nowIso));
+  const drained = next.kind === 'distribute' && queued.every((i) => skip.has(i.kind) || !isDue(i, nowIso));
   return { claimed: { message: next.message, claim, ven }, listed, ...later, ...(drained ? { drained } : {}) };
 }
 

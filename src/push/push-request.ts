@@ -41,7 +41,10 @@ export type PushResponse =
 
 const agent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
-/** Plain HTTP goes through undici (push-request-plain.ts); TLS stays on node:https, which hands over the peer certificate of the very connection a reply came on. */
+/**
+ * Plain HTTP goes through undici (push-request-plain.ts); TLS stays on node:https, which hands over the peer
+ * certificate of the very connection a reply came on.
+ */
 export function sendPush(req: PushRequest): Promise<PushResponse> {
   return req.target.url.protocol === 'https:' ? sendTlsPush(req) : sendPlainPush(req);
 }
