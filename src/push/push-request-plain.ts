@@ -4,6 +4,7 @@
 import { isIP } from 'node:net';
 import { Agent, type Dispatcher } from 'undici';
 import type { PushRequest, PushResponse } from './push-request.js';
+import { pushHeaders, STOPPING, tooLarge, tooSlow } from './push-request-parts.js';
 
 // Idle keep-alive connections are unreferenced by undici: they never hold a stopping process.
 const dispatcher = new Agent({ connections: 64, keepAliveTimeout: 30_000 });
@@ -25,18 +26,15 @@ export function sendPlainPush(req: PushRequest): Promise<PushResponse> {
       controller?.abort(new Error('push ended'));
       resolve(r);
     };
-    const timer = setTimeout(() => done({ ok: false, error: `no complete reply within ${req.timeoutMs} ms` }), req.timeoutMs);
-    const onStop = () => done({ ok: false, error: 'the VTN is stopping' });
+    const timer = setTimeout(() => done({ ok: false, error: tooSlow(req) }), req.timeoutMs);
+    const onStop = () => done({ ok: false, error: STOPPING });
     if (req.signal?.aborted) return onStop();
     req.signal?.addEventListener('abort', onStop, { once: true });
     const options: Dispatcher.DispatchOptions = {
       // The pinned address, not the name: the name was resolved and checked once, for this request.
       origin: `http://${isIP(address) === 6 ? `[${address}]` : address}:${port}`,
       path: `${url.pathname}${url.search}`, method: req.method ?? 'POST',
-      headers: {
-        ...req.headers, host: url.host,
-        ...(req.method === 'GET' ? {} : { 'content-type': req.contentType ?? 'application/xml; charset=utf-8' }),
-      },
+      headers: pushHeaders(req),
       body: req.method === 'GET' ? null : req.body,
     };
     const chunks: Buffer[] = [];
@@ -56,7 +54,7 @@ export function sendPlainPush(req: PushRequest): Promise<PushResponse> {
       },
       onResponseData(_c, chunk) {
         size += chunk.length;
-        if (size > req.maxResponseBytes) done({ ok: false, error: `the reply is over ${req.maxResponseBytes} bytes` });
+        if (size > req.maxResponseBytes) done({ ok: false, error: tooLarge(req) });
         else chunks.push(chunk);
       },
       onResponseEnd() {

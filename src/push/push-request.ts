@@ -6,6 +6,7 @@ import { isIP } from 'node:net';
 import { certificateFingerprint } from '../security/fingerprint.js';
 import { bareHost } from '../vtn/push-target.js';
 import { sendPlainPush } from './push-request-plain.js';
+import { pushHeaders, STOPPING, tooLarge, tooSlow } from './push-request-parts.js';
 import type { ResolvedTarget } from './resolve-target.js';
 
 export interface PushClientTls {
@@ -63,10 +64,7 @@ function sendTlsPush(req: PushRequest): Promise<PushResponse> {
     const options: https.RequestOptions = {
       // The pinned address, not the name: the name was resolved and checked once, for this request.
       host: address, port, path: `${url.pathname}${url.search}`, method: req.method ?? 'POST',
-      headers: {
-        ...req.headers, host: url.host, 'content-length': Buffer.byteLength(req.body),
-        ...(req.method === 'GET' ? {} : { 'content-type': req.contentType ?? 'application/xml; charset=utf-8' }),
-      },
+      headers: { ...pushHeaders(req), 'content-length': Buffer.byteLength(req.body) },
       agent, ...tlsOptions(req, host),
     };
     const request = https.request(options, (res) => {
@@ -75,7 +73,7 @@ function sendTlsPush(req: PushRequest): Promise<PushResponse> {
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > req.maxResponseBytes) {
-          done({ ok: false, error: `the reply is over ${req.maxResponseBytes} bytes` });
+          done({ ok: false, error: tooLarge(req) });
           request.destroy();
         } else chunks.push(chunk);
       });
@@ -90,11 +88,11 @@ function sendTlsPush(req: PushRequest): Promise<PushResponse> {
       });
     });
     const timer = setTimeout(() => {
-      done({ ok: false, error: `no complete reply within ${req.timeoutMs} ms` });
+      done({ ok: false, error: tooSlow(req) });
       request.destroy();
     }, req.timeoutMs);
     const abort = () => {
-      done({ ok: false, error: 'the VTN is stopping' });
+      done({ ok: false, error: STOPPING });
       request.destroy();
     };
     if (req.signal?.aborted) abort();

@@ -130,7 +130,7 @@ async function commitSet(query: Query, group: readonly GroupedUnit[], encoded: r
   const cat = <T>(pick: (u: EncodedUnit) => T[]) => encoded.flatMap(pick);
   const [row] = await query<{ failed: number[]; units: number[]; collections: string[]; keys: string[]; versions: string[] }>(SET_SQL, [
     rows.map((r) => r.u), rows.map((r) => r.e.ops[r.j]), rows.map((r) => r.e.collections[r.j]), rows.map((r) => r.e.keys[r.j]),
-    jsonTextArray(rows.map((r) => r.e.json[r.j]!)), jsonTextArray(rows.map((r) => r.e.text[r.j]!)), rows.map((r) => r.e.expected[r.j]),
+    jsonTextArray(rows.map((r) => r.e.json[r.j] ?? null)), jsonTextArray(rows.map((r) => r.e.text[r.j] ?? null)), rows.map((r) => r.e.expected[r.j]),
     unitsOf((u) => u.index.clear), cat((u) => u.index.clear.collection), cat((u) => u.index.clear.key),
     unitsOf((u) => u.index.remove), cat((u) => u.index.remove.collection), cat((u) => u.index.remove.index), cat((u) => u.index.remove.value), cat((u) => u.index.remove.key),
     unitsOf((u) => u.index.add), cat((u) => u.index.add.collection), cat((u) => u.index.add.index), cat((u) => u.index.add.value), cat((u) => u.index.add.key),
