@@ -7,6 +7,7 @@ import { decodeText, decodeValue, encodeText } from './pg-encoding.js';
 import type { ValueCache } from './value-cache.js';
 import type { VenRowsCache } from './ven-rows-cache.js';
 import { readVenRowsGroup, type VenRowsRequest } from './ven-rows-read.js';
+import { RECORD_BY_KEY } from './record-by-key.js';
 
 /** VENs read per statement, and such statements at once (the rest queue and join the next). */
 const VEN_READS_PER_GROUP = 64;
@@ -60,7 +61,7 @@ export class PgRowSource implements RowSource {
     const held = new Map(keys.map((k) => [k, this.#cache.peek(collection, k)]));
     const rows = await this.#query<ValueRow>(
       `SELECT r.key, r.version, ${valueColumns('k.v')}
-       FROM unnest($2::text[], $3::int8[]) AS k(key, v) JOIN vtn_records r ON r.collection = $1 AND r.key = k.key`,
+       FROM unnest($2::text[], $3::int8[]) AS k(key, v) CROSS JOIN LATERAL (${RECORD_BY_KEY('$1', 'k.key', 'r.key, r.version, r.value, r.value_text')}) r`,
       [collection, keys.map(encodeText), keys.map((k) => held.get(k)?.version ?? 0)],
     );
     for (const row of rows) {
@@ -73,7 +74,7 @@ export class PgRowSource implements RowSource {
   find(collection: string, index: string, value: string, limit: number | undefined): Promise<KeyedRow[]> {
     return this.#ordered(
       collection,
-      `SELECT r.key, r.version FROM vtn_index i JOIN vtn_records r ON r.collection = i.collection AND r.key = i.key
+      `SELECT i.key, r.version FROM vtn_index i CROSS JOIN LATERAL (${RECORD_BY_KEY('i.collection', 'i.key', 'r.version')}) r
        WHERE i.collection = $1 AND i.index_name = $2 AND i.index_value = $3 ORDER BY i.key LIMIT $4`,
       [collection, index, encodeText(value), limit ?? null],
     );
@@ -90,7 +91,7 @@ export class PgRowSource implements RowSource {
       `SELECT r.key, r.version FROM (
          SELECT key, min(index_value) AS v FROM vtn_index WHERE collection = $1 AND index_name = $2 ${bounds.join(' ')}
          GROUP BY key ORDER BY v, key LIMIT $3) m
-       JOIN vtn_records r ON r.collection = $1 AND r.key = m.key ORDER BY m.v, m.key`,
+       CROSS JOIN LATERAL (${RECORD_BY_KEY('$1', 'm.key', 'r.key, r.version')}) r ORDER BY m.v, m.key`,
       params,
     );
   }

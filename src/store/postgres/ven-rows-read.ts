@@ -5,6 +5,7 @@ import type { Row } from '../unit/row-source.js';
 import { BY_VEN_INDEX, BY_VEN_KEY, type VenRowCollection, type VenRows } from '../unit/ven-rows.js';
 import { decodeText, decodeValue, encodeText } from './pg-encoding.js';
 import type { Query } from './pg-row-source.js';
+import { RECORD_BY_KEY } from './record-by-key.js';
 import type { ValueCache } from './value-cache.js';
 
 export interface VenRowsRequest {
@@ -23,14 +24,16 @@ interface VenRowOf {
 
 // Each VEN's keyed rows and its rows by venId index; event values left out (the caller's cache). One index probe
 // per VEN (the LATERAL, kept apart by OFFSET 0): matching all VENs at once with index_value = ANY let a planner on
-// stale statistics (a fan-out adds 10,000 deliveries in seconds) scan every VEN's index rows and filter them.
+// stale statistics (a fan-out adds 10,000 deliveries in seconds) scan every VEN's index rows and filter them. Each
+// index row's record is looked up by its key (record-by-key.ts) for the same reason.
 const VEN_ROWS_SQL = `SELECT v.ven, x.collection, x.key, x.version,
     CASE WHEN x.collection = 'events' THEN NULL ELSE x.value END AS value, CASE WHEN x.collection = 'events' THEN NULL ELSE x.value_text END AS value_text
   FROM unnest($1::text[]) AS v(ven) CROSS JOIN LATERAL (
     SELECT r.collection, r.key, r.version, r.value, r.value_text FROM vtn_records r
       WHERE r.collection = ANY($2::text[]) AND r.key = v.ven COLLATE "C"
     UNION ALL
-    SELECT r.collection, r.key, r.version, r.value, r.value_text FROM vtn_index i JOIN vtn_records r ON r.collection = i.collection AND r.key = i.key
+    SELECT r.collection, r.key, r.version, r.value, r.value_text FROM vtn_index i
+      CROSS JOIN LATERAL (${RECORD_BY_KEY('i.collection', 'i.key', 'r.collection, r.key, r.version, r.value, r.value_text')}) r
       WHERE i.collection = ANY($3::text[]) AND i.index_name = 'venId' AND i.index_value = v.ven COLLATE "C"
     OFFSET 0) x`;
 
