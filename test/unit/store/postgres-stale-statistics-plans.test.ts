@@ -2,30 +2,14 @@
 // statistics say. Autovacuum can analyze the tables just before a fan-out adds 10,000 deliveries; the planner then
 // expects one delivery, and with an equal cost it may scan every delivery for each index row instead (found in the
 // push bench: one find of an event's deliveries took 24 s, VEN-rows reads 0.2–0.5 s).
-import pg from 'pg';
 import { expect, it } from 'vitest';
-import { withClient } from '../../../src/store/postgres/pg-connection.js';
-import { PgRowSource, type Query } from '../../../src/store/postgres/pg-row-source.js';
+import { PgRowSource } from '../../../src/store/postgres/pg-row-source.js';
 import { ValueCache } from '../../../src/store/postgres/value-cache.js';
 import { readVenRowsGroup } from '../../../src/store/postgres/ven-rows-read.js';
+import { explainedRead, planNodes, type PlanNode } from '../../helpers/explained-reads.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { postgresStores } from '../../helpers/postgres-stores.js';
 import { recordingLogger } from './store-test-kit.js';
-
-interface PlanNode {
-  'Node Type': string;
-  'Relation Name'?: string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Join Filter'?: number;
-  Plans?: PlanNode[];
-}
-
-function* nodes(n: PlanNode): Iterable<PlanNode> {
-  yield n;
-  for (const c of n.Plans ?? []) yield* nodes(c);
-}
 
 const VENS = 3000;
 const ven = (i: number) => `ven-${String(i).padStart(5, '0')}`;
@@ -33,26 +17,12 @@ const ven = (i: number) => `ven-${String(i).padStart(5, '0')}`;
 describePostgres('PostgreSQL: joined reads on statistics taken before a fan-out', (db) => {
   const open = postgresStores(db, () => ({ logger: recordingLogger() }));
 
-  /** Runs `read` with every statement explained; returns its answer and, per statement, the rows each vtn_records scan touched. */
-  async function explained<T>(read: (query: Query) => Promise<T>): Promise<{ out: T; plans: PlanNode[] }> {
-    const plans: PlanNode[] = [];
-    const out = await withClient(db.url, async (client: pg.Client) => {
-      const query: Query = async <R>(sql: string, params: unknown[]) => {
-        const [row] = (await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params)).rows;
-        plans.push(row!['QUERY PLAN'][0].Plan);
-        return (await client.query(sql, params)).rows as R[];
-      };
-      return read(query);
-    });
-    return { out, plans };
-  }
-
   /** Record rows the statements read, and rows they read and threw away, over every vtn_records scan. */
   function recordReads(plans: PlanNode[]): { read: number; discarded: number } {
     let read = 0;
     let discarded = 0;
     for (const plan of plans) {
-      for (const n of nodes(plan)) {
+      for (const n of planNodes(plan)) {
         discarded += (n['Rows Removed by Join Filter'] ?? 0) * n['Actual Loops'];
         if (n['Relation Name'] !== 'vtn_records') continue;
         read += n['Actual Rows'] * n['Actual Loops'];
@@ -76,20 +46,20 @@ describePostgres('PostgreSQL: joined reads on statistics taken before a fan-out'
       UNION ALL SELECT 'deliveries', 'venId', 'ven-' || lpad(g::text, 5, '0'), 'e1|ven-' || lpad(g::text, 5, '0') FROM generate_series(1, ${VENS}) g`);
     const keys = Array.from({ length: VENS }, (_v, i) => `e1|${ven(i + 1)}`);
 
-    const found = await explained((q) => new PgRowSource(q, new ValueCache(0)).find('deliveries', 'eventId', 'e1', undefined));
+    const found = await explainedRead(db.url, (q) => new PgRowSource(q, new ValueCache(0)).find('deliveries', 'eventId', 'e1', undefined));
     expect(found.out.map((r) => r.key)).toEqual(keys);
     expect(recordReads(found.plans)).toEqual({ read: 2 * VENS, discarded: 0 }); // the listing's lookups, then the values' fetch
 
-    const ranged = await explained((q) => new PgRowSource(q, new ValueCache(0)).range('deliveries', 'venId', ven(1), ven(VENS + 1), undefined));
+    const ranged = await explainedRead(db.url, (q) => new PgRowSource(q, new ValueCache(0)).range('deliveries', 'venId', ven(1), ven(VENS + 1), undefined));
     expect(ranged.out.map((r) => r.key)).toEqual(keys);
     expect(recordReads(ranged.plans)).toEqual({ read: 2 * VENS, discarded: 0 });
 
-    const got = await explained((q) => new PgRowSource(q, new ValueCache(0)).getMany('deliveries', keys));
+    const got = await explainedRead(db.url, (q) => new PgRowSource(q, new ValueCache(0)).getMany('deliveries', keys));
     expect([...got.out.keys()].sort()).toEqual(keys);
     expect(recordReads(got.plans)).toEqual({ read: VENS, discarded: 0 });
 
     const asked = Array.from({ length: 64 }, (_v, i) => ven(100 + i * 7));
-    const venRows = await explained((q) => readVenRowsGroup(q, new ValueCache(100), asked.map((venId) => ({ venId, collections: ['vens', 'deliveries'] }))));
+    const venRows = await explainedRead(db.url, (q) => readVenRowsGroup(q, new ValueCache(100), asked.map((venId) => ({ venId, collections: ['vens', 'deliveries'] }))));
     expect(venRows.out.map((r) => [...r.byKey.keys()].map((k) => k.split('\u0000')[1]))).toEqual(asked.map((v) => [v, `e1|${v}`]));
     expect(recordReads(venRows.plans)).toEqual({ read: 2 * 64, discarded: 0 });
   }, 60_000);

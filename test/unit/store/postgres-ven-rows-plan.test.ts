@@ -1,22 +1,13 @@
 // The grouped VEN-rows read (ven-rows-read.ts) must probe the venId index once per VEN asked for, whatever the
 // planner's statistics say: a fan-out adds thousands of index rows in seconds, and a plan that scans every VEN's
 // index rows and filters them costs each read milliseconds (the PostgreSQL push fan-out's largest statement).
-import pg from 'pg';
 import { expect, it } from 'vitest';
-import { withClient } from '../../../src/store/postgres/pg-connection.js';
-import type { Query } from '../../../src/store/postgres/pg-row-source.js';
 import { ValueCache } from '../../../src/store/postgres/value-cache.js';
 import { readVenRowsGroup } from '../../../src/store/postgres/ven-rows-read.js';
+import { explainedRead, planNodes } from '../../helpers/explained-reads.js';
 import { describePostgres } from '../../helpers/postgres.js';
 import { postgresStores } from '../../helpers/postgres-stores.js';
 import { recordingLogger } from './store-test-kit.js';
-
-interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Actual Rows': number; 'Actual Loops': number; 'Rows Removed by Filter'?: number; Plans?: PlanNode[] }
-
-function* nodes(n: PlanNode): Iterable<PlanNode> {
-  yield n;
-  for (const c of n.Plans ?? []) yield* nodes(c);
-}
 
 describePostgres('PostgreSQL: the grouped VEN-rows read', (db) => {
   const open = postgresStores(db, () => ({ logger: recordingLogger() }));
@@ -30,18 +21,11 @@ describePostgres('PostgreSQL: the grouped VEN-rows read', (db) => {
     await db.sql(`INSERT INTO vtn_index (collection, index_name, index_value, key)
       SELECT 'deliveries', 'venId', 'ven-' || lpad(g::text, 5, '0'), 'e1|ven-' || lpad(g::text, 5, '0') FROM generate_series(1, 5000) g`);
     const venIds = Array.from({ length: 64 }, (_v, i) => `ven-${String(1000 + i * 7).padStart(5, '0')}`);
-    const plans: PlanNode[] = [];
-    const rows = await withClient(db.url, async (client: pg.Client) => {
-      const query: Query = async <R>(sql: string, params: unknown[]) => {
-        const [explained] = (await client.query<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${sql}`, params)).rows;
-        plans.push(explained!['QUERY PLAN'][0].Plan);
-        return (await client.query(sql, params)).rows as R[];
-      };
-      return readVenRowsGroup(query, new ValueCache(100), venIds.map((venId) => ({ venId, collections: ['vens', 'deliveries'] })));
-    });
+    const { out: rows, plans } = await explainedRead(db.url, (query) =>
+      readVenRowsGroup(query, new ValueCache(100), venIds.map((venId) => ({ venId, collections: ['vens', 'deliveries'] }))));
     // Each VEN got its own record and its own delivery, nobody else's.
     expect(rows.map((r) => [...r.byKey.keys()].map((k) => k.split('\u0000')[1]))).toEqual(venIds.map((v) => [v, `e1|${v}`]));
-    const indexScans = [...nodes(plans[0]!)].filter((n) => n['Relation Name'] === 'vtn_index');
+    const indexScans = [...planNodes(plans[0]!)].filter((n) => n['Relation Name'] === 'vtn_index');
     expect(indexScans.length).toBeGreaterThan(0);
     // What the index scans returned in total, and what they read and threw away: only the 64 VENs' rows.
     expect(indexScans.reduce((sum, n) => sum + n['Actual Rows'] * n['Actual Loops'], 0)).toBe(64);
